@@ -1,0 +1,55 @@
+package dev.strato.cli;
+
+import dev.strato.model.Provider;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** Options every model command shares. */
+public final class GlobalOptions {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "The service file (default: strato.yml in this folder or the nearest parent).")
+    Path config;
+
+    @Option(names = "--stage", paramLabel = "STAGE", description = "Stage to resolve (default: the file's stage, else dev).")
+    String stage;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A value for ${opt:NAME}; repeatable.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--provider", paramLabel = "PROVIDER", converter = ProviderConverter.class,
+            description = "aws, azure, gcp or all (default: the providers with a block in the file).")
+    ProviderSelection providers;
+
+    /** The providers named by {@code --provider}. */
+    record ProviderSelection(List<Provider> providers) {}
+
+    @Option(names = {"-v", "--verbose"}, description = "Say more about what happens.")
+    boolean verbose;
+
+    @Option(names = "--stacktrace", description = "Print the stack trace of an unexpected error.")
+    boolean stacktrace;
+
+    @Option(names = "--no-color", description = "No colors (also: NO_COLOR=1).")
+    boolean noColor;
+
+    List<Provider> providers() {
+        return providers == null ? List.of() : providers.providers();
+    }
+
+    /** {@code all} stands for every provider. */
+    static final class ProviderConverter implements ITypeConverter<ProviderSelection> {
+        @Override
+        public ProviderSelection convert(String value) {
+            if (value.equals("all")) return new ProviderSelection(List.of(Provider.values()));
+            return Provider.byId(value).map(p -> new ProviderSelection(List.of(p))).orElseThrow(() -> new TypeConversionException(
+                    "unknown provider '" + value + "'" + dev.strato.model.Suggestions.didYouMean(value, Provider.ids())
+                            + " (known: aws, azure, gcp, all)"));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.strato.cli;
+
+import java.io.PrintWriter;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON output; Jackson is loaded only when a command prints JSON, to keep start-up light. */
+final class Json {
+
+    private static final class Holder {
+        static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
+
+    private Json() {}
+
+    static void print(PrintWriter out, Object tree) {
+        out.println(Holder.MAPPER.writeValueAsString(tree));
+        out.flush();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.strato.cli;
+
+import dev.strato.model.LoadOptions;
+import dev.strato.model.LoadResult;
+import dev.strato.model.ModelLoader;
+import dev.strato.model.diag.Diagnostic;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Loads the model the global options point at and reports its diagnostics. */
+final class ModelSession {
+
+    private final GlobalOptions options;
+    private final Environment environment;
+    private final Console console;
+    private ProjectFile file;
+
+    ModelSession(GlobalOptions options, Environment environment, PrintWriter out, PrintWriter err) {
+        this.options = options;
+        this.environment = environment;
+        this.console = new Console(out, err, Console.useColor(environment, options.noColor));
+    }
+
+    Console console() {
+        return console;
+    }
+
+    ProjectFile file() {
+        return file;
+    }
+
+    /** Empty after printing why when there is no file to load. */
+    Optional<LoadResult> load() {
+        Optional<ProjectFile> found = ProjectFile.locate(options.config, environment.workingDir());
+        if (found.isEmpty()) {
+            console.err().println(console.red("error") + ": " + ProjectFile.notFound(options.config, environment.workingDir()));
+            return Optional.empty();
+        }
+        file = found.get();
+        LoadOptions lo = new LoadOptions(options.stage, options.params, environment.variables(), options.providers(), today());
+        return Optional.of(ModelLoader.load(file.path(), file.label(), lo));
+    }
+
+    /** STRATO_TODAY pins the date runtime deprecations are judged by (reproducible CI and tests). */
+    private LocalDate today() {
+        String pinned = environment.get("STRATO_TODAY");
+        return pinned == null || pinned.isBlank() ? LocalDate.now() : LocalDate.parse(pinned.strip());
+    }
+
+    /** Prints diagnostics as {@code file:line:col: severity: path: message} lines on stderr. */
+    void printText(LoadResult result) {
+        for (Diagnostic d : result.diagnostics().sorted()) {
+            String line = d.format();
+            String label = d.severity().label();
+            String painted = d.isError() ? console.red(label) : console.yellow(label);
+            console.err().println(line.replaceFirst(java.util.regex.Pattern.quote(label + ":"), java.util.regex.Matcher.quoteReplacement(painted + ":")));
+        }
+        console.err().flush();
+    }
+
+    static List<Map<String, Object>> json(LoadResult result) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Diagnostic d : result.diagnostics().sorted()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", d.position().file());
+            m.put("line", d.position().line());
+            m.put("column", d.position().column());
+            m.put("severity", d.severity().label());
+            m.put("path", d.path());
+            m.put("message", d.message());
+            list.add(m);
+        }
+        return list;
+    }
+
+    /** A summary such as "2 errors, 1 warning". */
+    static String counts(LoadResult result) {
+        int errors = result.diagnostics().errorCount();
+        int warnings = result.diagnostics().sorted().size() - errors;
+        List<String> parts = new ArrayList<>();
+        if (errors > 0) parts.add(errors + (errors == 1 ? " error" : " errors"));
+        if (warnings > 0) parts.add(warnings + (warnings == 1 ? " warning" : " warnings"));
+        return String.join(", ", parts);
+    }
+}

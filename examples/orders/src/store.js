@@ -1,0 +1,189 @@
+// Data access for the orders service, behind one small interface:
+//   get(table, id)  put(table, item)  scan(table)  publish(topic, message, attributes)  send(queue, message)
+// The backend follows ctx.provider. Cloud SDKs are imported lazily, only in the cloud that runs
+// the code, so a package never loads (or needs) another cloud's SDK; 'local' keeps everything in memory
+// (tests, `strato invoke --local`).
+//
+// Resource identifiers come from the function's environment (see strato.yml):
+//   table  ${ref:X.name}  DynamoDB table / Cosmos DB container / Firestore collection
+//   topic  ${ref:X.id}    SNS topic ARN / Service Bus topic (last path segment) / Pub/Sub topic
+//   queue  ${ref:X.url}   SQS queue URL / Storage queue URL / Pub/Sub topic (last path segment)
+// Azure also needs the account endpoints, read from app settings: COSMOS_ENDPOINT, COSMOS_DATABASE,
+// SERVICEBUS_NAMESPACE (fully qualified, e.g. orders-dev.servicebus.windows.net).
+
+const once = (fn) => {
+  let value;
+  return () => (value ??= fn());
+};
+const lastSegment = (ref) => String(ref).split('/').filter(Boolean).pop();
+const stringAttributes = (attributes) =>
+  Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, String(v)]));
+
+function awsBackend() {
+  const dynamo = once(async () => {
+    const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+    const lib = await import('@aws-sdk/lib-dynamodb');
+    return { lib, client: lib.DynamoDBDocumentClient.from(new DynamoDBClient({})) };
+  });
+  const sns = once(async () => {
+    const sdk = await import('@aws-sdk/client-sns');
+    return { sdk, client: new sdk.SNSClient({}) };
+  });
+  const sqs = once(async () => {
+    const sdk = await import('@aws-sdk/client-sqs');
+    return { sdk, client: new sdk.SQSClient({}) };
+  });
+  return {
+    async get(table, id) {
+      const { lib, client } = await dynamo();
+      const out = await client.send(new lib.GetCommand({ TableName: table, Key: { id } }));
+      return out.Item ?? null;
+    },
+    async put(table, item) {
+      const { lib, client } = await dynamo();
+      await client.send(new lib.PutCommand({ TableName: table, Item: item }));
+    },
+    async scan(table) {
+      const { lib, client } = await dynamo();
+      const items = [];
+      let ExclusiveStartKey;
+      do {
+        const out = await client.send(new lib.ScanCommand({ TableName: table, ExclusiveStartKey }));
+        items.push(...(out.Items ?? []));
+        ExclusiveStartKey = out.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return items;
+    },
+    async publish(topic, message, attributes = {}) {
+      const { sdk, client } = await sns();
+      const MessageAttributes = Object.fromEntries(
+        Object.entries(stringAttributes(attributes)).map(([k, v]) => [k, { DataType: 'String', StringValue: v }]),
+      );
+      await client.send(new sdk.PublishCommand({ TopicArn: topic, Message: JSON.stringify(message), MessageAttributes }));
+    },
+    async send(queue, message) {
+      const { sdk, client } = await sqs();
+      await client.send(new sdk.SendMessageCommand({ QueueUrl: queue, MessageBody: JSON.stringify(message) }));
+    },
+  };
+}
+
+function azureBackend() {
+  const credential = once(async () => {
+    const { DefaultAzureCredential } = await import('@azure/identity');
+    return new DefaultAzureCredential();
+  });
+  const cosmos = once(async () => {
+    const { CosmosClient } = await import('@azure/cosmos');
+    const client = new CosmosClient({ endpoint: process.env.COSMOS_ENDPOINT, aadCredentials: await credential() });
+    return client.database(process.env.COSMOS_DATABASE);
+  });
+  const serviceBus = once(async () => {
+    const { ServiceBusClient } = await import('@azure/service-bus');
+    return new ServiceBusClient(process.env.SERVICEBUS_NAMESPACE, await credential());
+  });
+  // Cosmos DB adds system properties (_rid, _etag, ...) to every item.
+  const strip = (item) => item && Object.fromEntries(Object.entries(item).filter(([k]) => !k.startsWith('_')));
+  return {
+    async get(table, id) {
+      const { resource } = await (await cosmos()).container(table).item(id, id).read();
+      return strip(resource) ?? null;
+    },
+    async put(table, item) {
+      await (await cosmos()).container(table).items.upsert(item);
+    },
+    async scan(table) {
+      const { resources } = await (await cosmos()).container(table).items.readAll().fetchAll();
+      return resources.map(strip);
+    },
+    async publish(topic, message, attributes = {}) {
+      const sender = (await serviceBus()).createSender(lastSegment(topic));
+      try {
+        await sender.sendMessages({ body: message, contentType: 'application/json', applicationProperties: attributes });
+      } finally {
+        await sender.close();
+      }
+    },
+    async send(queue, message) {
+      const { QueueClient } = await import('@azure/storage-queue');
+      const client = new QueueClient(queue, await credential());
+      // Azure Functions' queue trigger expects base64 message text by default.
+      await client.sendMessage(Buffer.from(JSON.stringify(message)).toString('base64'));
+    },
+  };
+}
+
+function gcpBackend() {
+  const firestore = once(async () => {
+    const { Firestore } = await import('@google-cloud/firestore');
+    return new Firestore();
+  });
+  const pubsub = once(async () => {
+    const { PubSub } = await import('@google-cloud/pubsub');
+    return new PubSub();
+  });
+  const publish = async (topic, message, attributes = {}) => {
+    await (await pubsub()).topic(lastSegment(topic)).publishMessage({ json: message, attributes: stringAttributes(attributes) });
+  };
+  return {
+    async get(table, id) {
+      const snap = await (await firestore()).collection(table).doc(id).get();
+      return snap.exists ? snap.data() : null;
+    },
+    async put(table, item) {
+      await (await firestore()).collection(table).doc(item.id).set(item);
+    },
+    async scan(table) {
+      const snap = await (await firestore()).collection(table).get();
+      return snap.docs.map((doc) => doc.data());
+    },
+    publish,
+    // A strato queue on GCP is a Pub/Sub topic with one subscription: sending is publishing.
+    send: (queue, message) => publish(queue, message),
+  };
+}
+
+// In-memory backend. Its state is exported so that tests can look at what was written.
+export const local = { tables: new Map(), published: [], sent: [] };
+
+export function resetLocal() {
+  local.tables.clear();
+  local.published.length = 0;
+  local.sent.length = 0;
+}
+
+function localBackend() {
+  const table = (name) => {
+    if (!local.tables.has(name)) local.tables.set(name, new Map());
+    return local.tables.get(name);
+  };
+  const copy = (value) => (value == null ? null : structuredClone(value));
+  return {
+    async get(name, id) {
+      return copy(table(name).get(id));
+    },
+    async put(name, item) {
+      table(name).set(item.id, copy(item));
+    },
+    async scan(name) {
+      return [...table(name).values()].map(copy);
+    },
+    async publish(topic, message, attributes = {}) {
+      local.published.push({ topic, message: copy(message), attributes: stringAttributes(attributes) });
+    },
+    async send(queue, message) {
+      local.sent.push({ queue, message: copy(message) });
+    },
+  };
+}
+
+const factories = { aws: awsBackend, azure: azureBackend, gcp: gcpBackend, local: localBackend };
+const backends = new Map();
+
+export function storeFor(ctx) {
+  const provider = ctx?.provider;
+  const factory = factories[provider];
+  if (!factory) throw new Error(`no storage backend for provider '${provider}'`);
+  if (!backends.has(provider)) backends.set(provider, factory());
+  return backends.get(provider);
+}

@@ -1,0 +1,1 @@
+"""Handlers of the thumbnails example (strato portable contract)."""

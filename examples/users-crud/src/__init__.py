@@ -1,0 +1,1 @@
+"""Handlers of the users-crud example (strato portable contract)."""

@@ -1,0 +1,32 @@
+package dev.strato.generator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Generated files in memory, by relative path in sorted order, before anything touches the disk. */
+public final class OutputTree {
+
+    private final Map<String, byte[]> files = new TreeMap<>();
+
+    public void add(String path, byte[] content) {
+        if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.equals("..") || path.startsWith("../")
+                || path.contains("/../") || path.endsWith("/..")) {
+            throw new IllegalArgumentException("not a relative path inside the output: " + path);
+        }
+        if (files.putIfAbsent(path, content.clone()) != null) throw new IllegalArgumentException("generated twice: " + path);
+    }
+
+    public void addText(String path, String content) {
+        add(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Map<String, byte[]> files() {
+        return Collections.unmodifiableMap(files);
+    }
+
+    public boolean isEmpty() {
+        return files.isEmpty();
+    }
+}

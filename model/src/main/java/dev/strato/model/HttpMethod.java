@@ -1,0 +1,15 @@
+package dev.strato.model;
+
+public enum HttpMethod implements Named {
+    GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, ANY;
+
+    @Override
+    public String id() {
+        return name();
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.strato.model.yaml;
+
+import dev.strato.model.Value;
+import dev.strato.model.diag.Position;
+
+/** A value that stays symbolic for generators: a resource reference, a secret, or text made of them. */
+public record YSymbolic(Value value, Position position) implements YNode {
+
+    @Override
+    public String describe() {
+        return "a " + value.describe();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.strato.templates;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * FreeMarker templates shipped in this module under {@code strato/templates/}; a project may
+ * override any of them with a file of the same path under {@code .strato/templates/}.
+ */
+public final class Templates {
+
+    public static final String OVERRIDE_DIR = ".strato/templates";
+    private static final String ROOT = "/strato/templates";
+
+    private final Configuration config;
+
+    private Templates(TemplateLoader loader) {
+        config = new Configuration(Configuration.VERSION_2_3_34);
+        config.setTemplateLoader(loader);
+        config.setDefaultEncoding("UTF-8");
+        config.setOutputEncoding("UTF-8");
+        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        config.setLogTemplateExceptions(false);
+        config.setWrapUncheckedExceptions(true);
+        config.setFallbackOnNullLoopVariable(false);
+        config.setLocalizedLookup(false);
+    }
+
+    /** Built-in templates only. */
+    public static Templates builtIn() {
+        return new Templates(new ClassTemplateLoader(Templates.class, ROOT));
+    }
+
+    /** Templates of {@code projectDir}/.strato/templates first, then the built-in ones. */
+    public static Templates forProject(Path projectDir) {
+        Path overrides = projectDir.resolve(OVERRIDE_DIR);
+        if (!Files.isDirectory(overrides)) return builtIn();
+        try {
+            return new Templates(new MultiTemplateLoader(new TemplateLoader[] {
+                new FileTemplateLoader(overrides.toFile()), new ClassTemplateLoader(Templates.class, ROOT)}));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Renders template {@code name} (e.g. {@code init/node-http/strato.yml.ftl}). */
+    public String render(String name, Map<String, ?> model) throws IOException {
+        Template t = config.getTemplate(name);
+        StringWriter out = new StringWriter();
+        try {
+            t.process(model, out);
+        } catch (TemplateException e) {
+            throw new IOException("template " + name + ": " + e.getMessageWithoutStackTop(), e);
+        }
+        return out.toString();
+    }
+
+    /** Built-in template paths under {@code prefix} (from the shipped index), sorted. */
+    public static List<String> list(String prefix) {
+        List<String> names = new ArrayList<>();
+        try (InputStream in = Templates.class.getResourceAsStream(ROOT + "/index.txt")) {
+            if (in == null) throw new IllegalStateException("template index missing");
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.startsWith(prefix)) names.add(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
+    }
+
+    /** Built-in init scaffold names ({@code node-http}, ...). */
+    public static List<String> scaffolds() {
+        return list("init/").stream().map(n -> n.split("/")[1]).distinct().sorted().toList();
+    }
+}

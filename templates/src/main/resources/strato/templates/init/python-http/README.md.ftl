@@ -1,0 +1,12 @@
+# ${service}
+
+A strato service: one portable ${runtime} function, `hello`, behind `GET /hello`, for AWS, Azure and GCP.
+
+- `strato.yml`: the service (functions, events, providers)
+- `src/handler.py`: the handler, written against strato's portable contract
+- `tests/test_handler.py`: its tests
+
+```sh
+python3 -m unittest discover -s tests   # run the tests (no install needed)
+strato validate -c strato.yml           # check strato.yml for every provider
+```
