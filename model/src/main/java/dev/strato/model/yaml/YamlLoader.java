@@ -114,6 +114,7 @@ public final class YamlLoader {
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setCodePointLimit((int) MAX_FILE_BYTES)
                 .setUseMarks(true)
+                .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema())
                 .build();
         try {
             var parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), MAX_DEPTH);
