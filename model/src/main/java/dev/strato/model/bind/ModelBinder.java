@@ -85,8 +85,8 @@ public final class ModelBinder {
                         .ifPresent(f -> functions.put(fn, f)));
         Map<String, Resource> resources = new LinkedHashMap<>();
         root.entries("resources").forEach((rn, e) -> resource(e.value(), "resources." + rn).ifPresent(r -> resources.put(rn, r)));
-        if (name == null) return Optional.empty();
-        return Optional.of(new Service(name, root.text("description"), resolved.stage(), runtime, adapter,
+        // an invalid name is already reported; bind the rest so that every other problem is found too
+        return Optional.of(new Service(name == null ? "service" : name, root.text("description"), resolved.stage(), runtime, adapter,
                 providers, packaging, functions, resources));
     }
 
