@@ -43,7 +43,15 @@ final class ModelSession {
         }
         file = found.get();
         LoadOptions lo = new LoadOptions(options.stage, options.params, environment.variables(), options.providers(), today());
-        return Optional.of(ModelLoader.load(file.path(), file.label(), lo));
+        long start = System.nanoTime();
+        LoadResult result = ModelLoader.load(file.path(), file.label(), lo);
+        if (options.verbose) {
+            console.err().printf("strato: loaded %s (stage %s, providers %s, %d functions) in %d ms%n", file.path(),
+                    result.service().map(s -> s.stage()).orElse("?"),
+                    String.join(", ", result.providers().stream().map(p -> p.id()).toList()),
+                    result.service().map(s -> s.functions().size()).orElse(0), (System.nanoTime() - start) / 1_000_000);
+        }
+        return Optional.of(result);
     }
 
     /** STRATO_TODAY pins the date runtime deprecations are judged by (reproducible CI and tests). */

@@ -83,7 +83,32 @@ class CommandsTest {
     void generateSaysWhichProvidersHaveNoGeneratorAndWritesNothing() {
         CliRunner.Result r = new CliRunner(ORDERS).run("generate", "-o", dir.resolve("out").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.err()).contains("no generator installed for aws, azure, gcp (installed: none); nothing generated");
+        assertThat(r.err()).contains("no generator installed for aws, azure (installed: gcp); nothing generated");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void generateWritesEachProviderFolderAtomically() throws IOException {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out.resolve("gcp"));
+        Files.writeString(out.resolve("gcp/stale.txt"), "old");
+        CliRunner.Result r = new CliRunner(ORDERS).run("generate", "--provider", "gcp", "-o", out.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(out.resolve("gcp/main.txt")).hasContent("orders [createOrder, getOrder, orderWorker, processPayment, nightlyReport]");
+        assertThat(out.resolve("gcp/nested/readme.txt")).hasContent("stage dev");
+        assertThat(out.resolve("gcp/stale.txt")).doesNotExist();
+        try (var left = Files.list(out)) {
+            assertThat(left).extracting(p -> p.getFileName().toString()).containsExactly("gcp");
+        }
+    }
+
+    @Test
+    void aFailingGeneratorWritesNothing() throws IOException {
+        Files.writeString(dir.resolve("strato.yml"), "service: boom\nproviders: { gcp: { project: acme-boom, region: europe-west1 } }\n"
+                + "functions:\n  f:\n    handler: src/a.main\n");
+        CliRunner.Result r = new CliRunner(dir).run("generate", "-o", "out");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.err()).contains("error: gcp: cannot render boom; nothing generated");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
