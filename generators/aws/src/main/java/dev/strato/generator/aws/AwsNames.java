@@ -16,6 +16,7 @@ final class AwsNames {
     static final int QUEUE_LENGTH = 80;
     static final int TOPIC_LENGTH = 256;
     static final int API_LENGTH = 128;
+    static final int SCHEDULE_LENGTH = 64;
     static final int STACK_LENGTH = 128;
     static final int POLICY_NAME_LENGTH = 128;
     static final String BUCKET_SUFFIX = "-${AWS::AccountId}-${AWS::Region}";
@@ -59,6 +60,11 @@ final class AwsNames {
     /** A {@code Fn::Sub} text. */
     String bucket(String name) {
         return names.of(name, BUCKET_PREFIX_LENGTH) + BUCKET_SUFFIX;
+    }
+
+    /** Schedule names are unique per account and region, so they carry the stage like everything else. */
+    String schedule(String function, String eventName) {
+        return names.of(function + "-" + eventName, SCHEDULE_LENGTH);
     }
 
     String alarm(String function, String metric) {

@@ -92,6 +92,7 @@ final class CloudFormationStyle implements TemplateStyle {
     private void schedules(Template t, FunctionParts p) {
         for (FunctionEvents.Schedule s : p.events().schedules) {
             t.resource(LogicalIds.event(p.function().name(), s.name()), "AWS::Scheduler::Schedule", Cfn.map(
+                    "Name", names.schedule(p.function().name(), s.name()),
                     "ScheduleExpression", s.expression(),
                     "ScheduleExpressionTimezone", s.timezone(),
                     "FlexibleTimeWindow", Cfn.map("Mode", "OFF"),

@@ -74,6 +74,7 @@ final class SamStyle implements TemplateStyle {
         }
         for (FunctionEvents.Schedule s : p.events().schedules) {
             events.put(s.name(), event("ScheduleV2", Cfn.map(
+                    "Name", names.schedule(p.function().name(), s.name()),
                     "ScheduleExpression", s.expression(),
                     "ScheduleExpressionTimezone", s.timezone(),
                     "FlexibleTimeWindow", Cfn.map("Mode", "OFF"),
