@@ -16,8 +16,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +24,7 @@ import picocli.CommandLine.Option;
         description = {"Render each provider's native artifacts into DIR/<provider>/.",
             "All providers are rendered in memory first; nothing is written unless all succeed,",
             "and each DIR/<provider> folder is replaced atomically."})
-final class GenerateCommand extends ModelCommand implements Callable<Integer> {
+final class GenerateCommand extends ModelCommand {
 
     @Mixin OutputOption output;
 
@@ -38,12 +36,8 @@ final class GenerateCommand extends ModelCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        ModelSession session = session();
+    int run(ModelSession session, LoadResult result) throws IOException {
         Console c = session.console();
-        Optional<LoadResult> loaded = session.load();
-        if (loaded.isEmpty()) return ExitCodes.FAILURE;
-        LoadResult result = loaded.get();
         if (!session.reportValid(result, "; nothing generated")) return ExitCodes.INVALID_MODEL;
         Map<Provider, Generator> installed = Generators.installed();
         List<String> missing = result.providers().stream().filter(p -> !installed.containsKey(p)).map(Provider::id).toList();

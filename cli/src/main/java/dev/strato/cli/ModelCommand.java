@@ -1,11 +1,13 @@
 package dev.strato.cli;
 
+import dev.strato.model.LoadResult;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** A command that works on strato.yml: the shared options, and a session that loads and reports it. */
-abstract class ModelCommand {
+abstract class ModelCommand implements Callable<Integer> {
 
     @Mixin GlobalOptions global;
     @Spec CommandSpec spec;
@@ -16,7 +18,13 @@ abstract class ModelCommand {
         this.environment = environment;
     }
 
-    ModelSession session() {
-        return new ModelSession(global, environment, spec.commandLine().getOut(), spec.commandLine().getErr());
+    @Override
+    public final Integer call() throws Exception {
+        ModelSession session = new ModelSession(global, environment, spec.commandLine().getOut(), spec.commandLine().getErr());
+        Optional<LoadResult> loaded = session.load();
+        return loaded.isEmpty() ? ExitCodes.FAILURE : run(session, loaded.get());
     }
+
+    /** Works on the loaded model (valid or not); returns the exit code. */
+    abstract int run(ModelSession session, LoadResult result) throws Exception;
 }

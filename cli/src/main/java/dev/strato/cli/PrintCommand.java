@@ -3,8 +3,6 @@ package dev.strato.cli;
 import dev.strato.model.LoadResult;
 import dev.strato.model.ModelTree;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -13,7 +11,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "print", mixinStandardHelpOptions = true,
         description = "Print the fully resolved model: variables replaced, defaults applied; secrets stay ${secret:NAME}.")
-final class PrintCommand extends ModelCommand implements Callable<Integer> {
+final class PrintCommand extends ModelCommand {
 
     enum Format { yaml, json }
 
@@ -26,11 +24,7 @@ final class PrintCommand extends ModelCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        ModelSession session = session();
-        Optional<LoadResult> loaded = session.load();
-        if (loaded.isEmpty()) return ExitCodes.FAILURE;
-        LoadResult result = loaded.get();
+    int run(ModelSession session, LoadResult result) {
         if (!session.reportValid(result, "")) return ExitCodes.INVALID_MODEL;
         Map<String, Object> tree = ModelTree.of(result.service().orElseThrow());
         if (format == Format.json) {

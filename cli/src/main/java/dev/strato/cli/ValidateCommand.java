@@ -4,14 +4,12 @@ import dev.strato.model.LoadResult;
 import dev.strato.model.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check strato.yml: YAML, variables, references, runtimes and provider limits; all problems at once.")
-final class ValidateCommand extends ModelCommand implements Callable<Integer> {
+final class ValidateCommand extends ModelCommand {
 
     @Mixin OutputOption output;
 
@@ -20,11 +18,7 @@ final class ValidateCommand extends ModelCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        ModelSession session = session();
-        Optional<LoadResult> loaded = session.load();
-        if (loaded.isEmpty()) return ExitCodes.FAILURE;
-        LoadResult result = loaded.get();
+    int run(ModelSession session, LoadResult result) {
         String providers = String.join(", ", result.providers().stream().map(Provider::id).toList());
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
