@@ -2,6 +2,7 @@ package dev.strato.cli;
 
 import dev.strato.model.LoadResult;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
