@@ -71,6 +71,15 @@ final class ModelSession {
         console.err().flush();
     }
 
+    /** Prints the diagnostics; for an invalid model also the ✗ summary (with {@code consequence}, e.g. "; nothing generated"). */
+    boolean reportValid(LoadResult result, String consequence) {
+        printText(result);
+        if (result.isValid()) return true;
+        console.err().println(console.red("✗") + " " + file.label() + ": " + counts(result) + consequence);
+        console.err().flush();
+        return false;
+    }
+
     static List<Map<String, Object>> json(LoadResult result) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Diagnostic d : result.diagnostics().sorted()) {

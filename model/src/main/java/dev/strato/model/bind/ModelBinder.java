@@ -119,18 +119,6 @@ public final class ModelBinder {
                 individually == null || individually);
     }
 
-    private <T> T inherit(View fn, View defaults, java.util.function.Function<View, T> read, T builtIn) {
-        T own = fn.has(keyOf(read)) ? read.apply(fn) : null;
-        if (own != null) return own;
-        T inherited = defaults == null ? null : read.apply(defaults);
-        return inherited != null ? inherited : builtIn;
-    }
-
-    /** Inheritance reads a key through a lambda; the key is known by probing, so keep this simple. */
-    private static String keyOf(java.util.function.Function<View, ?> read) {
-        return "";
-    }
-
     private Optional<Function> function(String name, View fn, View defaults, Runtime serviceRuntime, Adapter serviceAdapter) {
         if (fn == null) return Optional.empty();
         Defaults d = new Defaults(fn, defaults);
