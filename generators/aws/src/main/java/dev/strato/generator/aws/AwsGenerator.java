@@ -8,11 +8,9 @@ import dev.strato.generator.packaging.Artifact;
 import dev.strato.generator.packaging.Packager;
 import dev.strato.generator.packaging.Packages;
 import dev.strato.model.AwsFormat;
-import dev.strato.model.Function;
 import dev.strato.model.Provider;
 import dev.strato.model.Service;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Renders a service as one CloudFormation stack: {@code template.yaml} (plain CloudFormation or
@@ -38,6 +36,10 @@ public final class AwsGenerator implements Generator {
         Stack stack = build(service, format, packages);
         byte[] body = TemplateYaml.write(stack.template().tree()).getBytes(StandardCharsets.UTF_8);
         StackLimits.check(stack.template(), body.length, stack.names().stack(), out);
+        new EnvironmentSize(service, stack.names()).check(out);
+        if (stack.outputNamesOmitted()) {
+            out.warn("CloudFormation allows " + StackLimits.OUTPUTS + " outputs: the stack outputs ARNs and URLs only, names are in " + MANIFEST);
+        }
         out.add(TEMPLATE, body);
         for (Artifact a : packages.distinct()) out.add(ARTIFACTS + a.fileName(), a.bytes());
         out.add(MANIFEST, Manifest.of(service, format, stack, packages, body, out.warnings()));
@@ -57,5 +59,5 @@ public final class AwsGenerator implements Generator {
         }
     }
 
-    record Stack(Template template, AwsNames names, HttpApiPlan api, List<Function> scheduled) {}
+    record Stack(Template template, AwsNames names, HttpApiPlan api, boolean outputNamesOmitted) {}
 }

@@ -1,6 +1,5 @@
 package dev.strato.generator.aws;
 
-import dev.strato.model.Event;
 import dev.strato.model.Function;
 import dev.strato.model.RuntimeSupport;
 import dev.strato.model.Provider;
@@ -45,7 +44,7 @@ final class FunctionResources {
                 "Policies", List.of(Cfn.map(
                         "PolicyName", names.function(f.name()),
                         "PolicyDocument", Cfn.policyDocument(policy(f, events, logGroup).statements()))),
-                "Tags", tags(f).isEmpty() ? null : tagList(f)));
+                "Tags", f.tags().isEmpty() ? null : tagList(f)));
         if (f.alarms()) {
             alarm(t, f, id, "Errors");
             alarm(t, f, id, "Throttles");
@@ -111,16 +110,7 @@ final class FunctionResources {
                 "TreatMissingData", "notBreaching"));
     }
 
-    static Map<String, String> tags(Function f) {
-        return f.tags();
-    }
-
     static List<Object> tagList(Function f) {
         return f.tags().entrySet().stream().map(e -> (Object) Cfn.map("Key", e.getKey(), "Value", e.getValue())).toList();
-    }
-
-    /** The function's async triggers, for the manifest and tests. */
-    static boolean isAsync(Event e) {
-        return e instanceof Event.Schedule || e instanceof Event.Topic || e instanceof Event.Bucket;
     }
 }

@@ -54,7 +54,7 @@ final class StackBuilder {
         for (Output o : outputs) {
             if (all || o.essential()) template.output(o.id(), o.description(), o.value());
         }
-        return new AwsGenerator.Stack(template, names, api, scheduled);
+        return new AwsGenerator.Stack(template, names, api, !all);
     }
 
     private void parameters() {

@@ -34,7 +34,8 @@ class PropertyTest {
                 OutputTree out = Examples.generate(s, project);
                 assertThat(out.files()).containsKeys(AwsGenerator.TEMPLATE, AwsGenerator.MANIFEST);
                 List<String> warnings = out.warnings();
-                assertThat(warnings).as("warnings").allMatch(w -> w.contains("close to CloudFormation's limit") || w.contains("uploads it to S3"));
+                assertThat(warnings).as("warnings").allMatch(w -> w.contains("close to CloudFormation's limit") || w.contains("uploads it to S3")
+                        || w.contains("outputs ARNs and URLs only"));
                 var stack = AwsGenerator.build(s, format, Packager.build(new GenerationContext(s, project)));
                 Map<String, Object> tree = stack.template().tree();
                 assertThat(IamWildcards.in(tree)).isEmpty();
