@@ -109,8 +109,11 @@ public final class ModelBinder {
         View gcp = p.object("gcp");
         return new Providers(
                 aws == null ? null : new Providers.Aws(aws.text("region"), enumOf(AwsFormat.class, aws.choice("format"), AwsFormat.CLOUDFORMATION), aws.text("profile")),
-                azure == null ? null : new Providers.Azure(azure.text("location"), azure.text("resourceGroup"), enumOf(AzurePlan.class, azure.choice("plan"), AzurePlan.FLEX)),
-                gcp == null ? null : new Providers.Gcp(gcp.text("project"), gcp.text("region")));
+                azure == null ? null : new Providers.Azure(azure.text("location"), azure.text("resourceGroup"),
+                        enumOf(AzurePlan.class, azure.choice("plan"), AzurePlan.FLEX),
+                        enumOf(dev.strato.model.AzureQueues.class, azure.choice("queues"), dev.strato.model.AzureQueues.SERVICEBUS)),
+                gcp == null ? null : new Providers.Gcp(gcp.text("project"), gcp.text("region"),
+                        enumOf(dev.strato.model.GcpGateway.class, gcp.choice("gateway"), dev.strato.model.GcpGateway.NONE)));
     }
 
     private PackageSpec packaging(View p) {

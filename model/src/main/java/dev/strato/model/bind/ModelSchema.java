@@ -56,11 +56,13 @@ public final class ModelSchema {
     public static final Shape AZURE = Shape.of("azure", "Microsoft Azure: Functions + ARM.",
             required("location", Type.Text.matching("[a-z0-9]+", "an Azure location such as westeurope"), "Azure location, e.g. westeurope."),
             optional("resourceGroup", Type.Text.matching("[-\\w._()]{0,89}[-\\w_()]", "1-90 letters, digits, -._() not ending in ."), "Resource group (default <service>-<stage>)."),
-            optional("plan", choice(AzurePlan.class), "Hosting plan: flex (Flex Consumption, default), consumption (Y1) or premium (EP1)."));
+            optional("plan", choice(AzurePlan.class), "Hosting plan: flex (Flex Consumption, default), consumption (Y1) or premium (EP1)."),
+            optional("queues", choice(dev.strato.model.AzureQueues.class), "Service carrying queues: servicebus (default) or storage (Storage queues)."));
 
     public static final Shape GCP = Shape.of("gcp", "Google Cloud: Terraform, Cloud Functions 2nd gen.",
             required("project", Type.Text.matching("[a-z][a-z0-9-]{4,28}[a-z0-9]", "a GCP project id: 6-30 lowercase letters, digits, hyphens"), "GCP project id."),
-            required("region", Type.Text.matching("[a-z]+-[a-z]+\\d+", "a GCP region such as europe-west1"), "GCP region, e.g. europe-west1."));
+            required("region", Type.Text.matching("[a-z]+-[a-z]+\\d+", "a GCP region such as europe-west1"), "GCP region, e.g. europe-west1."),
+            optional("gateway", choice(dev.strato.model.GcpGateway.class), "none (default): one HTTPS URL per function; api-gateway: all routes under one URL through API Gateway."));
 
     public static final Shape PROVIDERS = Shape.atLeastOne("providers", "The clouds this service targets; only those with a block.",
             optional("aws", new Type.Obj(AWS), AWS.description()),
