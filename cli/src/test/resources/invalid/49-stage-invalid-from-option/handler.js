@@ -1,1 +1,0 @@
-exports.main = async () => ({ status: 200, body: "ok" });
