@@ -8,7 +8,8 @@ import java.util.List;
 final class Permissions {
 
     static final List<String> QUEUE_CONSUMER = List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes");
-    static final List<String> STREAM_CONSUMER = List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator");
+    static final List<String> STREAM_CONSUMER = List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+            "dynamodb:ListStreams");
 
     private final ResourceRefs refs;
 
