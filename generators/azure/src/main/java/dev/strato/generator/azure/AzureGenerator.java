@@ -1,0 +1,38 @@
+package dev.strato.generator.azure;
+
+import dev.strato.generator.GenerationContext;
+import dev.strato.generator.GenerationException;
+import dev.strato.generator.Generator;
+import dev.strato.generator.OutputTree;
+import dev.strato.model.Provider;
+import dev.strato.model.Service;
+import java.util.List;
+
+/**
+ * Renders a service as one Azure Functions app: {@code azuredeploy.json} (an ARM template of the
+ * app and the service's resources), {@code app/} (host.json, a function.json per function and
+ * the handler code) and {@code app.zip}, the same tree as a deterministic package.
+ */
+public final class AzureGenerator implements Generator {
+
+    public static final String TEMPLATE = "azuredeploy.json";
+
+    @Override
+    public Provider provider() {
+        return Provider.AZURE;
+    }
+
+    @Override
+    public void generate(GenerationContext context, OutputTree out) throws GenerationException {
+        Service service = context.service();
+        if (service.providers().azure() == null) throw new GenerationException("the service has no providers.azure block");
+        List<String> files = AppPackage.projectFiles(context);
+        DeploymentBuilder.Deployment deployment = new DeploymentBuilder(service, out).build(files);
+        byte[] template = Json.pretty(deployment.template());
+        if (template.length > ArmTemplate.MAX_BYTES) {
+            throw new GenerationException(TEMPLATE + " has " + template.length + " bytes; Azure Resource Manager takes templates up to 4 MB");
+        }
+        out.add(TEMPLATE, template);
+        AppPackage.write(context, deployment, files, out);
+    }
+}

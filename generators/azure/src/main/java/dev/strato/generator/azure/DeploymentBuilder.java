@@ -1,0 +1,133 @@
+package dev.strato.generator.azure;
+
+import dev.strato.generator.GenerationException;
+import dev.strato.generator.OutputTree;
+import dev.strato.model.Event;
+import dev.strato.model.Function;
+import dev.strato.model.Resource;
+import dev.strato.model.Runtime;
+import dev.strato.model.Service;
+import dev.strato.model.Value;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Puts a deployment together in a fixed order: host storage, monitoring and plan; the
+ * service's resources; the key vault; each function's trigger; the environment and
+ * permissions; the site; its role assignments; Event Grid; outputs.
+ */
+final class DeploymentBuilder {
+
+    /** The template, host.json and each Azure function's function.json, as data trees. */
+    record Deployment(Map<String, Object> template, Map<String, Object> hostJson, Map<String, Map<String, Object>> functions, int resourceCount) {}
+
+    private final Service service;
+    private final OutputTree out;
+
+    DeploymentBuilder(Service service, OutputTree out) {
+        this.service = service;
+        this.out = out;
+    }
+
+    /** @param packageFiles the paths in the app package, where entry points are looked up */
+    Deployment build(List<String> packageFiles) throws GenerationException {
+        List<AzureFunction> functions = AzureFunction.of(service, out);
+        List<Function> deployed = functions.stream().map(AzureFunction::source).distinct().toList();
+        HostingPlan plan = HostingPlan.of(service);
+        AzureRuntime runtime = AzureRuntime.of(runtimeOf(deployed), plan.plan());
+        String description = service.description() != null ? service.description() : "strato service " + service.name() + " (" + service.stage() + ")";
+        ArmTemplate template = new ArmTemplate(description);
+        String location = template.parameter("location", "string", service.providers().azure().location(), "Azure region of every resource");
+        AzureNames names = new AzureNames(service);
+        AzureResources common = new AzureResources(service, Arm.expression(location));
+        DataResources data = new DataResources(service, names, common);
+        HostJson host = new HostJson(runtime);
+        AzureApp app = new AzureApp(names, template, common, data, new RoleAssignments(), new AppSettings(), host, plan, out);
+
+        FunctionApp functionApp = new FunctionApp(app, runtime);
+        functionApp.addInfrastructure(deployed.stream().mapToInt(Function::logRetentionDays).max().orElse(FunctionApp.MIN_RETENTION));
+        data.addTo(template, out);
+        KeyVault vault = KeyVault.needed(service) ? new KeyVault(template, common, names) : null;
+
+        Triggers triggers = new Triggers(service, app);
+        String timeZone = triggers.timeZone();
+        if (timeZone != null) app.settings().put("WEBSITE_TIME_ZONE", timeZone);
+        if (runtime.isCustomHandler()) host.customHandler(executable(deployed));
+        Triggers.registerRetries(functions, host);
+        EntryPoints entryPoints = new EntryPoints(packageFiles);
+        Map<String, Map<String, Object>> functionJsons = new LinkedHashMap<>();
+        for (AzureFunction af : functions) functionJsons.put(af.name(), triggers.functionJson(af, entryPoints.of(af.source())));
+        deployed.forEach(host::function);
+
+        References references = new References(service, data, vault);
+        for (Function f : deployed) {
+            for (Map.Entry<String, Value> e : f.environment().entrySet()) {
+                String where = "functions." + f.name() + ".environment." + e.getKey();
+                app.settings().environment(e.getKey(), references.render(e.getValue(), where), f.name());
+            }
+        }
+        Permissions.grant(service, deployed, data, app.grants());
+
+        WebAccess web = new WebAccess(functions, out);
+        List<String> dependencies = Stream.of(data.cosmosAccount(), data.dataStorage(), data.serviceBus(), vault == null ? null : vault.resource())
+                .filter(Objects::nonNull).map(ArmResource::id).toList();
+        ArmResource site = functionApp.addSite(web.cors(), web.authentication(), dependencies);
+        if (vault != null) app.grants().grant(Role.KEY_VAULT_SECRETS_USER, vault.resource(), "the Key Vault references of the app settings");
+        app.grants().addTo(template, site, data.cosmosAccount());
+        triggers.eventGrid().forEach(template::add);
+        outputs(app, site, functions, functionApp, vault);
+
+        if (template.resourceCount() > ArmTemplate.MAX_RESOURCES) {
+            throw new GenerationException("the template has " + template.resourceCount() + " resources; Azure Resource Manager takes at most "
+                    + ArmTemplate.MAX_RESOURCES + " per template");
+        }
+        return new Deployment(template.tree(), host.tree(), functionJsons, template.resourceCount());
+    }
+
+    /** One app runs one language worker (FUNCTIONS_WORKER_RUNTIME), so all its functions share a runtime. */
+    private static Runtime runtimeOf(List<Function> functions) throws GenerationException {
+        List<Runtime> runtimes = functions.stream().map(Function::runtime).distinct().toList();
+        if (runtimes.size() > 1) {
+            throw new GenerationException("functions use runtimes " + String.join(", ", runtimes.stream().map(Runtime::id).toList())
+                    + ": an Azure function app runs one language worker, so every function needs the same runtime");
+        }
+        if (runtimes.isEmpty()) throw new GenerationException("no function has an event: an Azure function app needs at least one trigger");
+        return runtimes.get(0);
+    }
+
+    /** A custom handler is one executable that serves every function. */
+    private static String executable(List<Function> functions) throws GenerationException {
+        List<String> handlers = functions.stream().map(Function::handler).distinct().toList();
+        if (handlers.size() > 1) {
+            throw new GenerationException("Go functions name executables " + String.join(", ", handlers)
+                    + ": an Azure custom handler is one executable that serves every function");
+        }
+        return handlers.get(0);
+    }
+
+    private void outputs(AzureApp app, ArmResource site, List<AzureFunction> functions, FunctionApp functionApp, KeyVault vault) {
+        ArmTemplate t = app.template();
+        String host = Arm.reference(site.id(), AzureApp.SITES) + ".defaultHostName";
+        t.output("functionAppName", "string", app.names().functionApp());
+        t.output("functionAppUrl", "string", Arm.expression(Arm.call("concat", Arm.quote("https://"), host)));
+        t.output("storageAccountName", "string", functionApp.hostStorage().leaf().text());
+        t.output("packageContainer", "string", AzureNames.PACKAGE_CONTAINER);
+        if (vault != null) t.output("keyVaultName", "string", Arm.expression(Arm.parameter(KeyVault.PARAMETER)));
+        Map<String, Object> urls = new LinkedHashMap<>();
+        for (AzureFunction af : functions) {
+            if (af.event() instanceof Event.Http h) {
+                urls.put(af.name(), Arm.expression(Arm.call("concat", Arm.quote("https://"), host, Arm.quote(h.path()))));
+            }
+        }
+        if (!urls.isEmpty()) t.output("httpUrls", "object", urls);
+        Map<String, Object> resources = new LinkedHashMap<>();
+        for (Map.Entry<String, Resource> e : service.resources().entrySet()) {
+            ArmResource r = app.data().get(e.getKey());
+            resources.put(e.getKey(), Arm.map("type", e.getValue().type(), "name", r.leaf().text(), "id", Arm.expression(r.id())));
+        }
+        if (!resources.isEmpty()) t.output("resources", "object", resources);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.strato.generator.azure;
+
+import dev.strato.model.Function;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code host.json} (functions-host-json): version 2.0, the extension bundle [4.*, 5.0.0) that
+ * Flex Consumption requires of non-.NET apps, logging to Application Insights, routes without the
+ * {@code api/} prefix (the paths of strato.yml), the longest function timeout (the host has one
+ * for the whole app), the retry default, the trigger extensions' batch settings, and the custom
+ * handler's executable.
+ */
+final class HostJson {
+
+    static final String BUNDLE = "Microsoft.Azure.Functions.ExtensionBundle";
+    static final String BUNDLE_VERSION = "[4.*, 5.0.0)";
+    /** The largest timeout host.json's hh:mm:ss takes; past it the timeout is -1 (none). */
+    private static final Duration LONGEST = Duration.ofHours(24).minusSeconds(1);
+
+    private final AzureRuntime runtime;
+    private Duration timeout = Duration.ZERO;
+    private final List<Integer> retries = new ArrayList<>();
+    private int serviceBusBatch;
+    private int queueBatch;
+    private int queueDequeueCount;
+    private String executable;
+
+    HostJson(AzureRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    void function(Function f) {
+        if (f.timeout().compareTo(timeout) > 0) timeout = f.timeout();
+    }
+
+    /** A function whose trigger supports retry policies (timer, Cosmos DB) with its {@code retries}. */
+    void retryingFunction(int count) {
+        retries.add(count);
+    }
+
+    void serviceBusBatch(int size) {
+        serviceBusBatch = Math.max(serviceBusBatch, size);
+    }
+
+    void storageQueue(int batchSize, int dequeueCount) {
+        queueBatch = Math.max(queueBatch, batchSize);
+        queueDequeueCount = Math.max(queueDequeueCount, dequeueCount);
+    }
+
+    void customHandler(String executablePath) {
+        executable = executablePath;
+    }
+
+    /** The retries most retrying functions have (the fewer on a tie): the others say theirs in function.json. */
+    Integer defaultRetries() {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        retries.forEach(r -> counts.merge(r, 1, Integer::sum));
+        return counts.entrySet().stream().max(Comparator.comparing(Map.Entry<Integer, Integer>::getValue)
+                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())).map(Map.Entry::getKey).orElse(null);
+    }
+
+    static Map<String, Object> retryPolicy(int count) {
+        return Arm.map("strategy", "exponentialBackoff", "maxRetryCount", count, "minimumInterval", "00:00:05", "maximumInterval", "00:15:00");
+    }
+
+    Map<String, Object> tree() {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("http", Arm.map("routePrefix", ""));
+        if (serviceBusBatch > 1) extensions.put("serviceBus", Arm.map("maxMessageBatchSize", serviceBusBatch));
+        if (queueBatch > 0) extensions.put("queues", Arm.map("batchSize", queueBatch, "maxDequeueCount", queueDequeueCount));
+        Integer retry = defaultRetries();
+        return Arm.map(
+                "version", "2.0",
+                "functionTimeout", timeout(),
+                "logging", Arm.map(
+                        "logLevel", Arm.map("default", "Information", "Host.Results", "Error"),
+                        "applicationInsights", Arm.map("samplingSettings", Arm.map("isEnabled", true, "excludedTypes", "Request"))),
+                "extensionBundle", runtime.usesExtensionBundle() ? Arm.map("id", BUNDLE, "version", BUNDLE_VERSION) : null,
+                "extensions", extensions,
+                "retry", retry == null ? null : retryPolicy(retry),
+                "customHandler", executable == null ? null : Arm.map("description", Arm.map("defaultExecutablePath", executable, "workingDirectory", "",
+                        "arguments", List.of()), "enableForwardingHttpRequest", false));
+    }
+
+    private String timeout() {
+        if (timeout.compareTo(LONGEST) > 0) return "-1";
+        long s = (timeout.toMillis() + 999) / 1000;
+        return String.format("%02d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.strato.generator.azure;
+
+import dev.strato.generator.GenerationException;
+import dev.strato.model.Durations;
+import dev.strato.model.Event;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * Timer trigger schedules: NCRONTAB with a seconds field first
+ * ({@code second minute hour day month day-of-week}, functions-bindings-timer#ncrontab-expressions).
+ * A 5-field unix cron gets second 0 and its days of the week as 0-6 (unix also allows 7 for
+ * Sunday). A rate becomes a step of the unit it divides: every 5 minutes is {@code 0 *}{@code /5 * * * *}.
+ * TimeSpan schedules would take any rate but run only on App Service plans, so a rate no step
+ * can express (90 minutes, 2 days) is an error.
+ */
+final class Ncrontab {
+
+    private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
+
+    private Ncrontab() {}
+
+    static String of(Event.Schedule s) throws GenerationException {
+        return s.cron() != null ? cron(s.cron()) : rate(s.rate());
+    }
+
+    static String cron(String unix) throws GenerationException {
+        String[] f = unix.strip().split("\\s+");
+        if (f.length != 5) throw new GenerationException("schedule '" + unix + "' is not a 5-field cron");
+        if (!f[2].equals("*") && !f[4].equals("*")) {
+            throw new GenerationException("schedule '" + unix + "' restricts both day of month and day of week: unix cron runs when either matches,"
+                    + " NCRONTAB only when both do; write two schedules");
+        }
+        return String.join(" ", "0", f[0], f[1], f[2], f[3], f[4].equals("*") ? "*" : daysOfWeek(f[4], unix));
+    }
+
+    static String rate(Duration d) throws GenerationException {
+        long seconds = d.toSeconds();
+        if (seconds == 60) return "0 * * * * *";
+        if (seconds == 3600) return "0 0 * * * *";
+        if (seconds == 86_400) return "0 0 0 * * *";
+        if (d.toMillis() % 1000 == 0 && seconds > 0 && seconds < 60 && 60 % seconds == 0) return "*/" + seconds + " * * * * *";
+        if (seconds % 60 == 0 && seconds < 3600 && 60 % (seconds / 60) == 0) return "0 */" + seconds / 60 + " * * * *";
+        if (seconds % 3600 == 0 && seconds < 86_400 && 24 % (seconds / 3600) == 0) return "0 0 */" + seconds / 3600 + " * * *";
+        throw new GenerationException("schedule rate " + Durations.format(d) + " has no NCRONTAB form on Azure: use a rate that divides a minute,"
+                + " an hour or a day, or a cron");
+    }
+
+    /** Days 0-7, names, ranges, lists and steps as a sorted list of days 0-6. */
+    private static String daysOfWeek(String field, String unix) throws GenerationException {
+        TreeSet<Integer> days = new TreeSet<>();
+        for (String part : field.split(",")) {
+            String[] rangeStep = part.split("/", 2);
+            int step = rangeStep.length == 2 ? number(rangeStep[1], unix) : 1;
+            String range = rangeStep[0];
+            int from;
+            int to;
+            if (range.equals("*")) {
+                from = 0;
+                to = 6;
+            } else if (range.contains("-")) {
+                from = day(range.substring(0, range.indexOf('-')), unix);
+                to = day(range.substring(range.indexOf('-') + 1), unix);
+            } else {
+                from = day(range, unix);
+                to = rangeStep.length == 2 ? 6 : from;
+            }
+            if (to < from) to += 7;
+            for (int d = from; d <= to; d += step) days.add(d % 7);
+        }
+        if (days.size() == 7) return "*";
+        List<String> list = new ArrayList<>();
+        days.forEach(d -> list.add(String.valueOf(d)));
+        return String.join(",", list);
+    }
+
+    private static int day(String text, String unix) throws GenerationException {
+        int named = DAYS.indexOf(text.toUpperCase(Locale.ROOT));
+        if (named >= 0) return named;
+        int n = number(text, unix);
+        if (n > 7) throw new GenerationException("schedule '" + unix + "': day of week " + text + " is past 7");
+        return n;
+    }
+
+    private static int number(String text, String unix) throws GenerationException {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new GenerationException("schedule '" + unix + "': '" + text + "' is not a day of the week", e);
+        }
+    }
+}
