@@ -56,7 +56,6 @@ final class DeploymentBuilder {
         String timeZone = triggers.timeZone();
         if (timeZone != null) app.settings().put("WEBSITE_TIME_ZONE", timeZone);
         if (runtime.isCustomHandler()) host.customHandler(executable(deployed));
-        Triggers.registerRetries(functions, host);
         EntryPoints entryPoints = new EntryPoints(packageFiles);
         Map<String, Map<String, Object>> functionJsons = new LinkedHashMap<>();
         for (AzureFunction af : functions) functionJsons.put(af.name(), triggers.functionJson(af, entryPoints.of(af.source())));

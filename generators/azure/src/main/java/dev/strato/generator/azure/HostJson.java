@@ -2,19 +2,18 @@ package dev.strato.generator.azure;
 
 import dev.strato.model.Function;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code host.json} (functions-host-json): version 2.0, the extension bundle [4.*, 5.0.0) that
  * Flex Consumption requires of non-.NET apps, logging to Application Insights, routes without the
  * {@code api/} prefix (the paths of strato.yml), the longest function timeout (the host has one
- * for the whole app), the retry default, the trigger extensions' batch settings, and the custom
- * handler's executable.
+ * for the whole app), the trigger extensions' batch and dequeue settings (Storage queues retry a
+ * message {@code maxDequeueCount} times, app-wide), and the custom handler's executable. Retry
+ * policies go into each function.json: Microsoft configures them per function, for timer and
+ * Cosmos DB triggers (functions-bindings-error-pages#retries).
  */
 final class HostJson {
 
@@ -25,7 +24,6 @@ final class HostJson {
 
     private final AzureRuntime runtime;
     private Duration timeout = Duration.ZERO;
-    private final List<Integer> retries = new ArrayList<>();
     private int serviceBusBatch;
     private int queueBatch;
     private int queueDequeueCount;
@@ -37,11 +35,6 @@ final class HostJson {
 
     void function(Function f) {
         if (f.timeout().compareTo(timeout) > 0) timeout = f.timeout();
-    }
-
-    /** A function whose trigger supports retry policies (timer, Cosmos DB) with its {@code retries}. */
-    void retryingFunction(int count) {
-        retries.add(count);
     }
 
     void serviceBusBatch(int size) {
@@ -57,14 +50,6 @@ final class HostJson {
         executable = executablePath;
     }
 
-    /** The retries most retrying functions have (the fewer on a tie): the others say theirs in function.json. */
-    Integer defaultRetries() {
-        Map<Integer, Integer> counts = new TreeMap<>();
-        retries.forEach(r -> counts.merge(r, 1, Integer::sum));
-        return counts.entrySet().stream().max(Comparator.comparing(Map.Entry<Integer, Integer>::getValue)
-                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())).map(Map.Entry::getKey).orElse(null);
-    }
-
     static Map<String, Object> retryPolicy(int count) {
         return Arm.map("strategy", "exponentialBackoff", "maxRetryCount", count, "minimumInterval", "00:00:05", "maximumInterval", "00:15:00");
     }
@@ -74,7 +59,6 @@ final class HostJson {
         extensions.put("http", Arm.map("routePrefix", ""));
         if (serviceBusBatch > 1) extensions.put("serviceBus", Arm.map("maxMessageBatchSize", serviceBusBatch));
         if (queueBatch > 0) extensions.put("queues", Arm.map("batchSize", queueBatch, "maxDequeueCount", queueDequeueCount));
-        Integer retry = defaultRetries();
         return Arm.map(
                 "version", "2.0",
                 "functionTimeout", timeout(),
@@ -83,7 +67,6 @@ final class HostJson {
                         "applicationInsights", Arm.map("samplingSettings", Arm.map("isEnabled", true, "excludedTypes", "Request"))),
                 "extensionBundle", runtime.usesExtensionBundle() ? Arm.map("id", BUNDLE, "version", BUNDLE_VERSION) : null,
                 "extensions", extensions,
-                "retry", retry == null ? null : retryPolicy(retry),
                 "customHandler", executable == null ? null : Arm.map("description", Arm.map("defaultExecutablePath", executable, "workingDirectory", "",
                         "arguments", List.of()), "enableForwardingHttpRequest", false));
     }

@@ -98,17 +98,9 @@ final class Triggers {
         return zones.iterator().next();
     }
 
-    /** Tells host.json the retries of every function whose trigger takes a retry policy, before any function.json is written. */
-    static void registerRetries(List<AzureFunction> functions, HostJson host) {
-        for (AzureFunction af : functions) {
-            if (af.event() instanceof Event.Schedule || af.event() instanceof Event.Table) host.retryingFunction(af.source().retries());
-        }
-    }
-
-    /** A retry policy of its own when the function's retries differ from host.json's default. */
-    private Map<String, Object> retry(Function f) {
-        Integer byDefault = app.host().defaultRetries();
-        return byDefault != null && byDefault == f.retries() ? null : HostJson.retryPolicy(f.retries());
+    /** The function's retries as the retry policy of its timer or Cosmos DB trigger. */
+    private static Map<String, Object> retry(Function f) {
+        return f.retries() == 0 ? null : HostJson.retryPolicy(f.retries());
     }
 
     /** A subscription's message lock lasts as long as the function may run, within Service Bus's 5 s to 5 min. */

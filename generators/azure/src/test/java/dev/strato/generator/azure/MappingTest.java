@@ -170,7 +170,8 @@ class MappingTest {
         LoadResult r = Examples.loadResult(p);
         assertThat(r.diagnostics().sorted().stream().filter(Diagnostic::isError).map(Diagnostic::format))
                 .anyMatch(m -> m.contains("runtime nodejs24 is not available on azure"))
-                .anyMatch(m -> m.contains("timeout 20m exceeds azure limit 10m") && m.contains("consumption plan"))
+                .anyMatch(m -> m.contains("timeout 20m exceeds azure limit 10m") && m.contains("consumption plan")
+                        && m.contains("learn.microsoft.com/en-us/azure/azure-functions/functions-scale"))
                 .anyMatch(m -> m.contains("2048 MB exceeds azure limit 1536 MB"));
     }
 
