@@ -1,8 +1,6 @@
 package dev.strato.generator.aws;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import dev.strato.generator.OrderedMaps;
 import java.util.List;
 import java.util.Map;
 
@@ -39,15 +37,11 @@ final class Cfn {
 
     /** An ordered map from alternating keys and values; null values are left out. */
     static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            if (keysAndValues[i + 1] != null) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return m;
+        return OrderedMaps.of(keysAndValues);
     }
 
     static List<Object> list(Object... items) {
-        return new ArrayList<>(Arrays.asList(items));
+        return OrderedMaps.list(items);
     }
 
     /** IAM policy documents, trust policies and bucket policies all start so. */

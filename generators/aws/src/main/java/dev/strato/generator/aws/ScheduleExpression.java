@@ -1,11 +1,12 @@
 package dev.strato.generator.aws;
 
+import dev.strato.generator.schedule.UnixCron;
 import dev.strato.model.Event;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
+import java.util.SortedSet;
 
 /**
  * EventBridge schedule expressions: {@code rate(5 minutes)}, and 5-field unix cron turned into
@@ -13,8 +14,6 @@ import java.util.TreeSet;
  * day fields must be {@code ?} and days of the week count 1 (Sunday) to 7, not 0 to 6.
  */
 final class ScheduleExpression {
-
-    private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
 
     private ScheduleExpression() {}
 
@@ -54,30 +53,7 @@ final class ScheduleExpression {
 
     /** Unix days (0-7, names, ranges, lists, steps) as the AWS list of days 1-7, or {@code *} for every day. */
     private static String daysOfWeek(String field) {
-        TreeSet<Integer> days = new TreeSet<>();
-        for (String part : field.split(",")) {
-            String range = part;
-            int step = 1;
-            int slash = part.indexOf('/');
-            if (slash >= 0) {
-                range = part.substring(0, slash);
-                step = Integer.parseInt(part.substring(slash + 1));
-            }
-            int from;
-            int to;
-            if (range.equals("*")) {
-                from = 0;
-                to = 6;
-            } else if (range.contains("-")) {
-                from = day(range.substring(0, range.indexOf('-')));
-                to = day(range.substring(range.indexOf('-') + 1));
-            } else {
-                from = day(range);
-                to = slash >= 0 ? 6 : from;
-            }
-            if (to < from) to += 7;
-            for (int d = from; d <= to; d += step) days.add(d % 7);
-        }
+        SortedSet<Integer> days = UnixCron.daysOfWeek(field);
         if (days.size() == 7) return "*";
         List<String> parts = new ArrayList<>();
         Integer start = null;
@@ -97,13 +73,5 @@ final class ScheduleExpression {
 
     private static String span(int from, int to) {
         return from == to ? String.valueOf(from + 1) : (from + 1) + "-" + (to + 1);
-    }
-
-    private static int day(String text) {
-        int i = DAYS.indexOf(text.toUpperCase(Locale.ROOT));
-        if (i >= 0) return i;
-        int n = Integer.parseInt(text);
-        if (n < 0 || n > 7) throw new IllegalArgumentException("day of week " + text);
-        return n;
     }
 }

@@ -1,5 +1,7 @@
 package dev.strato.generator.aws;
 
+import dev.strato.generator.testing.RandomModelParts;
+import dev.strato.generator.testing.RandomModelParts.Res;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +25,6 @@ final class RandomModels {
 
     private RandomModels() {}
 
-    private record Res(String name, String type, boolean stream) {}
-
     static final int MAX_FUNCTIONS = 50;
 
     /** A model of 1 to 50 functions, as many as the seed says. */
@@ -43,21 +43,7 @@ final class RandomModels {
         if (r.nextInt(4) == 0) y.append("package: { include: [\"src/**\"], individually: false }\n");
         else y.append("package: { include: [\"src/**\"], exclude: [\"**/*.md\"] }\n");
         y.append("resources:\n");
-        int tables = r.nextInt(4);
-        for (int i = 0; i < tables; i++) {
-            boolean stream = r.nextBoolean();
-            resources.add(new Res("table" + i, "table", stream));
-            y.append("  table").append(i).append(": { type: table, key: { partition: id")
-                    .append(r.nextBoolean() ? ", sort: { name: at, type: number }" : "").append(" }")
-                    .append(stream ? ", stream: true" : "").append(r.nextBoolean() ? ", ttl: expiresAt" : "").append(" }\n");
-        }
-        int buckets = r.nextInt(3);
-        for (int i = 0; i < buckets; i++) {
-            resources.add(new Res("bucket" + i, "bucket", false));
-            y.append("  bucket").append(i).append(": { type: bucket, versioning: ").append(r.nextBoolean())
-                    .append(r.nextBoolean() ? ", expireAfterDays: " + (1 + r.nextInt(400)) : "")
-                    .append(r.nextInt(3) == 0 ? ", cors: true" : "").append(" }\n");
-        }
+        RandomModelParts.tablesAndBuckets(r, y, resources);
         int queues = 1 + r.nextInt(4);
         y.append("  dlq: { type: queue, retention: 14d }\n");
         resources.add(new Res("dlq", "queue", false));
@@ -72,8 +58,7 @@ final class RandomModels {
             y.append("  topic").append(i).append(": { type: topic }\n");
         }
         y.append("functions:\n");
-        List<String> streams = resources.stream().filter(Res::stream).map(Res::name).toList();
-        for (int f = 0; f < functions; f++) function(r, y, f, resources, streams);
+        for (int f = 0; f < functions; f++) function(r, y, f, resources);
         Files.createDirectories(dir.resolve("src"));
         Files.writeString(dir.resolve("strato.yml"), y.toString());
         Files.writeString(dir.resolve("src/h.js"), "exports.handler = async () => ({});\n");
@@ -82,7 +67,7 @@ final class RandomModels {
         return dir.resolve("strato.yml");
     }
 
-    private static void function(Random r, StringBuilder y, int f, List<Res> resources, List<String> streams) {
+    private static void function(Random r, StringBuilder y, int f, List<Res> resources) {
         String runtime = pick(r, RUNTIMES);
         String handler = switch (runtime) {
             case "java21", "java25" -> "com.acme.F" + f + "::handle";
@@ -102,7 +87,7 @@ final class RandomModels {
         if (r.nextInt(3) == 0) y.append("    tags: { owner: team").append(r.nextInt(5)).append(", cost: c").append(f).append(" }\n");
         List<String> events = new ArrayList<>();
         int count = r.nextInt(3);
-        for (int e = 0; e < count; e++) events.add(event(r, f, e, resources, streams));
+        for (int e = 0; e < count; e++) events.add(event(r, f, e, resources));
         if (!events.isEmpty()) {
             y.append("    events:\n");
             events.forEach(e -> y.append("      - ").append(e).append('\n'));
@@ -113,27 +98,13 @@ final class RandomModels {
         y.append("      REF: ${ref:").append(res.name()).append('.').append(attribute).append("}\n");
         if (r.nextInt(3) == 0) y.append("      SECRET: ${secret:app/key-").append(r.nextInt(3)).append("}\n");
         if (r.nextInt(3) == 0) y.append("      MIXED: \"https://${ref:").append(res.name()).append(".name}/x?k=${secret:mixed}\"\n");
-        y.append("    permissions:\n");
-        for (Res p : resources) {
-            if (r.nextInt(3) != 0 || p.name().equals("dlq")) continue;
-            List<String> verbs = switch (p.type()) {
-                case "table" -> List.of("read", "write");
-                case "bucket" -> List.of("read", "write", "delete");
-                case "queue" -> List.of("send", "receive");
-                default -> List.of("publish");
-            };
-            List<String> chosen = verbs.stream().filter(v -> r.nextBoolean()).toList();
-            y.append("      ").append(p.name()).append(": [").append(String.join(", ", chosen.isEmpty() ? verbs.subList(0, 1) : chosen)).append("]\n");
-        }
-        y.append("      dlq: [send]\n");
+        RandomModelParts.permissions(r, y, resources);
     }
 
-    private static String event(Random r, int f, int e, List<Res> resources, List<String> streams) {
-        List<Res> queues = resources.stream().filter(x -> x.type().equals("queue")).toList();
-        List<Res> topics = resources.stream().filter(x -> x.type().equals("topic")).toList();
-        List<Res> buckets = resources.stream().filter(x -> x.type().equals("bucket")).toList();
+    private static String event(Random r, int f, int e, List<Res> resources) {
         while (true) {
-            switch (r.nextInt(6)) {
+            int kind = r.nextInt(6);
+            switch (kind) {
                 case 0 -> {
                     String path = "/f" + f + "/e" + e + (r.nextBoolean() ? "/{id}" : "") + (r.nextInt(5) == 0 ? "/{rest+}" : "");
                     String cors = switch (r.nextInt(3)) {
@@ -149,27 +120,15 @@ final class RandomModels {
                             + (r.nextBoolean() ? ", input: { job: j" + f + ", n: 3 }" : "") + (r.nextInt(4) == 0 ? ", enabled: false" : "") + " }";
                     return "schedule: " + pick(r, RATES);
                 }
-                case 2 -> {
-                    return "queue: { queue: " + queues.get(r.nextInt(queues.size())).name() + ", batchSize: " + (1 + r.nextInt(10)) + " }";
-                }
-                case 3 -> {
-                    if (topics.isEmpty()) continue;
-                    return "topic: { topic: " + topics.get(r.nextInt(topics.size())).name() + (r.nextBoolean() ? ", filter: { kind: [a, b] }" : "") + " }";
-                }
-                case 4 -> {
-                    if (buckets.isEmpty()) continue;
-                    return "bucket: { bucket: " + buckets.get(r.nextInt(buckets.size())).name() + ", on: [" + (r.nextBoolean() ? "created" : "created, deleted")
-                            + "], prefix: f" + f + "-" + e + "/" + (r.nextBoolean() ? ", suffix: .jpg" : "") + " }";
-                }
                 default -> {
-                    if (streams.isEmpty()) continue;
-                    return "table: { table: " + streams.get(r.nextInt(streams.size())) + ", batchSize: " + (1 + r.nextInt(1000)) + " }";
+                    String event = RandomModelParts.resourceEvent(r, kind, f, e, resources, "{ kind: [a, b] }");
+                    if (event != null) return event;
                 }
             }
         }
     }
 
     private static String pick(Random r, String[] values) {
-        return values[r.nextInt(values.length)];
+        return RandomModelParts.pick(r, values);
     }
 }

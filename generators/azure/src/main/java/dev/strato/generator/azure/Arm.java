@@ -1,8 +1,7 @@
 package dev.strato.generator.azure;
 
+import dev.strato.generator.OrderedMaps;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,15 +16,7 @@ final class Arm {
 
     /** An ordered map from alternating keys and values; null values are left out. */
     static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            if (keysAndValues[i + 1] != null) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return m;
-    }
-
-    static List<Object> list(Object... items) {
-        return new ArrayList<>(Arrays.asList(items));
+        return OrderedMaps.of(keysAndValues);
     }
 
     /** A string literal inside an expression: {@code 'it''s'}. */

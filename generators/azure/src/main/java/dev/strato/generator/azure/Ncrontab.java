@@ -1,13 +1,11 @@
 package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationException;
+import dev.strato.generator.schedule.UnixCron;
 import dev.strato.model.Durations;
 import dev.strato.model.Event;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.TreeSet;
+import java.util.SortedSet;
 
 /**
  * Timer trigger schedules: NCRONTAB with a seconds field first
@@ -18,8 +16,6 @@ import java.util.TreeSet;
  * can express (90 minutes, 2 days) is an error.
  */
 final class Ncrontab {
-
-    private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
 
     private Ncrontab() {}
 
@@ -49,47 +45,15 @@ final class Ncrontab {
                 + " an hour or a day, or a cron");
     }
 
-    /** Days 0-7, names, ranges, lists and steps as a sorted list of days 0-6. */
+    /** The field's days as a list of 0-6, or {@code *} for every day. */
     private static String daysOfWeek(String field, String unix) throws GenerationException {
-        TreeSet<Integer> days = new TreeSet<>();
-        for (String part : field.split(",")) {
-            String[] rangeStep = part.split("/", 2);
-            int step = rangeStep.length == 2 ? number(rangeStep[1], unix) : 1;
-            String range = rangeStep[0];
-            int from;
-            int to;
-            if (range.equals("*")) {
-                from = 0;
-                to = 6;
-            } else if (range.contains("-")) {
-                from = day(range.substring(0, range.indexOf('-')), unix);
-                to = day(range.substring(range.indexOf('-') + 1), unix);
-            } else {
-                from = day(range, unix);
-                to = rangeStep.length == 2 ? 6 : from;
-            }
-            if (to < from) to += 7;
-            for (int d = from; d <= to; d += step) days.add(d % 7);
+        SortedSet<Integer> days;
+        try {
+            days = UnixCron.daysOfWeek(field);
+        } catch (IllegalArgumentException e) {
+            throw new GenerationException("schedule '" + unix + "': " + e.getMessage(), e);
         }
         if (days.size() == 7) return "*";
-        List<String> list = new ArrayList<>();
-        days.forEach(d -> list.add(String.valueOf(d)));
-        return String.join(",", list);
-    }
-
-    private static int day(String text, String unix) throws GenerationException {
-        int named = DAYS.indexOf(text.toUpperCase(Locale.ROOT));
-        if (named >= 0) return named;
-        int n = number(text, unix);
-        if (n > 7) throw new GenerationException("schedule '" + unix + "': day of week " + text + " is past 7");
-        return n;
-    }
-
-    private static int number(String text, String unix) throws GenerationException {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new GenerationException("schedule '" + unix + "': '" + text + "' is not a day of the week", e);
-        }
+        return String.join(",", days.stream().map(String::valueOf).toList());
     }
 }

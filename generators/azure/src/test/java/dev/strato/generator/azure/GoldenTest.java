@@ -15,7 +15,7 @@ class GoldenTest {
         return Examples.names().stream().map(example -> DynamicTest.dynamicTest(example, () -> {
             OutputTree out = Examples.generate(example);
             assertThat(out.files()).containsKeys(AzureGenerator.TEMPLATE, AppPackage.DIR + AppPackage.HOST_JSON, AppPackage.ZIP);
-            GoldenFiles.check(example, out);
+            ExampleGolden.check(example, out);
         }));
     }
 }

@@ -1,5 +1,7 @@
 package dev.strato.generator.azure;
 
+import dev.strato.generator.testing.RandomModelParts;
+import dev.strato.generator.testing.RandomModelParts.Res;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +28,6 @@ final class RandomModels {
 
     private RandomModels() {}
 
-    private record Res(String name, String type, boolean stream) {}
-
     /** The settings one model shares across its functions. */
     private record Shape(String runtime, int plan, boolean jwt, String timezone) {}
 
@@ -51,17 +51,7 @@ final class RandomModels {
                 .append(", queues: ").append(r.nextInt(3) == 0 ? "storage" : "servicebus").append(" }\n");
         y.append("package: { include: [\"src/**\"], exclude: [\"**/*.md\"]").append(r.nextBoolean() ? ", individually: false" : "").append(" }\n");
         y.append("resources:\n");
-        for (int i = 0, n = r.nextInt(4); i < n; i++) {
-            boolean stream = r.nextBoolean();
-            resources.add(new Res("table" + i, "table", stream));
-            y.append("  table").append(i).append(": { type: table, key: { partition: id").append(r.nextBoolean() ? ", sort: { name: at, type: number }" : "")
-                    .append(" }").append(stream ? ", stream: true" : "").append(r.nextBoolean() ? ", ttl: expiresAt" : "").append(" }\n");
-        }
-        for (int i = 0, n = r.nextInt(3); i < n; i++) {
-            resources.add(new Res("bucket" + i, "bucket", false));
-            y.append("  bucket").append(i).append(": { type: bucket, versioning: ").append(r.nextBoolean())
-                    .append(r.nextBoolean() ? ", expireAfterDays: " + (1 + r.nextInt(400)) : "").append(r.nextInt(3) == 0 ? ", cors: true" : "").append(" }\n");
-        }
+        RandomModelParts.tablesAndBuckets(r, y, resources);
         y.append("  dlq: { type: queue, retention: 14d }\n");
         resources.add(new Res("dlq", "queue", false));
         for (int i = 0, n = 1 + r.nextInt(4); i < n; i++) {
@@ -112,28 +102,13 @@ final class RandomModels {
             y.append("      SECRET_").append(key).append(": ${secret:app-key-").append(key).append("}\n");
         }
         if (r.nextInt(3) == 0) y.append("      MIXED_").append(res.name().toUpperCase(java.util.Locale.ROOT)).append(": \"https://${ref:").append(res.name()).append(".name}/x\"\n");
-        y.append("    permissions:\n");
-        for (Res p : resources) {
-            if (r.nextInt(3) != 0 || p.name().equals("dlq")) continue;
-            List<String> verbs = switch (p.type()) {
-                case "table" -> List.of("read", "write");
-                case "bucket" -> List.of("read", "write", "delete");
-                case "queue" -> List.of("send", "receive");
-                default -> List.of("publish");
-            };
-            List<String> chosen = verbs.stream().filter(v -> r.nextBoolean()).toList();
-            y.append("      ").append(p.name()).append(": [").append(String.join(", ", chosen.isEmpty() ? verbs.subList(0, 1) : chosen)).append("]\n");
-        }
-        y.append("      dlq: [send]\n");
+        RandomModelParts.permissions(r, y, resources);
     }
 
     private static String event(Random r, int f, int e, Shape shape, List<Res> resources) {
-        List<Res> queues = resources.stream().filter(x -> x.type().equals("queue")).toList();
-        List<Res> topics = resources.stream().filter(x -> x.type().equals("topic")).toList();
-        List<Res> buckets = resources.stream().filter(x -> x.type().equals("bucket")).toList();
-        List<Res> streams = resources.stream().filter(Res::stream).toList();
         while (true) {
-            switch (r.nextInt(6)) {
+            int kind = r.nextInt(6);
+            switch (kind) {
                 case 0 -> {
                     String path = "/f" + f + "/e" + e + (!shape.jwt() && r.nextBoolean() ? "/{id}" : "") + (!shape.jwt() && r.nextInt(5) == 0 ? "/{rest+}" : "");
                     String cors = switch (r.nextInt(3)) {
@@ -147,30 +122,17 @@ final class RandomModels {
                 case 1 -> {
                     if (r.nextBoolean()) return "schedule: { cron: \"" + pick(r, CRONS) + "\", timezone: " + shape.timezone()
                             + (r.nextBoolean() ? ", input: { job: j" + f + ", n: 3 }" : "") + (r.nextInt(4) == 0 ? ", enabled: false" : "") + " }";
-                    if (!shape.timezone().equals("UTC")) continue;
-                    return "schedule: " + pick(r, RATES);
-                }
-                case 2 -> {
-                    return "queue: { queue: " + queues.get(r.nextInt(queues.size())).name() + ", batchSize: " + (1 + r.nextInt(10)) + " }";
-                }
-                case 3 -> {
-                    if (topics.isEmpty()) continue;
-                    return "topic: { topic: " + topics.get(r.nextInt(topics.size())).name() + (r.nextBoolean() ? ", filter: { kind: [a, b], my-key: [\"it's\"] }" : "") + " }";
-                }
-                case 4 -> {
-                    if (buckets.isEmpty()) continue;
-                    return "bucket: { bucket: " + buckets.get(r.nextInt(buckets.size())).name() + ", on: [" + (r.nextBoolean() ? "created" : "created, deleted")
-                            + "], prefix: f" + f + "-" + e + "/" + (r.nextBoolean() ? ", suffix: .jpg" : "") + " }";
+                    if (shape.timezone().equals("UTC")) return "schedule: " + pick(r, RATES);
                 }
                 default -> {
-                    if (streams.isEmpty()) continue;
-                    return "table: { table: " + streams.get(r.nextInt(streams.size())).name() + ", batchSize: " + (1 + r.nextInt(1000)) + " }";
+                    String event = RandomModelParts.resourceEvent(r, kind, f, e, resources, "{ kind: [a, b], my-key: [\"it's\"] }");
+                    if (event != null) return event;
                 }
             }
         }
     }
 
     private static String pick(Random r, String[] values) {
-        return values[r.nextInt(values.length)];
+        return RandomModelParts.pick(r, values);
     }
 }

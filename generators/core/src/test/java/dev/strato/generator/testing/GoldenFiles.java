@@ -1,4 +1,4 @@
-package dev.strato.generator.aws;
+package dev.strato.generator.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,18 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Golden files under src/test/resources/golden; {@code -Dstrato.golden.update=true} rewrites them. */
-final class Golden {
+/** Golden files under a module's src/test/resources/golden; {@code -Dstrato.golden.update=true} rewrites them. */
+public final class GoldenFiles {
 
-    static final Path DIR = Path.of("src/test/resources/golden").toAbsolutePath();
+    public static final Path DIR = Path.of("src/test/resources/golden").toAbsolutePath();
 
-    private Golden() {}
+    private GoldenFiles() {}
 
-    static boolean updating() {
+    public static boolean updating() {
         return Boolean.parseBoolean(System.getProperty("strato.golden.update", "false"));
     }
 
-    static void check(String relative, String actual) throws IOException {
+    /** {@code actual} against golden file {@code relative}, or written there when updating. */
+    public static void check(String relative, String actual) throws IOException {
         Path file = DIR.resolve(relative);
         if (updating()) {
             Files.createDirectories(file.getParent());
