@@ -11,6 +11,8 @@ import java.util.Map;
 /** The trigger bindings of function.json, one kind each (functions-triggers-bindings and each trigger's reference). */
 final class Bindings {
 
+    static final String ROOT_ROUTE = "{root:maxlength(0)?}";
+
     private Bindings() {}
 
     /**
@@ -27,8 +29,13 @@ final class Bindings {
                 Arm.map("type", "http", "direction", "out", "name", "$return"));
     }
 
-    /** {@code /orders/{id}} → {@code orders/{id}}; a greedy {@code {rest+}} → {@code {*rest}}. */
+    /**
+     * {@code /orders/{id}} → {@code orders/{id}}; a greedy {@code {rest+}} → {@code {*rest}}. The
+     * host ignores an empty route, so {@code /} is an optional parameter that only the empty path
+     * matches (azure-functions-host#1102, Azure-Functions#2473).
+     */
     static String route(String path) {
+        if (path.equals("/")) return ROOT_ROUTE;
         return path.substring(1).replaceAll("\\{([^}]+)\\+}", "{*$1}");
     }
 

@@ -54,6 +54,7 @@ class MappingTest {
     void routesAndTopicFilters() {
         assertThat(Bindings.route("/orders/{id}")).isEqualTo("orders/{id}");
         assertThat(Bindings.route("/files/{path+}")).isEqualTo("files/{*path}");
+        assertThat(Bindings.route("/")).isEqualTo("{root:maxlength(0)?}");
         assertThat(SqlFilter.of(Map.of("type", List.of("order", "it's")))).isEqualTo("user.type IN ('order', 'it''s')");
         assertThat(SqlFilter.of(Map.of("my-key", List.of("a")))).isEqualTo("user.[my-key] IN ('a')");
     }
