@@ -35,10 +35,6 @@ final class AppSettings {
         }
     }
 
-    boolean contains(String name) {
-        return settings.containsKey(name);
-    }
-
     List<Object> tree() {
         List<Object> list = new ArrayList<>();
         settings.forEach((name, s) -> list.add(Arm.map("name", name, "value", s.value().json())));

@@ -2,6 +2,7 @@ package dev.strato.generator.azure;
 
 import dev.strato.generator.OutputTree;
 import dev.strato.model.AzureQueues;
+import dev.strato.model.Durations;
 import dev.strato.model.Event;
 import dev.strato.model.Resource;
 import dev.strato.model.Service;
@@ -171,7 +172,7 @@ final class DataResources {
         ArmResource r = t.add(ArmResource.of(SERVICE_BUS + "/queues", names.serviceBus(), names.serviceBusEntity(name)).dependsOn(serviceBus.id()));
         Duration lock = q.visibilityTimeout();
         if (lock.compareTo(MAX_LOCK) > 0) {
-            out.warn("queue " + name + ": visibilityTimeout " + dev.strato.model.Durations.format(lock) + " is a Service Bus lock of at most 5m; the lock is 5m");
+            out.warn("queue " + name + ": visibilityTimeout " + Durations.format(lock) + " is a Service Bus lock of at most 5m; the lock is 5m");
             lock = MAX_LOCK;
         }
         r.properties().putAll(Arm.map(

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 final class DeploymentBuilder {
 
     /** The template, host.json and each Azure function's function.json, as data trees. */
-    record Deployment(Map<String, Object> template, Map<String, Object> hostJson, Map<String, Map<String, Object>> functions, int resourceCount) {}
+    record Deployment(Map<String, Object> template, Map<String, Object> hostJson, Map<String, Map<String, Object>> functions) {}
 
     private final Service service;
     private final OutputTree out;
@@ -83,7 +83,7 @@ final class DeploymentBuilder {
             throw new GenerationException("the template has " + template.resourceCount() + " resources; Azure Resource Manager takes at most "
                     + ArmTemplate.MAX_RESOURCES + " per template");
         }
-        return new Deployment(template.tree(), host.tree(), functionJsons, template.resourceCount());
+        return new Deployment(template.tree(), host.tree(), functionJsons);
     }
 
     /** One app runs one language worker (FUNCTIONS_WORKER_RUNTIME), so all its functions share a runtime. */

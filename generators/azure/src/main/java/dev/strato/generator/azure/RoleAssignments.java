@@ -24,10 +24,6 @@ final class RoleAssignments {
         grants.putIfAbsent(role + " " + target.id(), new Grant(role, target, reason));
     }
 
-    boolean has(Role role, ArmResource target) {
-        return grants.containsKey(role + " " + target.id());
-    }
-
     /** @param cosmosAccount the Cosmos DB account resource, null when the service has no tables */
     void addTo(ArmTemplate template, ArmResource site, ArmResource cosmosAccount) {
         String principal = Arm.call("reference", site.id(), Arm.quote(ApiVersions.of(site.type())), Arm.quote("full")) + ".identity.principalId";

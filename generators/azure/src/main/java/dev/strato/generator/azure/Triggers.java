@@ -6,10 +6,12 @@ import dev.strato.model.Event;
 import dev.strato.model.Function;
 import dev.strato.model.Resource;
 import dev.strato.model.Service;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -67,7 +69,7 @@ final class Triggers {
 
     /** {@code STRATO_SCHEDULE_INPUT_<FUNCTION>}: the schedule's {@code input}, for the adapter to hand to the handler. */
     static String inputSetting(AzureFunction af) {
-        return "STRATO_SCHEDULE_INPUT_" + af.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return "STRATO_SCHEDULE_INPUT_" + af.name().toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /** Event Grid resources, written after the app since their subscriptions point at its functions. */
@@ -104,10 +106,10 @@ final class Triggers {
     }
 
     /** A subscription's message lock lasts as long as the function may run, within Service Bus's 5 s to 5 min. */
-    private static java.time.Duration lock(Function f) {
-        java.time.Duration t = f.timeout();
+    private static Duration lock(Function f) {
+        Duration t = f.timeout();
         if (t.compareTo(DataResources.MAX_LOCK) > 0) return DataResources.MAX_LOCK;
-        return t.getSeconds() < 5 ? java.time.Duration.ofSeconds(5) : java.time.Duration.ofSeconds(t.getSeconds());
+        return t.getSeconds() < 5 ? Duration.ofSeconds(5) : Duration.ofSeconds(t.getSeconds());
     }
 
     private Map<String, Object> queue(AzureFunction af, Event.Queue q) {
@@ -126,7 +128,7 @@ final class Triggers {
         return Bindings.serviceBus(q.batchSize(), Arm.map("queueName", target.leaf().text()));
     }
 
-    private Map<String, Object> topic(AzureFunction af, Event.Topic t) throws GenerationException {
+    private Map<String, Object> topic(AzureFunction af, Event.Topic t) {
         serviceBusConnection();
         Function f = af.source();
         ArmResource topic = app.data().get(t.topic());
