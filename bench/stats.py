@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Helpers of bench/run.sh (python3 standard library only).
+
+  stats.py hyperfine2tsv ROUND.json...      hyperfine --export-json files -> "case<TAB>ms" lines
+  stats.py table CASES.tsv TIMES.tsv REF PLAIN [RSS.tsv]
+      CASES.tsv: "case<TAB>command" in table order; TIMES.tsv: "case<TAB>ms" per run;
+      REF: the hello-world case ratios are taken against; PLAIN: a second hello-world case
+      (its ratio column is printed too); RSS.tsv: optional "case<TAB>KB" peak resident size.
+"""
+import json
+import statistics
+import sys
+
+
+def hyperfine2tsv(files):
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        for result in data["results"]:
+            for seconds in result["times"]:
+                print("%s\t%.3f" % (result["command"], seconds * 1000.0))
+
+
+def read_tsv(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line:
+                rows.append(line.split("\t", 1))
+    return rows
+
+
+def table(cases_path, times_path, ref, plain, rss_path=None):
+    cases = read_tsv(cases_path)
+    times = {}
+    for name, ms in read_tsv(times_path):
+        times.setdefault(name, []).append(float(ms))
+    rss = {}
+    if rss_path:
+        for name, kb in read_tsv(rss_path):
+            rss[name] = int(kb) / 1024.0
+    ref_median = statistics.median(times[ref])
+    plain_median = statistics.median(times[plain]) if plain in times else None
+    header = ["case", "runs", "median ms", "min ms", "max ms", "x hello"]
+    if plain_median and plain != ref:
+        header.append("x plain hello")
+    if rss:
+        header.append("peak RSS MB")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join([" --- "] + [" ---: "] * (len(header) - 1)) + "|")
+    for name, _ in cases:
+        t = times.get(name)
+        if not t:
+            continue
+        median = statistics.median(t)
+        row = [name, str(len(t)), "%.0f" % median, "%.0f" % min(t), "%.0f" % max(t), "%.2f" % (median / ref_median)]
+        if plain_median and plain != ref:
+            row.append("%.2f" % (median / plain_median))
+        if rss:
+            row.append("%.0f" % rss[name] if name in rss else "")
+        print("| " + " | ".join(row) + " |")
+    print()
+    print("x hello: median / median of '%s'%s." % (ref, "; x plain hello: median / median of '%s'" % plain
+                                                   if plain_median and plain != ref else ""))
+    print()
+    print("Commands (STRATO_TODAY=2026-11-27; paths shortened):")
+    print()
+    for name, command in cases:
+        print("- %s: `%s`" % (name, command))
+
+
+def main():
+    if len(sys.argv) < 2:
+        print(__doc__)
+        return 2
+    if sys.argv[1] == "hyperfine2tsv":
+        hyperfine2tsv(sys.argv[2:])
+    elif sys.argv[1] == "table":
+        table(*sys.argv[2:])
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
