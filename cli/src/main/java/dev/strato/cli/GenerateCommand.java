@@ -16,45 +16,29 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Render each provider's native artifacts into DIR/<provider>/.",
             "All providers are rendered in memory first; nothing is written unless all succeed,",
             "and each DIR/<provider> folder is replaced atomically."})
-final class GenerateCommand implements Callable<Integer> {
+final class GenerateCommand extends ModelCommand {
 
-    @Mixin GlobalOptions global;
     @Mixin OutputOption output;
-    @Spec CommandSpec spec;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder (default: .strato/generated beside strato.yml).")
     Path out;
 
-    private final Environment environment;
-
     GenerateCommand(Environment environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
-    public Integer call() throws IOException {
-        ModelSession session = new ModelSession(global, environment, spec.commandLine().getOut(), spec.commandLine().getErr());
+    int run(ModelSession session, LoadResult result) throws IOException {
         Console c = session.console();
-        Optional<LoadResult> loaded = session.load();
-        if (loaded.isEmpty()) return ExitCodes.FAILURE;
-        LoadResult result = loaded.get();
-        session.printText(result);
-        if (!result.isValid()) {
-            c.err().println(c.red("✗") + " " + session.file().label() + ": " + ModelSession.counts(result) + "; nothing generated");
-            return ExitCodes.INVALID_MODEL;
-        }
+        if (!session.reportValid(result, "; nothing generated")) return ExitCodes.INVALID_MODEL;
         Map<Provider, Generator> installed = Generators.installed();
         List<String> missing = result.providers().stream().filter(p -> !installed.containsKey(p)).map(Provider::id).toList();
         if (!missing.isEmpty()) {

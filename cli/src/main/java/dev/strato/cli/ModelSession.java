@@ -43,7 +43,15 @@ final class ModelSession {
         }
         file = found.get();
         LoadOptions lo = new LoadOptions(options.stage, options.params, environment.variables(), options.providers(), today());
-        return Optional.of(ModelLoader.load(file.path(), file.label(), lo));
+        long start = System.nanoTime();
+        LoadResult result = ModelLoader.load(file.path(), file.label(), lo);
+        if (options.verbose) {
+            console.err().printf("strato: loaded %s (stage %s, providers %s, %d functions) in %d ms%n", file.path(),
+                    result.service().map(s -> s.stage()).orElse("?"),
+                    String.join(", ", result.providers().stream().map(p -> p.id()).toList()),
+                    result.service().map(s -> s.functions().size()).orElse(0), (System.nanoTime() - start) / 1_000_000);
+        }
+        return Optional.of(result);
     }
 
     /** STRATO_TODAY pins the date runtime deprecations are judged by (reproducible CI and tests). */
@@ -61,6 +69,15 @@ final class ModelSession {
             console.err().println(line.replaceFirst(java.util.regex.Pattern.quote(label + ":"), java.util.regex.Matcher.quoteReplacement(painted + ":")));
         }
         console.err().flush();
+    }
+
+    /** Prints the diagnostics; for an invalid model also the ✗ summary (with {@code consequence}, e.g. "; nothing generated"). */
+    boolean reportValid(LoadResult result, String consequence) {
+        printText(result);
+        if (result.isValid()) return true;
+        console.err().println(console.red("✗") + " " + file.label() + ": " + counts(result) + consequence);
+        console.err().flush();
+        return false;
     }
 
     static List<Map<String, Object>> json(LoadResult result) {

@@ -3,46 +3,29 @@ package dev.strato.cli;
 import dev.strato.model.LoadResult;
 import dev.strato.model.ModelTree;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "print", mixinStandardHelpOptions = true,
         description = "Print the fully resolved model: variables replaced, defaults applied; secrets stay ${secret:NAME}.")
-final class PrintCommand implements Callable<Integer> {
+final class PrintCommand extends ModelCommand {
 
     enum Format { yaml, json }
 
-    @Mixin GlobalOptions global;
-    @Spec CommandSpec spec;
 
     @Option(names = "--output", paramLabel = "FORMAT", description = "yaml (default) or json.")
     Format format = Format.yaml;
 
-    private final Environment environment;
-
     PrintCommand(Environment environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
-    public Integer call() {
-        ModelSession session = new ModelSession(global, environment, spec.commandLine().getOut(), spec.commandLine().getErr());
-        Optional<LoadResult> loaded = session.load();
-        if (loaded.isEmpty()) return ExitCodes.FAILURE;
-        LoadResult result = loaded.get();
-        session.printText(result);
-        if (!result.isValid()) {
-            session.console().err().println(session.console().red("✗") + " " + session.file().label() + ": " + ModelSession.counts(result));
-            return ExitCodes.INVALID_MODEL;
-        }
+    int run(ModelSession session, LoadResult result) {
+        if (!session.reportValid(result, "")) return ExitCodes.INVALID_MODEL;
         Map<String, Object> tree = ModelTree.of(result.service().orElseThrow());
         if (format == Format.json) {
             Json.print(session.console().out(), tree);

@@ -12,13 +12,13 @@ public final class Suggestions {
     /** The closest candidate within a third of the word's length, or null. */
     public static String closest(String word, Collection<String> candidates) {
         String lower = word.toLowerCase(Locale.ROOT);
-        int limit = Math.max(1, Math.min(3, (word.length() + 2) / 3));
+        int limit = Math.max(2, Math.min(3, (word.length() + 2) / 3));
         LevenshteinDistance distance = new LevenshteinDistance(limit);
         String best = null;
         int bestScore = Integer.MAX_VALUE;
         for (String c : candidates) {
             int d = c.toLowerCase(Locale.ROOT).equals(lower) ? 0 : distance.apply(lower, c.toLowerCase(Locale.ROOT));
-            if (d >= 0 && d < bestScore) {
+            if (d >= 0 && d < bestScore && d < word.length()) {
                 best = c;
                 bestScore = d;
             }

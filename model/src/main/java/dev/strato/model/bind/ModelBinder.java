@@ -85,8 +85,8 @@ public final class ModelBinder {
                         .ifPresent(f -> functions.put(fn, f)));
         Map<String, Resource> resources = new LinkedHashMap<>();
         root.entries("resources").forEach((rn, e) -> resource(e.value(), "resources." + rn).ifPresent(r -> resources.put(rn, r)));
-        if (name == null) return Optional.empty();
-        return Optional.of(new Service(name, root.text("description"), resolved.stage(), runtime, adapter,
+        // an invalid name is already reported; bind the rest so that every other problem is found too
+        return Optional.of(new Service(name == null ? "service" : name, root.text("description"), resolved.stage(), runtime, adapter,
                 providers, packaging, functions, resources));
     }
 
@@ -117,18 +117,6 @@ public final class ModelBinder {
         Boolean individually = p.bool("individually");
         return new PackageSpec(include == null ? List.of() : include, exclude == null ? List.of() : exclude,
                 individually == null || individually);
-    }
-
-    private <T> T inherit(View fn, View defaults, java.util.function.Function<View, T> read, T builtIn) {
-        T own = fn.has(keyOf(read)) ? read.apply(fn) : null;
-        if (own != null) return own;
-        T inherited = defaults == null ? null : read.apply(defaults);
-        return inherited != null ? inherited : builtIn;
-    }
-
-    /** Inheritance reads a key through a lambda; the key is known by probing, so keep this simple. */
-    private static String keyOf(java.util.function.Function<View, ?> read) {
-        return "";
     }
 
     private Optional<Function> function(String name, View fn, View defaults, Runtime serviceRuntime, Adapter serviceAdapter) {

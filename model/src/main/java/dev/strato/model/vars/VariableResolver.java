@@ -128,6 +128,7 @@ public final class VariableResolver {
             return value instanceof YScalar || value instanceof YSymbolic ? at(value, s.position()) : value;
         }
         List<Value> parts = new ArrayList<>();
+        YNode firstFailure = null;
         for (Template.Part p : t.parts()) {
             if (p instanceof Template.Literal l) {
                 parts.add(new Value.Text(l.text()));
@@ -135,16 +136,19 @@ public final class VariableResolver {
             }
             Template.Expression ex = (Template.Expression) p;
             YNode value = evaluate(s, ex.source(), offset + ex.index());
-            if (failed.contains(value)) return value;
+            if (failed.contains(value)) {
+                if (firstFailure == null) firstFailure = value;
+                continue;
+            }
             if (value instanceof YScalar v) {
                 parts.add(new Value.Text(v.isNull() ? "" : String.valueOf(v.value())));
             } else if (value instanceof YSymbolic v) {
                 parts.add(v.value());
-            } else {
-                return fail(s, offset + ex.index(), "${" + ex.source() + "} is " + value.describe() + " and cannot be part of a text");
+            } else if (firstFailure == null) {
+                firstFailure = fail(s, offset + ex.index(), "${" + ex.source() + "} is " + value.describe() + " and cannot be part of a text");
             }
         }
-        return join(parts, s);
+        return firstFailure != null ? firstFailure : join(parts, s);
     }
 
     private YNode join(List<Value> parts, YScalar s) {

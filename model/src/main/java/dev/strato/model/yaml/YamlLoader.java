@@ -114,6 +114,7 @@ public final class YamlLoader {
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setCodePointLimit((int) MAX_FILE_BYTES)
                 .setUseMarks(true)
+                .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema())
                 .build();
         try {
             var parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), MAX_DEPTH);
@@ -145,7 +146,18 @@ public final class YamlLoader {
         String problem = e.getProblem() == null ? "" : e.getProblem();
         String context = e.getContext() == null ? "" : e.getContext();
         String text = context.isEmpty() ? problem : problem.isEmpty() ? context : context + ": " + problem;
-        return "YAML syntax: " + yamlMessage(text);
+        return "YAML syntax: " + yamlMessage(text) + hint(text);
+    }
+
+    /** Common slips with the fix, since the parser's own words rarely name it. */
+    private static String hint(String text) {
+        if (text.contains("flow mapping") && text.contains("but got {")) {
+            return " (inside { } quote values that contain braces, e.g. path: \"/orders/{id}\" or \"orders-${stage}\")";
+        }
+        if (text.contains("scanning an alias")) {
+            return " (a value starting with * is read as an alias: quote it, e.g. \"**/*.test.js\")";
+        }
+        return "";
     }
 
     private static String yamlMessage(String raw) {

@@ -1,0 +1,93 @@
+package dev.strato.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidationTest {
+
+    @TempDir Path dir;
+
+    private LoadResult load(String functions, String resources) {
+        return Models.load(dir, "service: demo\n" + Models.PROVIDERS + "functions:\n" + functions + resources);
+    }
+
+    @Test
+    void memoryAboveTheAwsLimitReadsLikeTheGuide() {
+        LoadResult r = load("  api:\n    handler: src/a.main\n    memory: 20000\n", "");
+        assertThat(Models.errors(r)).containsExactly(
+                "strato.yml:9:13: error: functions.api.memory: 20000 MB exceeds aws limit 10240 MB",
+                "strato.yml:9:13: error: functions.api.memory: 20000 MB exceeds azure limit 4096 MB on the flex plan");
+    }
+
+    @Test
+    void runtimesPerProviderAndDeprecation() {
+        LoadResult r = load("  a:\n    handler: src/a.main\n    runtime: nodejs24\n  b:\n    handler: A::B.C::D\n    runtime: dotnet8\n", "");
+        assertThat(Models.lines(r)).contains(
+                "strato.yml:9:14: error: functions.a.runtime: runtime nodejs24 is not available on azure (available on aws, gcp)",
+                "strato.yml:12:14: error: functions.b.runtime: runtime dotnet8 (dotnet8) reached end of support on aws on 2026-11-10; see https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html");
+    }
+
+    @Test
+    void routesMustBeUniqueAndWellFormed() {
+        LoadResult r = load("""
+                  a:
+                    handler: src/a.main
+                    events: [ { http: "GET /orders/{id}" }, { http: "POST orders" } ]
+                  b:
+                    handler: src/b.main
+                    events: [ { http: "ANY /orders/{orderId}" }, { http: "GET /x/{p+}/y" } ]
+                """, "");
+        assertThat(Models.errors(r)).containsExactly(
+                "strato.yml:9:53: error: functions.a.events[1].http.path: path 'orders' must start with /",
+                "strato.yml:12:23: error: functions.b.events[0].http: route ANY /orders/{orderId} is already served by function a",
+                "strato.yml:12:58: error: functions.b.events[1].http.path: greedy parameter {p+} must be the last segment of '/x/{p+}/y'");
+    }
+
+    @Test
+    void referencesNeedExistingResourcesOfTheRightType() {
+        LoadResult r = load("""
+                  a:
+                    handler: src/a.main
+                    deadLetter: ordrs
+                    events: [ { queue: orders }, { table: orders } ]
+                    permissions: { orders: [read, publish] }
+                """, "resources:\n  orders: { type: table, key: { partition: id } }\n");
+        assertThat(Models.errors(r)).containsExactly(
+                "strato.yml:9:17: error: functions.a.deadLetter: deadLetter refers to unknown resource 'ordrs' (did you mean 'orders'?)",
+                "strato.yml:10:24: error: functions.a.events[0].queue.queue: queue event needs a queue resource, but 'orders' is a table",
+                "strato.yml:10:43: error: functions.a.events[1].table: table orders has no change stream: set stream: true on resources.orders",
+                "strato.yml:11:35: error: functions.a.permissions.orders[1]: 'publish' does not apply to table 'orders' (allowed: read, write)");
+    }
+
+    @Test
+    void cronRateAndTimezone() {
+        LoadResult r = load("""
+                  a:
+                    handler: src/a.main
+                    events:
+                      - schedule: "0 2 * * ? *"
+                      - schedule: { cron: "0 2 1 * MON" }
+                      - schedule: { rate: 30s, timezone: Mars/Base }
+                """, "");
+        assertThat(Models.errors(r)).containsExactly(
+                "strato.yml:10:19: error: functions.a.events[0].schedule: cron '0 2 * * ? *' has 6 fields; strato takes 5-field unix cron: minute hour day-of-month month day-of-week (AWS 6-field cron with year? drop the year and any '?')",
+                "strato.yml:11:27: error: functions.a.events[1].schedule.cron: cron '0 2 1 * MON' restricts both day-of-month and day-of-week, which aws schedules cannot express",
+                "strato.yml:12:27: error: functions.a.events[2].schedule.rate: rate 30s below aws minimum 1m for schedule functions",
+                "strato.yml:12:27: error: functions.a.events[2].schedule.rate: rate 30s below gcp minimum 1m for schedule functions",
+                "strato.yml:12:27: error: functions.a.events[2].schedule.rate: rate 30s is not a whole number of minutes, which aws and gcp schedules need",
+                "strato.yml:12:42: error: functions.a.events[2].schedule.timezone: unknown time zone 'Mars/Base': use an IANA name such as UTC or Europe/Berlin");
+    }
+
+    @Test
+    void missingHandlerFileIsAWarning() throws Exception {
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/a.mjs"), "export const main = () => 1;");
+        LoadResult r = load("  a:\n    handler: src/a.main\n  b:\n    handler: src/b.main\n", "");
+        assertThat(Models.lines(r)).filteredOn(l -> l.contains("handler file")).containsExactly(
+                "strato.yml:10:14: warning: functions.b.handler: handler file src/b.js not found in " + dir.toRealPath() + " (also looked for .mjs, .cjs)");
+    }
+}
