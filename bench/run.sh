@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Start-up and scaling benchmark of `strato validate` against a JVM hello-world.
 #
-# Usage: bench/run.sh [--runs N] [--suite main|startup|all] [--loop] [--out DIR] [--baseline GITREF]
+# Usage: bench/run.sh [--runs N] [--suite main|startup|all] [--model N] [--loop] [--out DIR]
+#                     [--baseline GITREF]
 #
 #   --runs N          timed runs of every case (default 15), interleaved: round r runs each case
 #                     once, in an order rotated by r, so that load from other processes spreads
 #                     over all cases alike; one untimed warm-up round comes first
 #   --suite main      hello-world, examples/orders, generated 200 and 2,000 functions, 2,000
 #                     with -Xmx256m, and the ./strato launcher script end to end (default)
-#   --suite startup   start-up options on the 200-function model: plain java -jar, -Xshare:off,
-#                     -XX:TieredStopAtLevel=1, -XX:+UseSerialGC, AppCDS, the launcher's flags,
-#                     -XX:-UsePerfData, and Java 25 with an AOT cache when BENCH_JAVA25 (default
+#   --suite startup   start-up options on the N-function model (--model N, default 200): JDK
+#                     defaults, -Xshare:off, -XX:TieredStopAtLevel=1, -XX:+UseSerialGC, dynamic
+#                     and static AppCDS, the launcher before and now, the launcher without each
+#                     memory flag, and Java 25 with an AOT cache when BENCH_JAVA25 (default
 #                     /usr/lib/jvm/temurin-25-jdk-amd64) exists
 #   --suite all       both
 #   --loop            time with a bash loop and `date +%s%N` even when hyperfine is installed
@@ -26,6 +28,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 runs=15
+startup_model=200
 suite=main
 force_loop=
 out=
@@ -37,6 +40,7 @@ while [ $# -gt 0 ]; do
     --loop) force_loop=1; shift ;;
     --out) out="$2"; shift 2 ;;
     --baseline) baseline="$2"; shift 2 ;;
+    --model) startup_model="$2"; shift 2 ;;
     -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -117,12 +121,18 @@ measure() {
       [ "$r" -lt 0 ] || python3 "$root/bench/stats.py" hyperfine2tsv "$work/$tag.round.json" >> "$work/$tag.times"
     else
       for i in "${order[@]}"; do
-        local t0 t1
+        local t0 t1 cpu=""
         t0=$(date +%s%N)
-        # shellcheck disable=SC2086
-        ${cmds[$i]} >/dev/null 2>&1 || { echo "bench: failed: ${cmds[$i]}" >&2; exit 1; }
+        if [ -x /usr/bin/time ]; then
+          # shellcheck disable=SC2086
+          /usr/bin/time -f "%U %S" -o "$work/cpu.one" ${cmds[$i]} >/dev/null 2>&1 || { echo "bench: failed: ${cmds[$i]}" >&2; exit 1; }
+        else
+          # shellcheck disable=SC2086
+          ${cmds[$i]} >/dev/null 2>&1 || { echo "bench: failed: ${cmds[$i]}" >&2; exit 1; }
+        fi
         t1=$(date +%s%N)
-        [ "$r" -lt 0 ] || printf '%s\t%.3f\n' "${names[$i]}" "$(( t1 - t0 ))e-6" >> "$work/$tag.times"
+        [ -x /usr/bin/time ] && cpu="$(awk '{printf "%.0f", ($1 + $2) * 1000}' "$work/cpu.one")"
+        [ "$r" -lt 0 ] || printf '%s\t%.3f\t%s\n' "${names[$i]}" "$(( t1 - t0 ))e-6" "$cpu" >> "$work/$tag.times"
       done
     fi
     [ "$r" -lt 0 ] || printf '.' >&2
@@ -171,26 +181,43 @@ fi
 
 if [ "$suite" = startup ] || [ "$suite" = all ]; then
   names=(); cmds=()
-  model="$work/fn200/strato.yml"
+  model="$work/fn$startup_model/strato.yml"
+  [ -f "$model" ] || python3 "$root/bench/genmodel.py" "$startup_model" "$work/fn$startup_model"
   args="validate -c $model"
-  # an AppCDS archive trained with default flags, on the same kind of command
-  "$java" -XX:ArchiveClassesAtExit="$work/plain.jsa" -jar "$jar" validate -c "$orders" >/dev/null 2>&1
+  # archives trained on `validate -c examples/orders/strato.yml` (not the measured model)
+  train="validate -c $orders"
+  old=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m)
+  # shellcheck disable=SC2086
+  {
+    "$java" -XX:ArchiveClassesAtExit="$work/dyn-default.jsa" -jar "$jar" $train
+    "$java" "${old[@]}" -XX:ArchiveClassesAtExit="$work/dyn-old.jsa" -jar "$jar" print --output json -c "$orders"
+    "$java" -XX:DumpLoadedClassList="$work/static-default.lst" -jar "$jar" $train
+    "$java" -Xshare:dump -XX:SharedClassListFile="$work/static-default.lst" -XX:SharedArchiveFile="$work/static-default.jsa" -cp "$jar"
+  } >/dev/null 2>&1
+  # the launcher's flags without one of them
+  without() { local o out=(); for o in "${jvm_opts[@]}"; do [ "$o" = "$1" ] || out+=("$o"); done; echo "${out[*]}"; }
   add "$plain" "$java -cp $work/hello Hello"
   add "$ref" "$java ${hello_opts[*]} -cp $work/hello Hello"
-  add "java -jar" "$java -jar $jar $args"
+  add "java -jar (JDK defaults)" "$java -jar $jar $args"
   add "java -Xshare:off -jar" "$java -Xshare:off -jar $jar $args"
-  add "+TieredStopAtLevel=1" "$java -XX:TieredStopAtLevel=1 -jar $jar $args"
-  add "+UseSerialGC" "$java -XX:+UseSerialGC -jar $jar $args"
-  add "+AppCDS (dynamic archive)" "$java -XX:SharedArchiveFile=$work/plain.jsa -jar $jar $args"
-  add "launcher flags (all three + -Xss4m)" "$strato $args"
-  add "launcher flags -XX:-UsePerfData" "$java ${jvm_opts[*]} -XX:-UsePerfData -jar $jar $args"
-  add "launcher flags -Xshare:off" "$java ${hello_opts[*]/-Xshare:auto/-Xshare:off} -jar $jar $args"
+  add "java -XX:TieredStopAtLevel=1 -jar" "$java -XX:TieredStopAtLevel=1 -jar $jar $args"
+  add "java -XX:+UseSerialGC -jar" "$java -XX:+UseSerialGC -jar $jar $args"
+  add "AppCDS dynamic (-XX:ArchiveClassesAtExit)" "$java -XX:SharedArchiveFile=$work/dyn-default.jsa -jar $jar $args"
+  add "AppCDS static (-Xshare:dump)" "$java -XX:SharedArchiveFile=$work/static-default.jsa -jar $jar $args"
+  add "old launcher: T1+Serial+Xss4m+dynamic AppCDS" "$java ${old[*]} -XX:SharedArchiveFile=$work/dyn-old.jsa -jar $jar $args"
+  add "launcher now" "$strato $args"
+  add "launcher without -Xmn16m" "$java $(without -Xmn16m) -jar $jar $args"
+  add "launcher without -XX:+UseTransparentHugePages" "$java $(without -XX:+UseTransparentHugePages) -jar $jar $args"
+  add "launcher -XX:-UsePerfData" "$java ${jvm_opts[*]} -XX:-UsePerfData -jar $jar $args"
+  add "launcher -XX:ArchiveRelocationMode=0 (diagnostic)" \
+    "$java ${jvm_opts[*]} -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -jar $jar $args"
   if [ -x "$java25" ]; then
     "$java25" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:AOTCacheOutput="$work/strato25.aot" \
-      -jar "$jar" validate -c "$orders" >/dev/null 2>&1
+      -jar "$jar" $train >/dev/null 2>&1
     add "java25 hello (plain)" "$java25 -cp $work/hello Hello"
-    add "java25 -jar" "$java25 -jar $jar $args"
-    add "java25 T1+Serial+AOTCache" "$java25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:AOTCache=$work/strato25.aot -jar $jar $args"
+    add "java25 -jar (JDK defaults)" "$java25 -jar $jar $args"
+    add "java25 T1+Serial+Xmn16m+AOTCache" \
+      "$java25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -XX:AOTCache=$work/strato25.aot -jar $jar $args"
   fi
   measure startup
 fi

@@ -3,7 +3,8 @@
 
   stats.py hyperfine2tsv ROUND.json...      hyperfine --export-json files -> "case<TAB>ms" lines
   stats.py table CASES.tsv TIMES.tsv REF PLAIN [RSS.tsv]
-      CASES.tsv: "case<TAB>command" in table order; TIMES.tsv: "case<TAB>ms" per run;
+      CASES.tsv: "case<TAB>command" in table order; TIMES.tsv: "case<TAB>ms[<TAB>cpu ms]" per run
+      (cpu: user + system time of the process);
       REF: the hello-world case ratios are taken against; PLAIN: a second hello-world case
       (its ratio column is printed too); RSS.tsv: optional "case<TAB>KB" peak resident size.
 """
@@ -17,25 +18,31 @@ def hyperfine2tsv(files):
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
         for result in data["results"]:
+            # one run per command and file (run.sh rounds), so user/system are that run's
+            cpu = (result["user"] + result["system"]) * 1000.0 if len(result["times"]) == 1 else ""
             for seconds in result["times"]:
-                print("%s\t%.3f" % (result["command"], seconds * 1000.0))
+                print("%s\t%.3f\t%s" % (result["command"], seconds * 1000.0, cpu if cpu == "" else "%.0f" % cpu))
 
 
-def read_tsv(path):
+def read_tsv(path, columns=2):
     rows = []
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
             if line:
-                rows.append(line.split("\t", 1))
+                cells = line.split("\t", columns - 1)
+                rows.append(cells + [""] * (columns - len(cells)))
     return rows
 
 
 def table(cases_path, times_path, ref, plain, rss_path=None):
     cases = read_tsv(cases_path)
     times = {}
-    for name, ms in read_tsv(times_path):
+    cpu = {}
+    for name, ms, cpu_ms in read_tsv(times_path, 3):
         times.setdefault(name, []).append(float(ms))
+        if cpu_ms:
+            cpu.setdefault(name, []).append(float(cpu_ms))
     rss = {}
     if rss_path:
         for name, kb in read_tsv(rss_path):
@@ -45,6 +52,8 @@ def table(cases_path, times_path, ref, plain, rss_path=None):
     header = ["case", "runs", "median ms", "min ms", "max ms", "x hello"]
     if plain_median and plain != ref:
         header.append("x plain hello")
+    if cpu:
+        header.append("CPU median ms")
     if rss:
         header.append("peak RSS MB")
     print("| " + " | ".join(header) + " |")
@@ -57,12 +66,16 @@ def table(cases_path, times_path, ref, plain, rss_path=None):
         row = [name, str(len(t)), "%.0f" % median, "%.0f" % min(t), "%.0f" % max(t), "%.2f" % (median / ref_median)]
         if plain_median and plain != ref:
             row.append("%.2f" % (median / plain_median))
+        if cpu:
+            row.append("%.0f" % statistics.median(cpu[name]) if name in cpu else "")
         if rss:
             row.append("%.0f" % rss[name] if name in rss else "")
         print("| " + " | ".join(row) + " |")
     print()
     print("x hello: median / median of '%s'%s." % (ref, "; x plain hello: median / median of '%s'" % plain
                                                    if plain_median and plain != ref else ""))
+    if cpu:
+        print("CPU: user + system time of the process (all threads, JIT compiler included).")
     print()
     print("Commands (STRATO_TODAY=2026-11-27; paths shortened):")
     print()
