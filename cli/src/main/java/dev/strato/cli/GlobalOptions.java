@@ -16,8 +16,19 @@ public final class GlobalOptions {
             description = "The service file (default: strato.yml in this folder or the nearest parent).")
     Path config;
 
-    @Option(names = "--stage", paramLabel = "STAGE", description = "Stage to resolve (default: the file's stage, else dev).")
+    @Option(names = "--stage", paramLabel = "STAGE", converter = StageConverter.class,
+            description = "Stage to resolve (default: the file's stage, else dev).")
     String stage;
+
+    static final class StageConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!value.matches(dev.strato.model.bind.ModelSchema.STAGE_NAME)) {
+                throw new TypeConversionException("'" + value + "' is not a valid stage: 1-16 lowercase letters, digits or -, starting with a letter or digit");
+            }
+            return value;
+        }
+    }
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A value for ${opt:NAME}; repeatable.")
     Map<String, String> params = new LinkedHashMap<>();

@@ -64,6 +64,9 @@ class CommandsTest {
         CliRunner.Result r = new CliRunner(dir).run("valdate");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("validate");
+        CliRunner.Result s = new CliRunner(ORDERS).run("validate", "--stage", "prod_eu");
+        assertThat(s.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(s.err()).contains("'prod_eu' is not a valid stage");
         CliRunner.Result p = new CliRunner(dir).run("validate", "--provider", "awz");
         assertThat(p.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(p.err()).contains("unknown provider 'awz' (did you mean 'aws'?)");
@@ -83,7 +86,7 @@ class CommandsTest {
     void generateSaysWhichProvidersHaveNoGeneratorAndWritesNothing() {
         CliRunner.Result r = new CliRunner(ORDERS).run("generate", "-o", dir.resolve("out").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.err()).contains("no generator installed for aws, azure (installed: gcp); nothing generated");
+        assertThat(r.err()).contains("no generator installed for azure (installed: aws, gcp); nothing generated");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 

@@ -2,6 +2,7 @@ package dev.strato.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strato.generator.testing.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -20,6 +20,9 @@ public final class ModelLoader {
 
     /** @param label how diagnostics name the file (usually the path as the user gave it) */
     public static LoadResult load(Path file, String label, LoadOptions options) {
+        if (options.stage() != null && !options.stage().matches(dev.strato.model.bind.ModelSchema.STAGE_NAME)) {
+            throw new IllegalArgumentException("invalid stage '" + options.stage() + "'");
+        }
         Diagnostics diagnostics = new Diagnostics();
         SourceMap sources = new SourceMap(new Position(label, 1, 1));
         Optional<YNode> root = YamlLoader.loadFile(file, label, diagnostics);

@@ -54,12 +54,14 @@ public final class ModelTree {
             put(azure, "location", p.azure().location());
             put(azure, "resourceGroup", p.azure().resourceGroup());
             put(azure, "plan", p.azure().plan().id());
+            put(azure, "queues", p.azure().queues().id());
             m.put("azure", azure);
         }
         if (p.gcp() != null) {
             Map<String, Object> gcp = new LinkedHashMap<>();
             put(gcp, "project", p.gcp().project());
             put(gcp, "region", p.gcp().region());
+            put(gcp, "gateway", p.gcp().gateway().id());
             m.put("gcp", gcp);
         }
         return m;

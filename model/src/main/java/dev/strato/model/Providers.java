@@ -8,9 +8,9 @@ public record Providers(Aws aws, Azure azure, Gcp gcp) {
 
     public record Aws(String region, AwsFormat format, String profile) {}
 
-    public record Azure(String location, String resourceGroup, AzurePlan plan) {}
+    public record Azure(String location, String resourceGroup, AzurePlan plan, AzureQueues queues) {}
 
-    public record Gcp(String project, String region) {}
+    public record Gcp(String project, String region, GcpGateway gateway) {}
 
     /** The providers that have a block, in a fixed order. */
     public List<Provider> targeted() {

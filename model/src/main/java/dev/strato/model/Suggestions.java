@@ -12,18 +12,28 @@ public final class Suggestions {
     /** The closest candidate within a third of the word's length, or null. */
     public static String closest(String word, Collection<String> candidates) {
         String lower = word.toLowerCase(Locale.ROOT);
-        int limit = Math.max(2, Math.min(3, (word.length() + 2) / 3));
+        int limit = word.length() <= 3 ? 1 : Math.max(2, Math.min(3, (word.length() + 2) / 3));
         LevenshteinDistance distance = new LevenshteinDistance(limit);
         String best = null;
         int bestScore = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = c.toLowerCase(Locale.ROOT).equals(lower) ? 0 : distance.apply(lower, c.toLowerCase(Locale.ROOT));
+            String other = c.toLowerCase(Locale.ROOT);
+            int d = other.equals(lower) ? 0 : isAdjacentSwap(lower, other) ? 1 : distance.apply(lower, other);
             if (d >= 0 && d < bestScore && d < word.length()) {
                 best = c;
                 bestScore = d;
             }
         }
         return best;
+    }
+
+    /** {@code evn} and {@code env}: one typo that plain edit distance counts as two. */
+    static boolean isAdjacentSwap(String a, String b) {
+        if (a.length() != b.length()) return false;
+        int first = 0;
+        while (first < a.length() && a.charAt(first) == b.charAt(first)) first++;
+        return first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1) && a.charAt(first + 1) == b.charAt(first)
+                && a.substring(first + 2).equals(b.substring(first + 2));
     }
 
     /** {@code " (did you mean 'x'?)"} or the empty string. */

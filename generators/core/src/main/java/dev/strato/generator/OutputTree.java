@@ -1,14 +1,20 @@
 package dev.strato.generator;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Generated files in memory, by relative path in sorted order, before anything touches the disk. */
+/**
+ * Generated files in memory, by relative path in sorted order, before anything touches the disk,
+ * and the warnings the generator has for the user (a limit approached, say).
+ */
 public final class OutputTree {
 
     private final Map<String, byte[]> files = new TreeMap<>();
+    private final List<String> warnings = new ArrayList<>();
 
     public void add(String path, byte[] content) {
         if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.equals("..") || path.startsWith("../")
@@ -28,5 +34,13 @@ public final class OutputTree {
 
     public boolean isEmpty() {
         return files.isEmpty();
+    }
+
+    public void warn(String message) {
+        warnings.add(message);
+    }
+
+    public List<String> warnings() {
+        return Collections.unmodifiableList(warnings);
     }
 }

@@ -40,10 +40,8 @@ public final class JsonSchemaExport {
         });
         m.put("properties", props);
         if (!required.isEmpty()) m.put("required", required);
-        if (shape.exactlyOne()) {
-            m.put("minProperties", 1);
-            m.put("maxProperties", 1);
-        }
+        if (shape.exactlyOne() || shape.atLeastOne()) m.put("minProperties", 1);
+        if (shape.exactlyOne()) m.put("maxProperties", 1);
         m.put("additionalProperties", false);
         return m;
     }
@@ -97,6 +95,7 @@ public final class JsonSchemaExport {
         if (type instanceof Type.MapOf map) {
             m.put("type", "object");
             if (map.keyPattern() != null) m.put("propertyNames", Map.of("pattern", "^(?:" + map.keyPattern().pattern() + ")$"));
+            if (map.minEntries() > 0) m.put("minProperties", map.minEntries());
             m.put("additionalProperties", type(map.value()));
             return orVariable(m);
         }

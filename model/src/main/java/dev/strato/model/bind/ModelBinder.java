@@ -71,7 +71,7 @@ public final class ModelBinder {
         View root = reader.object(resolved.root(), "", ModelSchema.ROOT);
         if (root == null) return Optional.empty();
         String name = root.text("service");
-        Runtime runtime = Optional.ofNullable(root.choice("runtime")).flatMap(Runtime::byId).orElse(Runtime.NODEJS22);
+        Runtime runtime = runtime(root, Runtime.NODEJS22);
         Adapter adapter = enumOf(Adapter.class, root.choice("adapter"), Adapter.PORTABLE);
         root.text("stage");
         root.entries("params").forEach((stage, e) -> reader.entries(e.value(), root.path("params") + "." + stage,
@@ -90,6 +90,12 @@ public final class ModelBinder {
                 providers, packaging, functions, resources));
     }
 
+    /** The runtime a map names, {@code inherited} when it names none, null (reported) when it names an unknown one. */
+    private static Runtime runtime(View v, Runtime inherited) {
+        if (!v.has("runtime")) return inherited;
+        return Optional.ofNullable(v.choice("runtime")).flatMap(Runtime::byId).orElse(null);
+    }
+
     private static <E extends Enum<E> & Named> E enumOf(Class<E> type, String id, E fallback) {
         if (id == null) return fallback;
         for (E e : type.getEnumConstants()) if (e.id().equals(id)) return e;
@@ -101,13 +107,13 @@ public final class ModelBinder {
         View aws = p.object("aws");
         View azure = p.object("azure");
         View gcp = p.object("gcp");
-        if (aws == null && azure == null && gcp == null && !reader.failed(p.map())) {
-            reader.diagnostics().error(p.map().position(), "providers", "no provider: add at least one of aws, azure, gcp");
-        }
         return new Providers(
                 aws == null ? null : new Providers.Aws(aws.text("region"), enumOf(AwsFormat.class, aws.choice("format"), AwsFormat.CLOUDFORMATION), aws.text("profile")),
-                azure == null ? null : new Providers.Azure(azure.text("location"), azure.text("resourceGroup"), enumOf(AzurePlan.class, azure.choice("plan"), AzurePlan.FLEX)),
-                gcp == null ? null : new Providers.Gcp(gcp.text("project"), gcp.text("region")));
+                azure == null ? null : new Providers.Azure(azure.text("location"), azure.text("resourceGroup"),
+                        enumOf(AzurePlan.class, azure.choice("plan"), AzurePlan.FLEX),
+                        enumOf(dev.strato.model.AzureQueues.class, azure.choice("queues"), dev.strato.model.AzureQueues.SERVICEBUS)),
+                gcp == null ? null : new Providers.Gcp(gcp.text("project"), gcp.text("region"),
+                        enumOf(dev.strato.model.GcpGateway.class, gcp.choice("gateway"), dev.strato.model.GcpGateway.NONE)));
     }
 
     private PackageSpec packaging(View p) {
@@ -134,7 +140,7 @@ public final class ModelBinder {
         Map<String, List<Verb>> permissions = new LinkedHashMap<>();
         fn.entries("permissions").forEach((res, e) -> permissions.put(res, verbs(e.value(), fn.path("permissions") + "." + res)));
         String handler = fn.text("handler");
-        Runtime runtime = Optional.ofNullable(fn.choice("runtime")).flatMap(Runtime::byId).orElse(serviceRuntime);
+        Runtime runtime = runtime(fn, serviceRuntime);
         return Optional.of(new Function(name, handler, fn.text("description"), runtime,
                 enumOf(Adapter.class, fn.choice("adapter"), serviceAdapter),
                 d.get(View::sizeMb, "memory", DEFAULT_MEMORY_MB),
@@ -154,8 +160,10 @@ public final class ModelBinder {
     /** function value > defaults > built-in, each read (and checked) once. */
     private record Defaults(View fn, View defaults) {
         <T> T get(java.util.function.BiFunction<View, String, T> read, String key, T builtIn) {
-            T own = read.apply(fn, key);
-            if (own != null) return own;
+            if (fn.has(key)) {
+                T own = read.apply(fn, key);
+                return own != null ? own : builtIn;
+            }
             T inherited = defaults == null ? null : read.apply(defaults, key);
             return inherited != null ? inherited : builtIn;
         }

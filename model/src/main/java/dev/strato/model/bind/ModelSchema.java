@@ -56,13 +56,15 @@ public final class ModelSchema {
     public static final Shape AZURE = Shape.of("azure", "Microsoft Azure: Functions + ARM.",
             required("location", Type.Text.matching("[a-z0-9]+", "an Azure location such as westeurope"), "Azure location, e.g. westeurope."),
             optional("resourceGroup", Type.Text.matching("[-\\w._()]{0,89}[-\\w_()]", "1-90 letters, digits, -._() not ending in ."), "Resource group (default <service>-<stage>)."),
-            optional("plan", choice(AzurePlan.class), "Hosting plan: flex (Flex Consumption, default), consumption (Y1) or premium (EP1)."));
+            optional("plan", choice(AzurePlan.class), "Hosting plan: flex (Flex Consumption, default), consumption (Y1) or premium (EP1)."),
+            optional("queues", choice(dev.strato.model.AzureQueues.class), "Service carrying queues: servicebus (default) or storage (Storage queues)."));
 
     public static final Shape GCP = Shape.of("gcp", "Google Cloud: Terraform, Cloud Functions 2nd gen.",
             required("project", Type.Text.matching("[a-z][a-z0-9-]{4,28}[a-z0-9]", "a GCP project id: 6-30 lowercase letters, digits, hyphens"), "GCP project id."),
-            required("region", Type.Text.matching("[a-z]+-[a-z]+\\d+", "a GCP region such as europe-west1"), "GCP region, e.g. europe-west1."));
+            required("region", Type.Text.matching("[a-z]+-[a-z]+\\d+", "a GCP region such as europe-west1"), "GCP region, e.g. europe-west1."),
+            optional("gateway", choice(dev.strato.model.GcpGateway.class), "none (default): one HTTPS URL per function; api-gateway: all routes under one URL through API Gateway."));
 
-    public static final Shape PROVIDERS = Shape.of("providers", "The clouds this service targets; only those with a block.",
+    public static final Shape PROVIDERS = Shape.atLeastOne("providers", "The clouds this service targets; only those with a block.",
             optional("aws", new Type.Obj(AWS), AWS.description()),
             optional("azure", new Type.Obj(AZURE), AZURE.description()),
             optional("gcp", new Type.Obj(GCP), GCP.description()));
@@ -184,13 +186,14 @@ public final class ModelSchema {
             optional("description", TEXT, "Free text."),
             optional("runtime", RUNTIME, "Default runtime of every function. Default nodejs22."),
             optional("adapter", choice(Adapter.class), "Default handler adapter. Default portable."),
-            optional("stage", Type.Text.matching(STAGE_NAME, "1-16 lowercase letters, digits or -"), "Default stage; --stage overrides. Default dev."),
+            optional("stage", Type.Text.matching(STAGE_NAME, "1-16 lowercase letters, digits or -, starting with a letter or digit"),
+                    "Default stage; --stage overrides. Default dev."),
             required("providers", new Type.Obj(PROVIDERS), PROVIDERS.description()),
             optional("params", new Type.MapOf(new Type.MapOf(new Type.Any(), null, null), null, null), "Per-stage values for ${param:NAME}; 'default' applies to every stage."),
             optional("defaults", new Type.Obj(DEFAULTS), DEFAULTS.description()),
             optional("package", new Type.Obj(PACKAGE), PACKAGE.description()),
             required("functions", new Type.MapOf(new Type.Obj(FUNCTION), Pattern.compile(FUNCTION_NAME),
-                    "function names: a letter, then letters, digits or -, at most 64"), "Functions by name."),
+                    "function names: a letter, then letters, digits or -, at most 64", 1, "function"), "Functions by name."),
             optional("resources", new Type.MapOf(RESOURCE, Pattern.compile(RESOURCE_NAME),
                     "resource names: a letter, then letters or digits, at most 64"), "Resources by name."));
 

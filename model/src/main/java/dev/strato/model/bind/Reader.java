@@ -67,8 +67,11 @@ final class Reader {
                         + " (allowed: " + String.join(", ", shape.fields().keySet()) + ")");
             }
         });
+        long present = map.entries().keySet().stream().filter(shape.fields()::containsKey).count();
+        if (shape.atLeastOne() && map.entries().isEmpty()) {
+            diagnostics.error(map.position(), path, "no " + shape.name().replaceAll("s$", "") + ": add at least one of " + String.join(", ", shape.fields().keySet()));
+        }
         if (shape.exactlyOne()) {
-            long present = map.entries().keySet().stream().filter(shape.fields()::containsKey).count();
             if (present > 1) {
                 diagnostics.error(map.position(), path, "one " + shape.name() + " per list item, found "
                         + String.join(" and ", map.entries().keySet()));
@@ -77,7 +80,7 @@ final class Reader {
             }
         } else {
             shape.fields().values().stream()
-                    .filter(f -> f.required() && (map.get(f.name()) == null || isNull(map.get(f.name()))))
+                    .filter(f -> f.required() && (map.get(f.name()) == null || isNull(map.get(f.name())) && !failed(map.get(f.name()))))
                     .forEach(f -> diagnostics.error(map.get(f.name()) == null ? map.position() : map.get(f.name()).position(), path,
                             "missing required key '" + f.name() + "'" + (f.description().isEmpty() ? "" : ": " + f.description())));
         }
@@ -113,7 +116,7 @@ final class Reader {
             error(node, path, "a " + s.value().describe() + " (" + s.value().source() + ") is allowed only in environment values");
             return null;
         }
-        if (!(node instanceof YScalar s) || s.isNull()) {
+        if (!(node instanceof YScalar s) || s.isNull() || s.value() instanceof Boolean) {
             typeError(node, path, type.rule() != null ? type.rule() : "a string");
             return null;
         }
@@ -211,6 +214,9 @@ final class Reader {
             return Map.of();
         }
         Map<String, YMap.Entry> out = new LinkedHashMap<>();
+        if (map.entries().size() < type.minEntries()) {
+            diagnostics.error(map.position(), path, "no " + type.entryName() + ": add at least one");
+        }
         map.entries().forEach((key, e) -> {
             sources.key(join(path, key), e.keyPosition());
             sources.value(join(path, key), e.value().position());

@@ -44,7 +44,11 @@ public sealed interface Type {
         @Override public String describe() { return "a list"; }
     }
 
-    record MapOf(Type value, Pattern keyPattern, String keyRule) implements Type {
+    /** {@code minEntries} > 0 makes an empty map an error, naming an entry {@code entryName}. */
+    record MapOf(Type value, Pattern keyPattern, String keyRule, int minEntries, String entryName) implements Type {
+        public MapOf(Type value, Pattern keyPattern, String keyRule) {
+            this(value, keyPattern, keyRule, 0, null);
+        }
         @Override public String describe() { return "a map"; }
     }
 

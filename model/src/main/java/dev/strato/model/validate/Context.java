@@ -20,6 +20,11 @@ record Context(Service service, SourceMap sources, Diagnostics diagnostics, List
         diagnostics.error(sources.at(path), path, message);
     }
 
+    /** An error about a name: at the key that names it. */
+    void errorAtKey(String path, String message) {
+        diagnostics.error(sources.keyAt(path), path, message);
+    }
+
     void warning(String path, String message) {
         diagnostics.warning(sources.at(path), path, message);
     }

@@ -29,9 +29,11 @@ final class EventChecks {
 
     private final Context c;
     private final LimitChecks limits;
-    private final Map<String, String> routes = new HashMap<>();
+    private final Map<String, Route> routes = new HashMap<>();
     private final Map<String, List<BucketUse>> bucketUses = new HashMap<>();
     private final Map<String, String> queueConsumers = new HashMap<>();
+
+    private record Route(String function, HttpMethod method) {}
 
     private record BucketUse(String function, String path, Event.Bucket event) {}
 
@@ -67,14 +69,14 @@ final class EventChecks {
         String shape = routeShape(path, at);
         if (shape == null) return;
         for (HttpMethod m : h.method() == HttpMethod.ANY ? List.of(HttpMethod.values()) : List.of(h.method(), HttpMethod.ANY)) {
-            String key = m + " " + shape;
-            String other = routes.get(key);
-            if (other != null && !other.equals(f.name() + " " + h.method())) {
-                c.error(p, "route " + h.method() + " " + path + " is already served by function " + other.split(" ")[0]);
+            Route other = routes.get(m + " " + shape);
+            // ANY beside GET in one function is redundant but harmless; the same route twice is not
+            if (other != null && (!other.function().equals(f.name()) || other.method() == h.method())) {
+                c.error(p, "route " + h.method() + " " + path + " is already served by function " + other.function());
                 break;
             }
         }
-        routes.putIfAbsent(h.method() + " " + shape, f.name() + " " + h.method());
+        routes.putIfAbsent(h.method() + " " + shape, new Route(f.name(), h.method()));
         if (h.cors() != null && h.cors().credentials() && h.cors().origins().contains("*")) {
             c.error(p + ".cors", "cors with credentials needs explicit origins, not *");
         }

@@ -49,8 +49,10 @@ final class FunctionChecks {
 
     void run() {
         for (Function f : c.service().functions().values()) {
-            handler(f);
-            runtime(f);
+            if (f.runtime() != null) {
+                handler(f);
+                runtime(f);
+            }
             settings(f);
             environment(f);
             permissions(f);

@@ -2,7 +2,6 @@ package dev.strato.model.validate;
 
 import dev.strato.model.Names;
 import dev.strato.model.Provider;
-import dev.strato.model.bind.ModelSchema;
 import java.nio.file.FileSystems;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +18,6 @@ final class ServiceChecks {
     }
 
     void run() {
-        String stage = c.service().stage();
-        if (!stage.matches(ModelSchema.STAGE_NAME)) {
-            c.error("stage", "stage '" + stage + "' is not valid: 1-16 lowercase letters, digits or -, starting with a letter or digit");
-        }
         for (Provider p : c.providers()) {
             if (!c.service().providers().has(p)) {
                 c.error("providers", "validating for " + p + ", but the file has no providers." + p + " block");
@@ -41,7 +36,7 @@ final class ServiceChecks {
             String generated = Names.kebab(name);
             String other = seen.putIfAbsent(generated, name);
             if (other != null) {
-                c.error(section + "." + name, "name '" + name + "' clashes with '" + other + "': both become '" + generated + "' in generated resources");
+                c.errorAtKey(section + "." + name, "name '" + name + "' clashes with '" + other + "': both become '" + generated + "' in generated resources");
             }
         }
     }

@@ -114,7 +114,8 @@ public final class YamlLoader {
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setCodePointLimit((int) MAX_FILE_BYTES)
                 .setUseMarks(true)
-                .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema())
+                .setSchema(new StratoSchema())
+                .setAllowNonScalarKeys(true)
                 .build();
         try {
             var parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), MAX_DEPTH);
@@ -130,12 +131,20 @@ public final class YamlLoader {
         } catch (TooManyNodes e) {
             diagnostics.error(e.at, "", "more than " + MAX_NODES + " values after expanding aliases (alias bomb?)");
         } catch (MarkedYamlEngineException e) {
-            Position at = e.getProblemMark().or(e::getContextMark).map(this::position).orElse(new Position(label, 1, 1));
+            Position at = syntaxPosition(e, text.length());
             diagnostics.error(at, "", syntaxMessage(e));
         } catch (YamlEngineException e) {
             diagnostics.error(new Position(label, 1, 1), "", yamlMessage(e.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /** Where a syntax error is: the problem, unless that is the end of the input (an unclosed quote or bracket starts earlier). */
+    private Position syntaxPosition(MarkedYamlEngineException e, int length) {
+        Optional<Mark> problem = e.getProblemMark();
+        Optional<Mark> context = e.getContextMark();
+        Optional<Mark> best = problem.isPresent() && problem.get().getIndex() >= length && context.isPresent() ? context : problem.or(() -> context);
+        return best.map(this::position).orElse(new Position(label, 1, 1));
     }
 
     private static boolean isNullScalar(Node node) {

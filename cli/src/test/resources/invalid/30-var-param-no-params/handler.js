@@ -1,0 +1,1 @@
+exports.main = async () => ({ status: 200, body: "ok" });

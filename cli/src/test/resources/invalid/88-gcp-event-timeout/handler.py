@@ -1,0 +1,2 @@
+def main(event, ctx):
+    return {"status": 200}

@@ -1,0 +1,116 @@
+package dev.strato.generator.aws;
+
+import dev.strato.model.Function;
+import dev.strato.model.RuntimeSupport;
+import dev.strato.model.Provider;
+import dev.strato.model.Service;
+import dev.strato.model.Value;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The parts of a function that both formats write as plain CloudFormation: its log group with
+ * retention, its own IAM role with only what its permissions and triggers need, and its alarms;
+ * and the function properties the formats share.
+ */
+final class FunctionResources {
+
+    private static final int DEFAULT_RETRIES = 2;
+
+    private final Service service;
+    private final AwsNames names;
+    private final ResourceRefs refs;
+    private final Permissions permissions;
+
+    FunctionResources(Service service, AwsNames names, ResourceRefs refs) {
+        this.service = service;
+        this.names = names;
+        this.refs = refs;
+        this.permissions = new Permissions(refs);
+    }
+
+    FunctionParts addTo(Template t, Function f, String codeKey, List<HttpApiPlan.Route> routes) {
+        String id = LogicalIds.function(f.name());
+        String logGroup = LogicalIds.logGroup(f.name());
+        t.resource(logGroup, "AWS::Logs::LogGroup", Cfn.map(
+                "LogGroupName", names.logGroup(f.name()),
+                "RetentionInDays", f.logRetentionDays()));
+        FunctionEvents events = new FunctionEvents(f);
+        String role = LogicalIds.role(f.name());
+        t.resource(role, "AWS::IAM::Role", Cfn.map(
+                "AssumeRolePolicyDocument", Cfn.trustPolicy("lambda.amazonaws.com"),
+                "Policies", List.of(Cfn.map(
+                        "PolicyName", names.function(f.name()),
+                        "PolicyDocument", Cfn.policyDocument(policy(f, events, logGroup).statements()))),
+                "Tags", f.tags().isEmpty() ? null : tagList(f)));
+        if (f.alarms()) {
+            alarm(t, f, id, "Errors");
+            alarm(t, f, id, "Throttles");
+        }
+        Map<String, Object> properties = Cfn.map(
+                "FunctionName", names.function(f.name()),
+                "Description", f.description(),
+                "Runtime", RuntimeSupport.find(f.runtime(), Provider.AWS).orElseThrow().nativeId(),
+                "Handler", f.handler(),
+                "MemorySize", f.memoryMb(),
+                "Timeout", (int) f.timeout().toSeconds(),
+                "Architectures", List.of(f.architecture().id()),
+                "Role", Cfn.getAtt(role, "Arn"),
+                "Environment", f.environment().isEmpty() ? null : Cfn.map("Variables", environment(f)),
+                "LoggingConfig", Cfn.map("LogGroup", Cfn.ref(logGroup)));
+        Object onFailure = f.deadLetter() == null ? null : refs.arn(f.deadLetter());
+        boolean async = events.hasAsyncTriggers() || f.deadLetter() != null || f.retries() != DEFAULT_RETRIES;
+        return new FunctionParts(f, id, properties, codeKey, events, routes, onFailure, async);
+    }
+
+    private Map<String, Object> environment(Function f) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        f.environment().forEach((k, v) -> vars.put(k, refs.value(v)));
+        return vars;
+    }
+
+    private Policy policy(Function f, FunctionEvents events, String logGroup) {
+        Policy p = new Policy();
+        p.allow("Logs", Cfn.getAtt(logGroup, "Arn"), List.of("logs:CreateLogStream", "logs:PutLogEvents"));
+        f.permissions().forEach((resource, verbs) -> verbs.forEach(v -> permissions.grant(p, resource, v)));
+        for (FunctionEvents.Queue q : events.queues) {
+            p.allow(LogicalIds.pascal(q.queue()) + "Queue", refs.arn(q.queue()), Permissions.QUEUE_CONSUMER);
+        }
+        for (FunctionEvents.Table s : events.tables) {
+            p.allow(LogicalIds.pascal(s.table()) + "Stream", Cfn.getAtt(refs.id(s.table()), "StreamArn"), Permissions.STREAM_CONSUMER);
+        }
+        if (f.deadLetter() != null) p.allow(LogicalIds.pascal(f.deadLetter()) + "Queue", refs.arn(f.deadLetter()), List.of("sqs:SendMessage"));
+        TreeSet<String> secrets = new TreeSet<>();
+        f.environment().values().forEach(v -> collectSecrets(v, secrets));
+        for (String s : secrets) p.allow("Secret" + LogicalIds.pascal(s.replaceAll("[^A-Za-z0-9]", "-")), ResourceRefs.secretArn(s),
+                List.of("secretsmanager:GetSecretValue"));
+        if (f.tracing()) p.allow("XRay", "*", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"));
+        return p;
+    }
+
+    static void collectSecrets(Value v, java.util.Set<String> into) {
+        if (v instanceof Value.Secret s) into.add(s.name());
+        else if (v instanceof Value.Concat c) c.parts().forEach(p -> collectSecrets(p, into));
+    }
+
+    private void alarm(Template t, Function f, String functionId, String metric) {
+        t.resource(LogicalIds.pascal(f.name()) + metric + "Alarm", "AWS::CloudWatch::Alarm", Cfn.map(
+                "AlarmName", names.alarm(f.name(), metric),
+                "AlarmDescription", metric + " of function " + f.name() + " in the last 5 minutes",
+                "Namespace", "AWS/Lambda",
+                "MetricName", metric,
+                "Dimensions", List.of(Cfn.map("Name", "FunctionName", "Value", Cfn.ref(functionId))),
+                "Statistic", "Sum",
+                "Period", 300,
+                "EvaluationPeriods", 1,
+                "Threshold", 1,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "TreatMissingData", "notBreaching"));
+    }
+
+    static List<Object> tagList(Function f) {
+        return f.tags().entrySet().stream().map(e -> (Object) Cfn.map("Key", e.getKey(), "Value", e.getValue())).toList();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.strato.generator.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.strato.generator.GenerationException;
+import dev.strato.generator.OutputTree;
+import dev.strato.model.AwsFormat;
+import dev.strato.model.Service;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Single mapping rules, each on a small model. */
+class MappingTest {
+
+    @TempDir Path dir;
+
+    private Service model(String functions, String resources) throws IOException, GenerationException {
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/a.js"), "exports.main = async () => ({});\n");
+        Files.writeString(dir.resolve("strato.yml"), "service: demo\nproviders: { aws: { region: eu-west-1 } }\nfunctions:\n" + functions
+                + (resources.isEmpty() ? "" : "resources:\n" + resources));
+        return Examples.load(dir.resolve("strato.yml"));
+    }
+
+    private String template(Service s) throws GenerationException {
+        return new String(Examples.generate(s, dir).files().get(AwsGenerator.TEMPLATE), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void unixCronBecomesAwsCronWithAQuestionMarkAndDaysFromOne() {
+        assertThat(ScheduleExpression.cron("0 2 * * *")).isEqualTo("cron(0 2 * * ? *)");
+        assertThat(ScheduleExpression.cron("*/15 * * * *")).isEqualTo("cron(0/15 * * * ? *)");
+        assertThat(ScheduleExpression.cron("30 6 * * 1-5")).isEqualTo("cron(30 6 ? * 2-6 *)");
+        assertThat(ScheduleExpression.cron("0 0 1 * *")).isEqualTo("cron(0 0 1 * ? *)");
+        assertThat(ScheduleExpression.cron("5 4 * * sun")).isEqualTo("cron(5 4 ? * 1 *)");
+        assertThat(ScheduleExpression.cron("0 12 * * 0,6")).isEqualTo("cron(0 12 ? * 1,7 *)");
+        assertThat(ScheduleExpression.cron("0 9 * * 5-7")).isEqualTo("cron(0 9 ? * 1,6-7 *)");
+        assertThat(ScheduleExpression.cron("0 9 * * 0-7")).isEqualTo("cron(0 9 * * ? *)");
+        assertThat(ScheduleExpression.cron("0 9 * * */2")).isEqualTo("cron(0 9 ? * 1,3,5,7 *)");
+        assertThat(ScheduleExpression.cron("0 9 * jan-mar mon")).isEqualTo("cron(0 9 ? JAN-MAR 2 *)");
+        assertThatThrownBy(() -> ScheduleExpression.cron("0 9 1 * 1")).hasMessageContaining("both day-of-month and day-of-week");
+    }
+
+    @Test
+    void ratesUseTheLargestWholeUnit() {
+        assertThat(ScheduleExpression.rate(Duration.ofMinutes(1))).isEqualTo("rate(1 minute)");
+        assertThat(ScheduleExpression.rate(Duration.ofMinutes(90))).isEqualTo("rate(90 minutes)");
+        assertThat(ScheduleExpression.rate(Duration.ofHours(2))).isEqualTo("rate(2 hours)");
+        assertThat(ScheduleExpression.rate(Duration.ofDays(1))).isEqualTo("rate(1 day)");
+    }
+
+    @Test
+    void yamlUsesShortTagsAndQuotesWhatYaml11WouldMisread() {
+        String yaml = TemplateYaml.write(Cfn.map(
+                "A", Cfn.ref("X"),
+                "B", Cfn.getAtt("X", "Arn"),
+                "C", Cfn.sub("a-${X}"),
+                "D", Cfn.map("Fn::Base64", Cfn.sub("x")),
+                "E", List.of("OFF", "yes", "2012-10-17", "1_000", "0x1F", "on", "plain"),
+                "F", Cfn.join("", List.of("a", Cfn.ref("Y")))));
+        assertThat(yaml).contains("A: !Ref 'X'\n").contains("B: !GetAtt 'X.Arn'\n").contains("C: !Sub 'a-${X}'\n")
+                .contains("D:\n  Fn::Base64: !Sub 'x'\n")
+                .contains("- 'OFF'\n").contains("- 'yes'\n").contains("- '2012-10-17'\n").contains("- '1_000'\n").contains("- '0x1F'\n")
+                .contains("- 'on'\n").contains("- plain\n")
+                .contains("F: !Join\n  - ''\n  -   - a\n      - !Ref 'Y'\n");
+    }
+
+    @Test
+    void policiesRefuseWildcardsButTheXRayAllowlist() {
+        Policy p = new Policy();
+        assertThatThrownBy(() -> p.allow("S", "*", List.of("s3:GetObject"))).hasMessageContaining("only");
+        assertThatThrownBy(() -> p.allow("S", Cfn.ref("T"), List.of("dynamodb:*"))).hasMessageContaining("wildcard action");
+        p.allow("XRay", "*", List.of("xray:PutTraceSegments"));
+        p.allow("T", Cfn.ref("T"), List.of("b:Two", "a:One"));
+        p.allow("Other", Cfn.ref("T"), List.of("a:One", "c:Three"));
+        p.allow("T", Cfn.ref("U"), List.of("a:One"));
+        assertThat(Trees.json(p.statements())).isEqualTo("[{\"Action\":\"xray:PutTraceSegments\",\"Effect\":\"Allow\",\"Resource\":\"*\",\"Sid\":\"XRay\"},"
+                + "{\"Action\":[\"a:One\",\"b:Two\",\"c:Three\"],\"Effect\":\"Allow\",\"Resource\":{\"Ref\":\"T\"},\"Sid\":\"T\"},"
+                + "{\"Action\":\"a:One\",\"Effect\":\"Allow\",\"Resource\":{\"Ref\":\"U\"},\"Sid\":\"T2\"}]");
+    }
+
+    @Test
+    void namesStayWithinAwsLimitsWithAHash() throws IOException, GenerationException {
+        Service s = model("  aVeryLongFunctionNameThatGoesOnAndOnForeverAndEverAndEver:\n    handler: src/a.main\n",
+                "  aVeryLongBucketNameForUploadsThatIsLong: { type: bucket }\n");
+        AwsNames names = new AwsNames(s);
+        assertThat(names.function("aVeryLongFunctionNameThatGoesOnAndOnForeverAndEverAndEver")).hasSizeLessThanOrEqualTo(64).matches(".*-[0-9a-f]{8}");
+        String bucket = names.bucket("aVeryLongBucketNameForUploadsThatIsLong");
+        assertThat(bucket.replace(AwsNames.BUCKET_SUFFIX, "-123456789012-us-isof-south-1")).hasSizeLessThanOrEqualTo(63);
+        assertThat(names.stack()).isEqualTo("demo-dev");
+        assertThat(LogicalIds.pascal("fn-3-work")).isEqualTo("Fn3Work");
+        assertThat(LogicalIds.pascal("createOrder")).isEqualTo("CreateOrder");
+    }
+
+    @Test
+    void apiKeysAreRefusedAndCorsIsMergedForTheOneApi() throws IOException, GenerationException {
+        Service key = model("  f:\n    handler: src/a.main\n    events:\n      - http: { method: GET, path: /a, auth: key }\n", "");
+        assertThatThrownBy(() -> Examples.generate(key, dir)).isInstanceOf(GenerationException.class).hasMessageContaining("auth: key is not available on aws");
+        Service cors = model("  f:\n    handler: src/a.main\n    events:\n"
+                + "      - http: { method: GET, path: /a, cors: { origins: [\"https://a.example\"], methods: [GET], maxAge: 10m } }\n"
+                + "      - http: { method: POST, path: /b, cors: { origins: [\"https://b.example\"], methods: [POST], headers: [x-id], maxAge: 1h } }\n", "");
+        assertThat(template(cors)).contains("      CorsConfiguration:\n        AllowOrigins:\n          - https://a.example\n          - https://b.example\n"
+                + "        AllowMethods:\n          - GET\n          - POST\n        AllowHeaders:\n          - '*'\n        MaxAge: 3600\n");
+    }
+
+    @Test
+    void bucketNotificationsWaitForTheirPermissionAndRolesNameBucketsWithoutReferences() throws IOException, GenerationException {
+        Service s = model("  f:\n    handler: src/a.main\n    events:\n      - bucket: { bucket: up, on: [created, deleted], prefix: in/ }\n"
+                + "    environment: { B: \"${ref:up.name}\" }\n    permissions: { up: [read, delete] }\n", "  up: { type: bucket }\n");
+        String t = template(s);
+        assertThat(t).contains("    DependsOn:\n      - FBucketPermission")
+                .contains("- Event: s3:ObjectCreated:*").contains("- Event: s3:ObjectRemoved:*")
+                .contains("SourceArn: !Sub 'arn:${AWS::Partition}:s3:::demo-dev-up-${AWS::AccountId}-${AWS::Region}'")
+                .contains("Resource: !Sub 'arn:${AWS::Partition}:s3:::demo-dev-up-${AWS::AccountId}-${AWS::Region}/*'")
+                .contains("B: !Sub 'demo-dev-up-${AWS::AccountId}-${AWS::Region}'")
+                .doesNotContain("!Ref 'UpBucket'\n          ").doesNotContain("GetAtt 'UpBucket.Arn'\n                ");
+    }
+
+    @Test
+    void limitsOfTheStackAndTheEnvironment() throws IOException, GenerationException {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 130; i++) many.append("  f").append(i).append(":\n    handler: src/a.main\n    alarms: true\n");
+        assertThatThrownBy(() -> Examples.generate(model(many.toString(), ""), dir)).isInstanceOf(GenerationException.class)
+                .hasMessageContaining("needs 650 resources, more than the 500 CloudFormation allows in one stack");
+        StringBuilder near = new StringBuilder();
+        for (int i = 0; i < 100; i++) near.append("  f").append(i).append(":\n    handler: src/a.main\n    alarms: true\n");
+        OutputTree out = Examples.generate(model(near.toString(), ""), dir);
+        assertThat(out.warnings()).contains("stack demo-dev has 500 resources, close to CloudFormation's limit of 500",
+                "the template has " + out.files().get(AwsGenerator.TEMPLATE).length + " bytes, more than the 51200 CloudFormation takes inline: deploy uploads it to S3 first");
+        assertThat(new String(out.files().get(AwsGenerator.MANIFEST), StandardCharsets.UTF_8)).contains("\"uploadToS3\" : true");
+
+        String refs = "${ref:q.url}".repeat(80);
+        Service big = model("  f:\n    handler: src/a.main\n    environment: { A: \"" + refs + "\" }\n", "  q: { type: queue }\n");
+        assertThatThrownBy(() -> Examples.generate(big, dir)).isInstanceOf(GenerationException.class)
+                .hasMessageContaining("the environment of function f takes about").hasMessageContaining("more than Lambda's 4096");
+    }
+
+    @Test
+    void outputsLeaveOutNamesBeforeTheyPassTheLimit() throws IOException, GenerationException {
+        StringBuilder fns = new StringBuilder();
+        for (int i = 0; i < 110; i++) fns.append("  f").append(i).append(":\n    handler: src/a.main\n");
+        OutputTree out = Examples.generate(model(fns.toString(), ""), dir);
+        String t = new String(out.files().get(AwsGenerator.TEMPLATE), StandardCharsets.UTF_8);
+        assertThat(t).contains("F0FunctionArn:").doesNotContain("F0FunctionName:");
+        assertThat(out.warnings()).contains("CloudFormation allows 200 outputs: the stack outputs ARNs and URLs only, names are in manifest.json");
+    }
+
+    @Test
+    void bothFormatsOfAnExampleShareEverythingButFunctionsAndTheApi() throws GenerationException {
+        Service orders = Examples.load("orders");
+        String plain = new String(Examples.generate(Examples.withFormat(orders, AwsFormat.CLOUDFORMATION), Examples.DIR.resolve("orders"))
+                .files().get(AwsGenerator.TEMPLATE), StandardCharsets.UTF_8);
+        String sam = new String(Examples.generate(Examples.withFormat(orders, AwsFormat.SAM), Examples.DIR.resolve("orders"))
+                .files().get(AwsGenerator.TEMPLATE), StandardCharsets.UTF_8);
+        assertThat(sam).startsWith("AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\n").contains("AWS::Serverless::Function");
+        assertThat(plain).doesNotContain("Transform").doesNotContain("AWS::Serverless");
+        assertThat(Map.of("plain", plain, "sam", sam)).allSatisfy((k, v) -> assertThat(v).contains("OrdersTable:\n    Type: AWS::DynamoDB::Table"));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.strato.model;
+
+/** Which Azure service carries strato queues: Service Bus (default) or Storage queues. */
+public enum AzureQueues implements Named {
+    SERVICEBUS, STORAGE;
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}
