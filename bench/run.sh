@@ -15,6 +15,9 @@
 #                     memory flag, and Java 25 with an AOT cache when BENCH_JAVA25 (default
 #                     /usr/lib/jvm/temurin-25-jdk-amd64) exists
 #   --suite all       both
+#   --suite scaling   validate of 200, 500, 1,000, 2,000 and 4,000 functions, cold (launcher
+#                     flags) with the cost per added function, then warm in one JVM
+#                     (bench/WarmScaling.java): linear growth shows as a flat cost per function
 #   --loop            time with a bash loop and `date +%s%N` even when hyperfine is installed
 #   --out DIR         keep models, archives and raw times there (default: a new temp folder)
 #   --baseline REF    also time the ./strato launcher of git REF (built in a temp folder), for
@@ -45,7 +48,7 @@ while [ $# -gt 0 ]; do
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-case "$suite" in main|startup|all) ;; *) echo "bench: --suite main|startup|all" >&2; exit 2 ;; esac
+case "$suite" in main|startup|all|scaling) ;; *) echo "bench: --suite main|startup|all|scaling" >&2; exit 2 ;; esac
 
 export STRATO_TODAY=2026-11-27
 export NO_COLOR=1
@@ -220,6 +223,26 @@ if [ "$suite" = startup ] || [ "$suite" = all ]; then
       "$java25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -XX:AOTCache=$work/strato25.aot -jar $jar $args"
   fi
   measure startup
+fi
+
+if [ "$suite" = scaling ]; then
+  names=(); cmds=()
+  add "$plain" "$java -cp $work/hello Hello"
+  add "$ref" "$java ${hello_opts[*]} -cp $work/hello Hello"
+  warm=()
+  for n in 200 500 1000 2000 4000; do
+    [ -f "$work/fn$n/strato.yml" ] || python3 "$root/bench/genmodel.py" "$n" "$work/fn$n"
+    add "validate $n fns" "$strato validate -c $work/fn$n/strato.yml"
+    warm+=("$n=$work/fn$n/strato.yml")
+  done
+  measure scaling
+  python3 "$root/bench/stats.py" slope "$work/scaling.times"
+  echo
+  # the same models loaded again and again in one JVM: cost without start-up and JIT warm-up
+  mkdir -p "$work/warm"
+  "$javac" --release 17 -cp "$jar" -d "$work/warm" "$root/bench/WarmScaling.java"
+  "$java" -Xms2g -Xmn1g -XX:+UseParallelGC -cp "$jar:$work/warm" WarmScaling 10 "${warm[@]}" | tee "$work/warm.md"
+  echo
 fi
 
 say "raw data in $work"

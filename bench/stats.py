@@ -2,6 +2,7 @@
 """Helpers of bench/run.sh (python3 standard library only).
 
   stats.py hyperfine2tsv ROUND.json...      hyperfine --export-json files -> "case<TAB>ms" lines
+  stats.py slope TIMES.tsv                  least-squares ms per function over "validate N fns" cases
   stats.py table CASES.tsv TIMES.tsv REF PLAIN [RSS.tsv]
       CASES.tsv: "case<TAB>command" in table order; TIMES.tsv: "case<TAB>ms[<TAB>cpu ms]" per run
       (cpu: user + system time of the process);
@@ -83,12 +84,36 @@ def table(cases_path, times_path, ref, plain, rss_path=None):
         print("- %s: `%s`" % (name, command))
 
 
+def slope(times_path):
+    medians = {}
+    samples = {}
+    for name, ms, _ in read_tsv(times_path, 3):
+        samples.setdefault(name, []).append(float(ms))
+    for name, values in samples.items():
+        words = name.split()
+        if len(words) == 3 and words[0] == "validate" and words[2] == "fns" and words[1].isdigit():
+            medians[int(words[1])] = statistics.median(values)
+    ns = sorted(medians)
+    if len(ns) < 2:
+        return
+    mean_n = sum(ns) / len(ns)
+    mean_t = sum(medians[n] for n in ns) / len(ns)
+    b = sum((n - mean_n) * (medians[n] - mean_t) for n in ns) / sum((n - mean_n) ** 2 for n in ns)
+    a = mean_t - b * mean_n
+    print("Cold: median ms = %.0f + %.3f x functions (least squares over %s);" % (a, b, ", ".join(map(str, ns))))
+    print("residuals: " + ", ".join("%d: %+.0f ms" % (n, medians[n] - (a + b * n)) for n in ns))
+    print("added cost per function between neighbours: " + ", ".join(
+        "%d->%d: %.3f ms" % (p, q, (medians[q] - medians[p]) / (q - p)) for p, q in zip(ns, ns[1:])))
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__)
         return 2
     if sys.argv[1] == "hyperfine2tsv":
         hyperfine2tsv(sys.argv[2:])
+    elif sys.argv[1] == "slope":
+        slope(sys.argv[2])
     elif sys.argv[1] == "table":
         table(*sys.argv[2:])
     else:
