@@ -186,7 +186,7 @@ if [ "$suite" = startup ] || [ "$suite" = all ]; then
   names=(); cmds=()
   model="$work/fn$startup_model/strato.yml"
   [ -f "$model" ] || python3 "$root/bench/genmodel.py" "$startup_model" "$work/fn$startup_model"
-  args="validate -c $model"
+  run="validate -c $model"
   # archives trained on `validate -c examples/orders/strato.yml` (not the measured model)
   train="validate -c $orders"
   old=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m)
@@ -201,26 +201,27 @@ if [ "$suite" = startup ] || [ "$suite" = all ]; then
   without() { local o out=(); for o in "${jvm_opts[@]}"; do [ "$o" = "$1" ] || out+=("$o"); done; echo "${out[*]}"; }
   add "$plain" "$java -cp $work/hello Hello"
   add "$ref" "$java ${hello_opts[*]} -cp $work/hello Hello"
-  add "java -jar (JDK defaults)" "$java -jar $jar $args"
-  add "java -Xshare:off -jar" "$java -Xshare:off -jar $jar $args"
-  add "java -XX:TieredStopAtLevel=1 -jar" "$java -XX:TieredStopAtLevel=1 -jar $jar $args"
-  add "java -XX:+UseSerialGC -jar" "$java -XX:+UseSerialGC -jar $jar $args"
-  add "AppCDS dynamic (-XX:ArchiveClassesAtExit)" "$java -XX:SharedArchiveFile=$work/dyn-default.jsa -jar $jar $args"
-  add "AppCDS static (-Xshare:dump)" "$java -XX:SharedArchiveFile=$work/static-default.jsa -jar $jar $args"
-  add "old launcher: T1+Serial+Xss4m+dynamic AppCDS" "$java ${old[*]} -XX:SharedArchiveFile=$work/dyn-old.jsa -jar $jar $args"
-  add "launcher now" "$strato $args"
-  add "launcher without -Xmn16m" "$java $(without -Xmn16m) -jar $jar $args"
-  add "launcher without -XX:+UseTransparentHugePages" "$java $(without -XX:+UseTransparentHugePages) -jar $jar $args"
-  add "launcher -XX:-UsePerfData" "$java ${jvm_opts[*]} -XX:-UsePerfData -jar $jar $args"
+  add "java -jar (JDK defaults)" "$java -jar $jar $run"
+  add "java -Xshare:off -jar" "$java -Xshare:off -jar $jar $run"
+  add "java -XX:TieredStopAtLevel=1 -jar" "$java -XX:TieredStopAtLevel=1 -jar $jar $run"
+  add "java -XX:+UseSerialGC -jar" "$java -XX:+UseSerialGC -jar $jar $run"
+  add "AppCDS dynamic (-XX:ArchiveClassesAtExit)" "$java -XX:SharedArchiveFile=$work/dyn-default.jsa -jar $jar $run"
+  add "AppCDS static (-Xshare:dump)" "$java -XX:SharedArchiveFile=$work/static-default.jsa -jar $jar $run"
+  add "old launcher: T1+Serial+Xss4m+dynamic AppCDS" "$java ${old[*]} -XX:SharedArchiveFile=$work/dyn-old.jsa -jar $jar $run"
+  add "launcher now" "$strato $run"
+  add "launcher without -Xmn16m" "$java $(without -Xmn16m) -jar $jar $run"
+  add "launcher without -XX:+UseTransparentHugePages" "$java $(without -XX:+UseTransparentHugePages) -jar $jar $run"
+  add "launcher -XX:-UsePerfData" "$java ${jvm_opts[*]} -XX:-UsePerfData -jar $jar $run"
   add "launcher -XX:ArchiveRelocationMode=0 (diagnostic)" \
-    "$java ${jvm_opts[*]} -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -jar $jar $args"
+    "$java ${jvm_opts[*]} -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -jar $jar $run"
   if [ -x "$java25" ]; then
+    # shellcheck disable=SC2086
     "$java25" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:AOTCacheOutput="$work/strato25.aot" \
       -jar "$jar" $train >/dev/null 2>&1
     add "java25 hello (plain)" "$java25 -cp $work/hello Hello"
-    add "java25 -jar (JDK defaults)" "$java25 -jar $jar $args"
+    add "java25 -jar (JDK defaults)" "$java25 -jar $jar $run"
     add "java25 T1+Serial+Xmn16m+AOTCache" \
-      "$java25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -XX:AOTCache=$work/strato25.aot -jar $jar $args"
+      "$java25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -XX:AOTCache=$work/strato25.aot -jar $jar $run"
   fi
   measure startup
 fi
