@@ -107,6 +107,13 @@ public final class Limits {
 
     /** Rows of one limit for a provider, plan (null: any) and trigger kind (null: the function as a whole). */
     public static List<Limit> of(Provider provider, String name, String plan, String trigger) {
+        // every function asks the same few questions: answer each once
+        return SELECTIONS.computeIfAbsent(provider + "|" + name + "|" + plan + "|" + trigger, k -> select(provider, name, plan, trigger));
+    }
+
+    private static final java.util.Map<String, List<Limit>> SELECTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<Limit> select(Provider provider, String name, String plan, String trigger) {
         return ROWS.stream()
                 .filter(l -> l.provider == provider && l.name.equals(name))
                 .filter(l -> plan == null || l.appliesToPlan(plan))
