@@ -37,8 +37,11 @@ final class CfnImporter extends Mapping {
     private String stageParameter;
     private String region = "us-east-1";
 
-    CfnImporter(Src.Obj root, String label) {
+    private final String folder;
+
+    CfnImporter(Src.Obj root, String label, String folder) {
         super(label);
+        this.folder = folder;
         this.root = root;
         this.all = root.obj("Resources") == null ? new Src.Obj(Map.of(), root.position()) : root.obj("Resources");
         this.parameters = root.obj("Parameters");
@@ -65,6 +68,7 @@ final class CfnImporter extends Mapping {
         if (!codeDirs.isEmpty()) target.packaging.put("include", codeDirs.stream().distinct().sorted().map(d -> d + "**").toList());
         serviceName();
         target.aws.put("region", region);
+        if (Importer.detect(root) == Importer.Format.SAM) target.aws.put("format", "sam");
         report.note(root.position(), "", "a template names no region: providers.aws.region is us-east-1; change it if the stack lives elsewhere");
         leftovers();
         params();
@@ -421,7 +425,9 @@ final class CfnImporter extends Mapping {
         Src.Obj a = p.obj("Auth");
         if (a != null) {
             String authorizer = a.text("Authorizer");
-            if (Boolean.TRUE.equals(Src.plain(a.get("ApiKeyRequired")))) auth = "key";
+            if (Boolean.TRUE.equals(Src.plain(a.get("ApiKeyRequired")))) {
+                report.unmapped(a.at("ApiKeyRequired"), path + ".Auth.ApiKeyRequired", "API keys: strato's AWS HTTP API has none", "auth: { type: jwt, issuer, audience }");
+            }
             if (authorizer != null && !authorizer.equals("NONE")) auth = jwt(api, authorizer, a.position(), path + ".Auth");
         }
         if (!httpApi) report.note(p.position(), path, "a REST API (Api) event becomes a route of strato's HTTP API");
@@ -818,8 +824,6 @@ final class CfnImporter extends Mapping {
             report.note(root.position(), "", "service " + common + " and stage " + stage + " read from the functions' names");
             return;
         }
-        String folder = java.nio.file.Path.of(label).toAbsolutePath().normalize().getParent() == null ? "imported"
-                : String.valueOf(java.nio.file.Path.of(label).toAbsolutePath().normalize().getParent().getFileName());
         target.service = ImportNames.service(folder);
         report.note(root.position(), "", "a template has no service name: " + target.service + " (from its folder); change service if you like");
     }
@@ -964,7 +968,6 @@ final class CfnImporter extends Mapping {
             usedParameters.add(name);
             return Translated.of("${param:" + name + "}");
         }
-        if (name.equals("AWS::Region")) return Translated.of(region);
         if (resources.containsKey(name)) {
             String ref = refValue(resources.get(name), null);
             return Translated.of(ref);

@@ -52,10 +52,12 @@ public final class Importer {
                     + " service file cannot be read: run 'serverless print > serverless.yml' and import that");
         }
         Src root = SourceReader.readFile(file, label);
-        return map(root, label);
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return map(root, label, parent == null || parent.getFileName() == null ? "imported" : parent.getFileName().toString());
     }
 
-    static Result map(Src root, String label) throws ImportException {
+    /** @param folder the name of the source's folder: a template's service name when nothing better says one */
+    static Result map(Src root, String label, String folder) throws ImportException {
         if (!(root instanceof Src.Obj obj)) {
             throw new ImportException(root.position(), "expected a map at the top (a serverless.yml or a template), found " + (root instanceof Src.Seq ? "a list" : "a single value"));
         }
@@ -70,7 +72,7 @@ public final class Importer {
             target = s.run();
             mapping = s;
         } else {
-            CfnImporter c = new CfnImporter(obj, label);
+            CfnImporter c = new CfnImporter(obj, label, folder);
             target = c.run();
             mapping = c;
         }

@@ -91,6 +91,7 @@ abstract class Mapping {
             String path = r.path() + ".Properties";
             Src.Obj p = r.properties();
             Set<String> handled = new java.util.HashSet<>(Set.of(NAME_PROPERTY.get(r.type())));
+            if ("alias/aws/sns".equals(p.text("KmsMasterKeyId"))) handled.add("KmsMasterKeyId");
             switch (r.type()) {
                 case "table" -> handled.addAll(table(r, p, path, out));
                 case "bucket" -> handled.addAll(bucket(p, path, out));
@@ -252,6 +253,11 @@ abstract class Mapping {
                 List<Src> args = f.args();
                 if (!args.isEmpty() && args.get(0) instanceof Src.Scalar s) return resources.get(s.text());
                 return null;
+            }
+            if (f.name().equals("Fn::Join") && f.args().size() == 2 && f.args().get(1) instanceof Src.Seq parts) {
+                for (Src part : parts.items()) {
+                    if (part instanceof Src.Fn) return reference(part);
+                }
             }
             if (f.name().equals("Fn::Sub") && f.args().get(0) instanceof Src.Scalar s) {
                 Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9]+)(\\.[A-Za-z]+)?\\}").matcher(s.text());

@@ -71,12 +71,12 @@ final class ServerlessImporter extends Mapping {
 
     Target run() {
         service();
+        Src resourcesNode = root.get("resources");
+        if (resourcesNode instanceof Src.Obj r) registerResources(r.obj("Resources"), "resources.Resources");
         provider();
         params();
         packaging();
-        Src resourcesNode = root.get("resources");
         if (resourcesNode instanceof Src.Obj r) {
-            registerResources(r.obj("Resources"), "resources.Resources");
             mapResources();
             otherResources(r);
         } else if (resourcesNode != null) {
@@ -479,9 +479,30 @@ final class ServerlessImporter extends Mapping {
             report.unmapped(root.position(), "functions", "no functions", "functions");
             return;
         }
+        implicitResources(fs);
         for (Src.Obj.Entry e : fs.entries().values()) {
             if (e.value() instanceof Src.Obj f) function(e.key(), f, e.keyPosition());
             else report.unmapped(e.keyPosition(), "functions." + e.key(), "a function must be a map", null);
+        }
+    }
+
+    /** Topics and buckets that events create, known before any function's permissions are read. */
+    private void implicitResources(Src.Obj fs) {
+        for (Src.Obj.Entry e : fs.entries().values()) {
+            if (!(e.value() instanceof Src.Obj f) || !(f.get("events") instanceof Src.Seq events)) continue;
+            for (int i = 0; i < events.items().size(); i++) {
+                if (!(events.items().get(i) instanceof Src.Obj o) || o.entries().size() != 1) continue;
+                String path = "functions." + e.key() + ".events[" + i + "]";
+                Src v = o.get("sns") != null ? o.get("sns") : o.get("s3");
+                if (v == null) continue;
+                String type = o.has("sns") ? "topic" : "bucket";
+                Src.Obj m = v instanceof Src.Obj obj ? obj : null;
+                Src name = m == null ? v : m.get(type.equals("topic") ? "topicName" : "bucket");
+                if (name == null || m != null && (m.has("arn") || Boolean.TRUE.equals(Src.plain(m.get("existing"))))) continue;
+                String physical = name instanceof Src.Scalar ? canonical(name) : null;
+                if (physical == null || physical.startsWith("arn:") || reference(name) != null) continue;
+                implicit(physical, type, name.position(), path + "." + (type.equals("topic") ? "sns" : "s3"));
+            }
         }
     }
 
@@ -591,7 +612,7 @@ final class ServerlessImporter extends Mapping {
                 case "eventBridge" -> eventBridge(e.value(), epath);
                 default -> {
                     String closest = UNSUPPORTED_EVENTS.get(e.key());
-                    report.unmapped(e.keyPosition(), epath, (closest == null ? "unknown event type " : "") + e.key() + " events have no strato equivalent",
+                    report.unmapped(e.keyPosition(), epath, closest == null ? "unknown event type " + e.key() : e.key() + " events have no strato equivalent",
                             closest == null || closest.isEmpty() ? null : closest);
                     yield List.of();
                 }
@@ -645,7 +666,9 @@ final class ServerlessImporter extends Mapping {
                     case "method", "path" -> { }
                     case "cors" -> cors = cors(e.value(), epath);
                     case "private" -> {
-                        if (Boolean.TRUE.equals(Src.plain(e.value()))) auth = "key";
+                        if (Boolean.TRUE.equals(Src.plain(e.value()))) {
+                            report.unmapped(e.keyPosition(), epath, "API keys: strato's AWS HTTP API has none", "auth: { type: jwt, issuer, audience }");
+                        }
                     }
                     case "authorizer" -> auth = authorizer(e.value(), epath, httpApi, auth);
                     case "integration" -> {
@@ -863,11 +886,18 @@ final class ServerlessImporter extends Mapping {
             Src name = r.properties().get(type.equals("topic") ? "TopicName" : "BucketName");
             if (r.type().equals(type) && name != null && physical.equals(canonical(name))) return r.name();
         }
-        String name = ImportNames.resource(ImportNames.camel(physical), type);
+        String base = physical.replaceAll("\\$\\{[^}]*\\}", "-");
+        if (base.startsWith(target.service + "-")) base = base.substring(target.service.length() + 1);
+        base = base.replaceAll("^-+|-+$", "");
+        String name = ImportNames.resource(ImportNames.camel(base.isEmpty() ? type : base), type);
         if (!target.resources.containsKey(name)) {
             Map<String, Object> res = new LinkedHashMap<>();
             res.put("type", type);
             target.resources.put(name, res);
+            Map<String, Src.Obj.Entry> props = new LinkedHashMap<>();
+            String key = type.equals("topic") ? "TopicName" : "BucketName";
+            props.put(key, new Src.Obj.Entry(key, at, new Src.Scalar(physical, physical, at)));
+            resources.put("implicit:" + name, new Res("implicit:" + name, name, type, new Src.Obj(props, at), at, path));
             report.mapped(at, path, "resources." + name + " (" + type + " '" + physical + "' that Serverless Framework creates for the event; strato names it itself)");
         }
         return name;

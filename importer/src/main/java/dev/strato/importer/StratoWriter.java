@@ -14,15 +14,17 @@ public final class StratoWriter {
 
     public static String write(Map<String, Object> tree, List<String> headerComments) {
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2).setIndicatorIndent(2)
-                .setIndentWithIndicator(true).setWidth(1000).setSplitLines(false).build();
+                .setIndentWithIndicator(true).setWidth(1000).setSplitLines(false).setDereferenceAliases(true).build();
         String yaml = new Dump(settings).dumpToString(tree);
         List<String> lines = new ArrayList<>();
         for (String comment : headerComments) lines.add("# " + comment);
-        boolean first = true;
-        for (String line : yaml.split("\n", -1)) {
-            if (!first && !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("-")) lines.add("");
+        String[] yamlLines = yaml.split("\n", -1);
+        for (int i = 0; i < yamlLines.length; i++) {
+            String line = yamlLines[i];
+            boolean section = i > 0 && !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && i + 1 < yamlLines.length
+                    && yamlLines[i + 1].startsWith(" ");
+            if (section) lines.add("");
             lines.add(line);
-            first = false;
         }
         String text = String.join("\n", lines);
         return text.endsWith("\n") ? text : text + "\n";
