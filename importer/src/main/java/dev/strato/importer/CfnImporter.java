@@ -276,17 +276,6 @@ final class CfnImporter extends Mapping {
         if (m.isEmpty()) out.remove("tags");
     }
 
-    private String runtime(Src v, String path) {
-        String t = canonical(v);
-        Runtimes.Converted c = t == null ? new Runtimes.Converted(null, null) : Runtimes.convert(t);
-        if (c.runtime() == null) {
-            report.unmapped(v.position(), path, "runtime " + t + " has no strato equivalent", String.join(", ", dev.strato.model.Runtime.ids()));
-            return null;
-        }
-        if (c.note() != null) report.note(v.position(), path, c.note());
-        return c.runtime();
-    }
-
     /** One runtime for all functions goes to the top level. */
     private void runtimeOnTop() {
         Set<Object> runtimes = new HashSet<>();
@@ -586,17 +575,6 @@ final class CfnImporter extends Mapping {
             }
         }
         return event("bucket", m.size() == 1 ? r.name() : m);
-    }
-
-    private String s3Action(String event, Position at, String path) {
-        if (event == null) return null;
-        String kind = event.startsWith("s3:ObjectCreated:") ? "created" : event.startsWith("s3:ObjectRemoved:") ? "deleted" : null;
-        if (kind == null) {
-            report.unmapped(at, path, "S3 event " + event + " has no strato equivalent", "on: [created] or [deleted]");
-            return null;
-        }
-        if (!event.endsWith(":*")) report.note(at, path, "widened: " + event + " becomes every " + kind + " object");
-        return kind;
     }
 
     private Map<String, Object> table(Fun f, Src stream, Src.Obj p, String path) {

@@ -365,6 +365,30 @@ abstract class Mapping {
         return String.valueOf(t.value());
     }
 
+    /** strato's runtime id for an AWS runtime, or null after reporting why there is none. */
+    String runtime(Src v, String path) {
+        String t = canonical(v);
+        Runtimes.Converted c = t == null ? new Runtimes.Converted(null, null) : Runtimes.convert(t);
+        if (c.runtime() == null) {
+            report.unmapped(v.position(), path, "runtime " + t + " has no strato equivalent", String.join(", ", dev.strato.model.Runtime.ids()));
+            return null;
+        }
+        if (c.note() != null) report.note(v.position(), path, c.note());
+        return c.runtime();
+    }
+
+    /** {@code s3:ObjectCreated:*} → created, {@code s3:ObjectRemoved:*} → deleted; narrower events widen with a note. */
+    String s3Action(String event, Position at, String path) {
+        if (event == null) return null;
+        String kind = event.startsWith("s3:ObjectCreated:") ? "created" : event.startsWith("s3:ObjectRemoved:") ? "deleted" : null;
+        if (kind == null) {
+            report.unmapped(at, path, "S3 event " + event + " has no strato equivalent", "on: [created] or [deleted]");
+            return null;
+        }
+        if (!event.endsWith(":*")) report.note(at, path, "widened: " + event + " becomes every " + kind + " object");
+        return kind;
+    }
+
     /** Escapes literal text for strato.yml, where {@code ${} starts a variable. */
     static String literal(String text) {
         return text.replace("${", "$${");

@@ -351,18 +351,6 @@ final class ServerlessImporter extends Mapping {
         return null;
     }
 
-    private String runtime(Src v, String path) {
-        String t = canonical(v);
-        if (t == null) return null;
-        Runtimes.Converted c = Runtimes.convert(t);
-        if (c.runtime() == null) {
-            report.unmapped(v.position(), path, "runtime " + t + " has no strato equivalent", String.join(", ", dev.strato.model.Runtime.ids()));
-            return null;
-        }
-        if (c.note() != null) report.note(v.position(), path, c.note());
-        return c.runtime();
-    }
-
     // ---- params, package, other top-level keys ----
 
     private void params() {
@@ -952,18 +940,6 @@ final class ServerlessImporter extends Mapping {
         }
         if (m.containsKey("on") && m.get("on").equals(List.of("created"))) m.remove("on");
         return event("bucket", m.size() == 1 ? bucket : m);
-    }
-
-    /** {@code s3:ObjectCreated:*} → created, {@code s3:ObjectRemoved:*} → deleted; narrower events widen with a note. */
-    String s3Action(String event, Position at, String path) {
-        if (event == null) return null;
-        String kind = event.startsWith("s3:ObjectCreated:") ? "created" : event.startsWith("s3:ObjectRemoved:") ? "deleted" : null;
-        if (kind == null) {
-            report.unmapped(at, path, "S3 event " + event + " has no strato equivalent", "on: [created] or [deleted]");
-            return null;
-        }
-        if (!event.endsWith(":*")) report.note(at, path, "widened: " + event + " becomes every " + kind + " object");
-        return kind;
     }
 
     private Map<String, Object> stream(Src v, String path, Set<String> tables) {
