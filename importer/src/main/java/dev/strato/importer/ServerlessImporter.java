@@ -190,7 +190,7 @@ final class ServerlessImporter extends Mapping {
 
     private static String providerClosest(String key) {
         return switch (key) {
-            case "apiGateway" -> "http events (auth: key for API keys)";
+            case "apiGateway" -> "http events";
             case "layers" -> "package.include";
             default -> null;
         };
