@@ -54,7 +54,7 @@ final class GenerateCommand extends ModelCommand {
         for (Provider p : result.providers()) {
             OutputTree tree = new OutputTree();
             try {
-                installed.get(p).generate(new GenerationContext(service, projectDir), tree);
+                installed.get(p).generate(new GenerationContext(service, projectDir, dir), tree);
             } catch (GenerationException e) {
                 c.err().println(c.red("error") + ": " + p + ": " + e.getMessage() + "; nothing generated");
                 return ExitCodes.FAILURE;
@@ -69,7 +69,9 @@ final class GenerateCommand extends ModelCommand {
             m.put("provider", e.getKey().id());
             m.put("dir", target.toString());
             m.put("files", e.getValue().files().size());
+            m.put("warnings", e.getValue().warnings());
             written.add(m);
+            for (String warning : e.getValue().warnings()) c.err().println(c.yellow("warning") + ": " + e.getKey() + ": " + warning);
             if (!output.json()) c.out().println(c.green("✓") + " " + e.getKey() + ": " + e.getValue().files().size() + " files in " + target);
         }
         if (output.json()) Json.print(c.out(), Map.of("outputs", written));

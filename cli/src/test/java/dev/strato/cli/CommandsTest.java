@@ -47,7 +47,7 @@ class CommandsTest {
         CliRunner.Result r = new CliRunner(dir).run("validate");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_MODEL);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("strato.yml:6:14: error: functions.f.timeout: timeout 20m exceeds aws limit 15m\n")
+        assertThat(r.err()).contains("strato.yml:6:14: error: functions.f.timeout: timeout 20m exceeds aws limit 15m (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n")
                 .endsWith("✗ strato.yml: 1 error, 2 warnings\n");
     }
 

@@ -19,8 +19,9 @@ class ValidationTest {
     void memoryAboveTheAwsLimitReadsLikeTheGuide() {
         LoadResult r = load("  api:\n    handler: src/a.main\n    memory: 20000\n", "");
         assertThat(Models.errors(r)).containsExactly(
-                "strato.yml:9:13: error: functions.api.memory: 20000 MB exceeds aws limit 10240 MB",
-                "strato.yml:9:13: error: functions.api.memory: 20000 MB exceeds azure limit 4096 MB on the flex plan");
+                "strato.yml:9:13: error: functions.api.memory: 20000 MB exceeds aws limit 10240 MB (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)",
+                "strato.yml:9:13: error: functions.api.memory: 20000 MB exceeds azure limit 4096 MB on the flex plan ("
+                        + dev.strato.model.Limits.of(Provider.AZURE, "memory", "flex", null).get(0).source() + ")");
     }
 
     @Test
@@ -76,10 +77,17 @@ class ValidationTest {
         assertThat(Models.errors(r)).containsExactly(
                 "strato.yml:10:19: error: functions.a.events[0].schedule: cron '0 2 * * ? *' has 6 fields; strato takes 5-field unix cron: minute hour day-of-month month day-of-week (AWS 6-field cron with year? drop the year and any '?')",
                 "strato.yml:11:27: error: functions.a.events[1].schedule.cron: cron '0 2 1 * MON' restricts both day-of-month and day-of-week, which aws schedules cannot express",
-                "strato.yml:12:27: error: functions.a.events[2].schedule.rate: rate 30s below aws minimum 1m for schedule functions",
-                "strato.yml:12:27: error: functions.a.events[2].schedule.rate: rate 30s below gcp minimum 1m for schedule functions",
+                "strato.yml:12:27: error: functions.a.events[2].schedule.rate: rate 30s below aws minimum 1m for schedule functions (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html)",
+                "strato.yml:12:27: error: functions.a.events[2].schedule.rate: rate 30s below gcp minimum 1m for schedule functions (https://cloud.google.com/scheduler/docs/configuring/cron-job-schedules)",
                 "strato.yml:12:27: error: functions.a.events[2].schedule.rate: rate 30s is not a whole number of minutes, which aws and gcp schedules need",
                 "strato.yml:12:42: error: functions.a.events[2].schedule.timezone: unknown time zone 'Mars/Base': use an IANA name such as UTC or Europe/Berlin");
+    }
+
+    @Test
+    void apiKeysAreNotAvailableOnAws() {
+        LoadResult r = load("  a:\n    handler: src/a.main\n    events: [ { http: { method: GET, path: /a, auth: key } } ]\n", "");
+        assertThat(Models.errors(r)).containsExactly(
+                "strato.yml:9:54: error: functions.a.events[0].http.auth: auth key is not available on aws: API Gateway HTTP APIs have no API keys (use jwt, or none)");
     }
 
     @Test

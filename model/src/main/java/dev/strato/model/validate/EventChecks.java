@@ -86,6 +86,9 @@ final class EventChecks {
         if (h.auth().kind() == AuthKind.JWT && h.auth().issuer() == null && c.sources().has(p + ".auth.type")) {
             c.error(p + ".auth", "jwt auth needs an issuer (https URL)");
         }
+        if (h.auth().kind() == AuthKind.KEY && c.providers().contains(Provider.AWS)) {
+            c.error(p + ".auth", "auth key is not available on aws: API Gateway HTTP APIs have no API keys (use jwt, or none)");
+        }
         if (h.auth().kind() != AuthKind.JWT && (h.auth().issuer() != null || !h.auth().audience().isEmpty())) {
             c.error(p + ".auth", "issuer and audience apply only to type jwt");
         }

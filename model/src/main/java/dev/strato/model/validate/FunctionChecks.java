@@ -188,7 +188,8 @@ final class FunctionChecks {
                     boolean charsOk = row.pattern().map(pt -> pt.matcher(secret.name()).matches()).orElse(true);
                     if (problem != null || !charsOk) {
                         c.report(row.severity(), path, "secret name '" + secret.name() + "' is not valid on " + p
-                                + (problem != null ? ": length " + problem : ": allowed characters are " + row.pattern().get().pattern()));
+                                + (problem != null ? ": length " + problem : ": allowed characters are " + row.pattern().get().pattern())
+                                + " (" + row.source() + ")");
                     }
                 }
             }

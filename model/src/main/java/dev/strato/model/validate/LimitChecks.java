@@ -34,6 +34,7 @@ final class LimitChecks {
                     m.append(" for ").append(row.trigger().equals("event") ? "event-driven" : row.trigger()).append(" functions");
                 }
                 if (!row.plan().equals(Limits.ANY)) m.append(" on the ").append(row.plan()).append(" plan");
+                m.append(" (").append(row.source()).append(')');
                 c.report(row.severity(), path, m.toString());
             }
         }

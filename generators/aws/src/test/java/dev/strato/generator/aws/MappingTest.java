@@ -101,9 +101,7 @@ class MappingTest {
     }
 
     @Test
-    void apiKeysAreRefusedAndCorsIsMergedForTheOneApi() throws IOException, GenerationException {
-        Service key = model("  f:\n    handler: src/a.main\n    events:\n      - http: { method: GET, path: /a, auth: key }\n", "");
-        assertThatThrownBy(() -> Examples.generate(key, dir)).isInstanceOf(GenerationException.class).hasMessageContaining("auth: key is not available on aws");
+    void corsIsMergedForTheOneApi() throws IOException, GenerationException {
         Service cors = model("  f:\n    handler: src/a.main\n    events:\n"
                 + "      - http: { method: GET, path: /a, cors: { origins: [\"https://a.example\"], methods: [GET], maxAge: 10m } }\n"
                 + "      - http: { method: POST, path: /b, cors: { origins: [\"https://b.example\"], methods: [POST], headers: [x-id], maxAge: 1h } }\n", "");
