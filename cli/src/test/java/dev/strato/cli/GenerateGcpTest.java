@@ -29,14 +29,14 @@ class GenerateGcpTest {
     }
 
     @Test
-    void modelsImpossibleOnGcpFailValidate() throws IOException {
+    void modelsImpossibleOnGcpFailValidateWithTheLimitsSource() throws IOException {
         Files.writeString(dir.resolve("strato.yml"), "service: demo\nproviders: { gcp: { project: acme-demo, region: europe-west1 } }\n"
                 + "functions:\n  worker:\n    handler: src/a.main\n    runtime: dotnet8\n    timeout: 10m\n    events: [ { queue: jobs } ]\n"
                 + "    environment: { KEY: \"${secret:team/api-key}\" }\n"
                 + "resources:\n  jobs: { type: queue }\n");
         CliRunner.Result r = new CliRunner(dir).run("validate", "--provider", "gcp");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.INVALID_MODEL);
-        assertThat(r.err()).contains("timeout 10m exceeds gcp limit 9m for event-driven functions")
+        assertThat(r.err()).contains("timeout 10m exceeds gcp limit 9m for event-driven functions (https://cloud.google.com/functions/docs/configuring/timeout)")
                 .contains("runtime dotnet8 (dotnet8) reached end of support on gcp on 2026-11-10; see https://docs.cloud.google.com/run/docs/runtimes/dotnet")
                 .contains("secret name 'team/api-key' is not valid on gcp");
     }
