@@ -45,11 +45,12 @@ final class ConfigurationBuilder {
         if (gateway) c.provider(ApiGateway.BETA, "hashicorp/google-beta", PROVIDER_VERSION, settings);
         Variables.declare(c, service.providers().gcp());
         Iam iam = new Iam(c);
-        DataResources data = new DataResources(service, names, refs, c, iam);
+        ConfigurationContext ctx = new ConfigurationContext(service, names, refs, c, iam);
+        DataResources data = new DataResources(ctx);
         data.add();
         SourceArchives.add(c, names, packages);
-        FunctionResources functions = new FunctionResources(names, refs, c, iam, warnings);
-        EventSources events = new EventSources(names, refs, c, iam, data);
+        FunctionResources functions = new FunctionResources(ctx, warnings);
+        EventSources events = new EventSources(ctx, data);
         for (Delivery d : deliveries) {
             functions.add(d, SourceArchives.objectKey(packages.of(d.function().name())));
             events.add(d);

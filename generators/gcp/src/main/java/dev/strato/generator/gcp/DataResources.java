@@ -18,47 +18,39 @@ final class DataResources {
     static final int MIN_DELIVERY_ATTEMPTS = 5;
     static final int MAX_DELIVERY_ATTEMPTS = 100;
 
-    private final Service service;
-    private final GcpNames names;
-    private final ResourceRefs refs;
-    private final Configuration c;
-    private final Iam iam;
+    private final ConfigurationContext ctx;
 
-    DataResources(Service service, GcpNames names, ResourceRefs refs, Configuration c, Iam iam) {
-        this.service = service;
-        this.names = names;
-        this.refs = refs;
-        this.c = c;
-        this.iam = iam;
+    DataResources(ConfigurationContext ctx) {
+        this.ctx = ctx;
     }
 
     void add() {
-        service.resources().forEach((name, r) -> {
+        ctx.service().resources().forEach((name, r) -> {
             String key = GcpNames.key(name);
             if (r instanceof Resource.Bucket b) bucket(name, key, b);
             else if (r instanceof Resource.Table) table(name, key);
             else if (r instanceof Resource.Queue q) queue(name, key, q);
-            else c.resource(Types.TOPIC, key, Tf.map("name", names.pubsub(name)));
+            else ctx.configuration().resource(Types.TOPIC, key, Tf.map("name", ctx.names().of(GcpNames.PUBSUB_LENGTH, name)));
         });
     }
 
     void outputs() {
-        service.resources().forEach((name, r) -> {
+        ctx.service().resources().forEach((name, r) -> {
             String key = GcpNames.key(name);
-            if (r instanceof Resource.Bucket) c.output("bucket_" + key, "name of bucket " + name, refs.name(name));
-            else if (r instanceof Resource.Table) c.output("table_" + key, "Firestore database (and collection) of table " + name, refs.name(name));
+            if (r instanceof Resource.Bucket) ctx.configuration().output("bucket_" + key, "name of bucket " + name, ctx.refs().name(name));
+            else if (r instanceof Resource.Table) ctx.configuration().output("table_" + key, "Firestore database (and collection) of table " + name, ctx.refs().name(name));
             else if (r instanceof Resource.Queue) {
-                c.output("queue_" + key + "_topic", "Pub/Sub topic of queue " + name, refs.name(name));
-                c.output("queue_" + key + "_subscription", "Pub/Sub subscription of queue " + name, refs.subscription(name, "name"));
+                ctx.configuration().output("queue_" + key + "_topic", "Pub/Sub topic of queue " + name, ctx.refs().name(name));
+                ctx.configuration().output("queue_" + key + "_subscription", "Pub/Sub subscription of queue " + name, ctx.refs().subscription(name, "name"));
             } else {
-                c.output("topic_" + key, "Pub/Sub topic of topic " + name, refs.name(name));
+                ctx.configuration().output("topic_" + key, "Pub/Sub topic of topic " + name, ctx.refs().name(name));
             }
         });
     }
 
     private void bucket(String name, String key, Resource.Bucket b) {
-        c.resource(Types.BUCKET, key, Tf.map(
-                "name", names.bucket(name),
+        ctx.configuration().resource(Types.BUCKET, key, Tf.map(
+                "name", ctx.names().bucket(name),
                 "location", Variables.region(),
                 "uniform_bucket_level_access", true,
                 "public_access_prevention", "enforced",
@@ -78,24 +70,24 @@ final class DataResources {
     }
 
     private void table(String name, String key) {
-        c.resource(Types.FIRESTORE, key, Tf.map(
-                "name", names.database(name),
+        ctx.configuration().resource(Types.FIRESTORE, key, Tf.map(
+                "name", ctx.names().of(GcpNames.DATABASE_LENGTH, name),
                 "location_id", Variables.region(),
                 "type", "FIRESTORE_NATIVE",
                 "deletion_policy", "ABANDON"));
     }
 
     private void queue(String name, String key, Resource.Queue q) {
-        String physical = names.pubsub(name);
-        c.resource(Types.TOPIC, key, Tf.map("name", physical));
-        c.resource(Types.SUBSCRIPTION, key, Tf.map(
+        String physical = ctx.names().of(GcpNames.PUBSUB_LENGTH, name);
+        ctx.configuration().resource(Types.TOPIC, key, Tf.map("name", physical));
+        ctx.configuration().resource(Types.SUBSCRIPTION, key, Tf.map(
                 "name", physical,
-                "topic", refs.attribute(name, "id"),
+                "topic", ctx.refs().attribute(name, "id"),
                 "ack_deadline_seconds", q.visibilityTimeout().toSeconds(),
                 "message_retention_duration", q.retention().toSeconds() + "s",
                 "expiration_policy", neverExpires(),
                 "dead_letter_policy", q.deadLetter() == null ? null : deadLetter(q.deadLetter(), q.maxReceiveCount())));
-        if (q.deadLetter() != null) deadLetterGrants(key, refs.subscription(name, "name"), q.deadLetter());
+        if (q.deadLetter() != null) deadLetterGrants(key, ctx.refs().subscription(name, "name"), q.deadLetter());
     }
 
     static Map<String, Object> neverExpires() {
@@ -105,16 +97,16 @@ final class DataResources {
     /** Pub/Sub counts deliveries, not retries, and takes 5 to 100 of them. */
     Map<String, Object> deadLetter(String queue, int deliveries) {
         return Tf.map(
-                "dead_letter_topic", refs.attribute(queue, "id"),
+                "dead_letter_topic", ctx.refs().attribute(queue, "id"),
                 "max_delivery_attempts", Math.max(MIN_DELIVERY_ATTEMPTS, Math.min(MAX_DELIVERY_ATTEMPTS, deliveries)));
     }
 
     /** Pub/Sub's agent publishes to the dead-letter topic and acknowledges on the subscription it moves messages from. */
     void deadLetterGrants(String subscriptionKey, Object subscriptionName, String deadLetterQueue) {
-        Object agent = iam.pubsubAgent();
-        iam.grant(Types.TOPIC_IAM, GcpNames.key(deadLetterQueue) + "_dead_letter", Tf.map("topic", refs.name(deadLetterQueue)),
+        Object agent = ctx.iam().pubsubAgent();
+        ctx.iam().grant(Types.TOPIC_IAM, GcpNames.key(deadLetterQueue) + "_dead_letter", Tf.map("topic", ctx.refs().name(deadLetterQueue)),
                 Iam.PUBSUB_PUBLISHER, agent);
-        iam.grant(Types.SUBSCRIPTION_IAM, subscriptionKey + "_dead_letter", Tf.map("subscription", subscriptionName),
+        ctx.iam().grant(Types.SUBSCRIPTION_IAM, subscriptionKey + "_dead_letter", Tf.map("subscription", subscriptionName),
                 Iam.PUBSUB_SUBSCRIBER, agent);
     }
 }

@@ -30,17 +30,11 @@ final class EventSources {
     static final int MAX_FILTER_BYTES = 256;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final GcpNames names;
-    private final ResourceRefs refs;
-    private final Configuration c;
-    private final Iam iam;
+    private final ConfigurationContext ctx;
     private final DataResources data;
 
-    EventSources(GcpNames names, ResourceRefs refs, Configuration c, Iam iam, DataResources data) {
-        this.names = names;
-        this.refs = refs;
-        this.c = c;
-        this.iam = iam;
+    EventSources(ConfigurationContext ctx, DataResources data) {
+        this.ctx = ctx;
         this.data = data;
     }
 
@@ -49,13 +43,13 @@ final class EventSources {
         String fn = GcpNames.key(f.name());
         if (!d.schedules().isEmpty()) schedulerAccount();
         for (Delivery.Schedule s : d.schedules()) schedule(f, fn, s);
-        if (!d.schedules().isEmpty()) iam.invoker(fn, fn + "_scheduler", Iam.member(SCHEDULER_ACCOUNT));
+        if (!d.schedules().isEmpty()) ctx.iam().invoker(fn, fn + "_scheduler", Iam.member(SCHEDULER_ACCOUNT));
         for (Delivery.Push p : d.pushes()) push(f, fn, p);
         for (Delivery.EventarcSource e : d.separateTriggers()) trigger(fn, e);
-        if (d.invokedByItsAccount()) iam.invoker(fn, fn + "_events", Iam.member(fn));
-        if (!d.eventarc().isEmpty()) iam.project(fn + "_event_receiver", Iam.EVENT_RECEIVER, Iam.member(fn), null);
+        if (d.invokedByItsAccount()) ctx.iam().invoker(fn, fn + "_events", Iam.member(fn));
+        if (!d.eventarc().isEmpty()) ctx.iam().project(fn + "_event_receiver", Iam.EVENT_RECEIVER, Iam.member(fn), null);
         if (d.eventarc().stream().anyMatch(e -> e.eventType().startsWith("google.cloud.storage."))) {
-            iam.project("strato_storage_agent_publisher", Iam.PUBSUB_PUBLISHER, iam.storageAgent(), null);
+            ctx.iam().project("strato_storage_agent_publisher", Iam.PUBSUB_PUBLISHER, ctx.iam().storageAgent(), null);
         }
     }
 
@@ -83,18 +77,18 @@ final class EventSources {
     }
 
     private void schedulerAccount() {
-        if (c.has(Types.SERVICE_ACCOUNT, SCHEDULER_ACCOUNT)) return;
-        c.resource(Types.SERVICE_ACCOUNT, SCHEDULER_ACCOUNT, Tf.map(
-                "account_id", names.serviceAccount("scheduler"),
-                "display_name", "strato " + names.label() + " Cloud Scheduler",
-                "description", "Calls the scheduled functions of " + names.label()));
+        if (ctx.configuration().has(Types.SERVICE_ACCOUNT, SCHEDULER_ACCOUNT)) return;
+        ctx.configuration().resource(Types.SERVICE_ACCOUNT, SCHEDULER_ACCOUNT, Tf.map(
+                "account_id", ctx.names().serviceAccount("scheduler"),
+                "display_name", "strato " + ctx.names().label() + " Cloud Scheduler",
+                "description", "Calls the scheduled functions of " + ctx.names().label()));
     }
 
     private void schedule(Function f, String fn, Delivery.Schedule s) throws GenerationException {
         Event.Schedule e = s.event();
         Tf.Expr uri = uri(fn);
-        c.resource(Types.SCHEDULER_JOB, s.key(), Tf.map(
-                "name", names.schedulerJob(s.key().replace('_', '-')),
+        ctx.configuration().resource(Types.SCHEDULER_JOB, s.key(), Tf.map(
+                "name", ctx.names().of(GcpNames.SCHEDULER_JOB_LENGTH, s.key().replace('_', '-')),
                 "region", Variables.region(),
                 "description", f.name() + ": " + (e.cron() != null ? "cron " + e.cron() : "rate " + Durations.format(e.rate())),
                 "schedule", ScheduleCron.of(e),
@@ -121,7 +115,7 @@ final class EventSources {
                 "oidc_token", Tf.map("service_account_email", Iam.email(fn)));
         Map<String, Object> retry = Tf.map("minimum_backoff", "10s", "maximum_backoff", "600s");
         if (p.event() instanceof Event.Queue q) {
-            Map<String, Object> subscription = c.body(Types.SUBSCRIPTION, GcpNames.key(q.queue()));
+            Map<String, Object> subscription = ctx.configuration().body(Types.SUBSCRIPTION, GcpNames.key(q.queue()));
             if (subscription.containsKey("push_config")) {
                 throw new GenerationException("queue " + q.queue() + " has more than one consuming function, but a Pub/Sub subscription"
                         + " pushes to one endpoint: let one function consume it (" + f.name() + " is the second)");
@@ -133,9 +127,9 @@ final class EventSources {
         Event.Topic t = (Event.Topic) p.event();
         long ackDeadline = Math.max(MIN_ACK_DEADLINE, Math.min(MAX_ACK_DEADLINE, f.timeout().toSeconds()));
         Object name = Tf.ref(Types.SUBSCRIPTION, p.key(), "name");
-        c.resource(Types.SUBSCRIPTION, p.key(), Tf.map(
-                "name", names.pubsub(p.key().replace('_', '-')),
-                "topic", refs.attribute(t.topic(), "id"),
+        ctx.configuration().resource(Types.SUBSCRIPTION, p.key(), Tf.map(
+                "name", ctx.names().of(GcpNames.PUBSUB_LENGTH, p.key().replace('_', '-')),
+                "topic", ctx.refs().attribute(t.topic(), "id"),
                 "filter", filter(t),
                 "ack_deadline_seconds", ackDeadline,
                 "expiration_policy", DataResources.neverExpires(),
@@ -169,8 +163,8 @@ final class EventSources {
         List<Object> criteria = new ArrayList<>();
         criteria.add(Tf.map("attribute", "type", "value", e.eventType()));
         criteria.addAll(e.filters());
-        c.resource(Types.EVENTARC_TRIGGER, e.key(), Tf.map(
-                "name", names.eventarcTrigger(e.key().replace('_', '-')),
+        ctx.configuration().resource(Types.EVENTARC_TRIGGER, e.key(), Tf.map(
+                "name", ctx.names().of(GcpNames.EVENTARC_TRIGGER_LENGTH, e.key().replace('_', '-')),
                 "location", Variables.region(),
                 "matching_criteria", criteria,
                 "service_account", Iam.email(fn),

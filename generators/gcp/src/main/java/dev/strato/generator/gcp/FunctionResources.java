@@ -22,19 +22,13 @@ final class FunctionResources {
     static final int MAX_INSTANCES = 100;
     static final String SECRET_ACCESSOR = "roles/secretmanager.secretAccessor";
 
-    private final GcpNames names;
-    private final ResourceRefs refs;
-    private final Configuration c;
-    private final Iam iam;
+    private final ConfigurationContext ctx;
     private final Permissions permissions;
     private final List<String> warnings;
 
-    FunctionResources(GcpNames names, ResourceRefs refs, Configuration c, Iam iam, List<String> warnings) {
-        this.names = names;
-        this.refs = refs;
-        this.c = c;
-        this.iam = iam;
-        this.permissions = new Permissions(refs, iam);
+    FunctionResources(ConfigurationContext ctx, List<String> warnings) {
+        this.ctx = ctx;
+        this.permissions = new Permissions(ctx.refs(), ctx.iam());
         this.warnings = warnings;
     }
 
@@ -42,9 +36,9 @@ final class FunctionResources {
     void add(Delivery d, String source) throws GenerationException {
         Function f = d.function();
         String fn = GcpNames.key(f.name());
-        c.resource(Types.SERVICE_ACCOUNT, fn, Tf.map(
-                "account_id", names.serviceAccount(f.name()),
-                "display_name", "strato " + names.label() + " function " + f.name(),
+        ctx.configuration().resource(Types.SERVICE_ACCOUNT, fn, Tf.map(
+                "account_id", ctx.names().serviceAccount(f.name()),
+                "display_name", "strato " + ctx.names().label() + " function " + f.name(),
                 "description", "Runs function " + f.name() + " and receives its events"));
         f.permissions().forEach((resource, verbs) -> permissions.grant(f.name(), resource, verbs));
         List<String> dependsOn = new ArrayList<>();
@@ -55,14 +49,14 @@ final class FunctionResources {
                 secrets.add(Tf.map("key", e.getKey(), "project_id", Variables.project(), "secret", s.name(), "version", "latest"));
                 dependsOn.add(Types.SECRET_IAM + "." + secretGrant(fn, s.name()));
             } else {
-                environment.put(e.getKey(), refs.value(e.getValue(), f.name() + ": environment " + e.getKey()));
+                environment.put(e.getKey(), ctx.refs().value(e.getValue(), f.name() + ": environment " + e.getKey()));
             }
         }
         dependsOn.addAll(EventSources.eventarcPrerequisites(d));
         Map<String, Object> labels = Labels.of(f.tags(), f.name(), warnings);
         Delivery.EventarcSource own = d.ownTrigger();
-        c.resource(Types.FUNCTION, fn, Tf.map(
-                "name", names.function(f.name()),
+        ctx.configuration().resource(Types.FUNCTION, fn, Tf.map(
+                "name", ctx.names().function(f.name()),
                 "location", Variables.region(),
                 "description", f.description(),
                 "labels", labels.isEmpty() ? null : labels,
@@ -84,23 +78,23 @@ final class FunctionResources {
                         "secret_environment_variables", secrets.isEmpty() ? null : secrets),
                 "event_trigger", own == null ? null : EventSources.eventTrigger(f, own),
                 "depends_on", dependsOn.isEmpty() ? null : dependsOn));
-        if (d.isPublic()) iam.invoker(fn, fn + "_public", "allUsers");
+        if (d.isPublic()) ctx.iam().invoker(fn, fn + "_public", "allUsers");
         if (f.alarms()) alarm(f, fn);
-        c.output("function_" + fn + "_url", "HTTPS URL of function " + f.name(), Tf.ref(Types.FUNCTION, fn, "url"));
-        c.output("function_" + fn + "_service_account", "service account of function " + f.name(), Iam.email(fn));
+        ctx.configuration().output("function_" + fn + "_url", "HTTPS URL of function " + f.name(), Tf.ref(Types.FUNCTION, fn, "url"));
+        ctx.configuration().output("function_" + fn + "_service_account", "service account of function " + f.name(), Iam.email(fn));
     }
 
     /** Secret Manager access on that one secret, which the user creates with its value before applying; secret names are valid Terraform names as they are. */
     private String secretGrant(String fn, String secret) {
         String name = fn + "_" + secret;
-        iam.grant(Types.SECRET_IAM, name, Tf.map("project", Variables.project(), "secret_id", secret), SECRET_ACCESSOR, Iam.member(fn));
+        ctx.iam().grant(Types.SECRET_IAM, name, Tf.map("project", Variables.project(), "secret_id", secret), SECRET_ACCESSOR, Iam.member(fn));
         return name;
     }
 
     /** Server errors (5xx) of the function's Cloud Run service in five minutes; notification channels are the user's to add. */
     private void alarm(Function f, String fn) {
-        c.resource(Types.ALERT_POLICY, fn + "_errors", Tf.map(
-                "display_name", names.function(f.name()) + " errors",
+        ctx.configuration().resource(Types.ALERT_POLICY, fn + "_errors", Tf.map(
+                "display_name", ctx.names().function(f.name()) + " errors",
                 "combiner", "OR",
                 "conditions", List.of(Tf.map(
                         "display_name", "5xx responses of " + f.name(),

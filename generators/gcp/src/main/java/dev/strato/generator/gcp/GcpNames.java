@@ -52,20 +52,9 @@ final class GcpNames {
         return names.of(name, ACCOUNT_ID_LENGTH);
     }
 
-    String pubsub(String name) {
-        return names.of(name, PUBSUB_LENGTH);
-    }
-
-    String database(String name) {
-        return names.of(name, DATABASE_LENGTH);
-    }
-
-    String schedulerJob(String name) {
-        return names.of(name, SCHEDULER_JOB_LENGTH);
-    }
-
-    String eventarcTrigger(String name) {
-        return names.of(name, EVENTARC_TRIGGER_LENGTH);
+    /** {@code <service>-<stage>-<name>} within {@code maxLength}. */
+    String of(int maxLength, String name) {
+        return names.of(name, maxLength);
     }
 
     /** {@code <project>-<service>-<stage>-<name>}. */

@@ -1,7 +1,8 @@
 package dev.strato.generator.gcp;
 
+import dev.strato.generator.testing.RandomModelParts;
+import dev.strato.generator.testing.RandomModelParts.Res;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,22 +27,13 @@ final class RandomModels {
 
     private RandomModels() {}
 
-    private record Res(String name, String type, boolean stream) {}
-
-    /** A model of 1 to 50 functions, as many as the seed says. */
-    static Path write(long seed, Path dir) throws IOException {
-        return write(seed, 1 + new Random(seed * 31 + 7).nextInt(MAX_FUNCTIONS), dir);
-    }
-
     static Path write(long seed, int functions, Path dir) throws IOException {
         Random r = new Random(seed);
         List<Res> resources = new ArrayList<>();
         StringBuilder y = new StringBuilder();
-        y.append("service: rnd").append(seed).append('\n');
-        if (r.nextBoolean()) y.append("description: random model ").append(seed).append(" with $${literal} text\n");
-        y.append("stage: ").append(r.nextBoolean() ? "dev" : "prod-eu-").append(r.nextInt(9)).append('\n');
+        RandomModelParts.header(r, y, seed, " with $${literal} text");
         boolean gateway = r.nextBoolean();
-        y.append("providers:\n  gcp: { project: acme-rnd-").append(seed).append(", region: ").append(pick(r, REGIONS))
+        y.append("providers:\n  gcp: { project: acme-rnd-").append(seed).append(", region: ").append(RandomModelParts.pick(r, REGIONS))
                 .append(gateway ? ", gateway: api-gateway" : "").append(" }\n");
         y.append(r.nextInt(4) == 0 ? "package: { include: [\"src/**\"], individually: false }\n" : "package: { include: [\"src/**\"], exclude: [\"**/*.md\"] }\n");
         y.append("resources:\n");
@@ -70,21 +62,12 @@ final class RandomModels {
         y.append("functions:\n");
         Set<String> consumedQueues = new HashSet<>();
         for (int f = 0; f < functions; f++) function(r, y, f, resources, consumedQueues, gateway);
-        Files.createDirectories(dir.resolve("src"));
-        Files.writeString(dir.resolve("strato.yml"), y.toString());
-        Files.writeString(dir.resolve("src/h.js"), "exports.handler = async () => ({});\n");
-        Files.writeString(dir.resolve("src/h.py"), "def handler(event, ctx):\n    return {}\n");
-        Files.writeString(dir.resolve("src/README.md"), "left out by package.exclude\n");
-        return dir.resolve("strato.yml");
+        return RandomModelParts.write(dir, y.toString());
     }
 
     private static void function(Random r, StringBuilder y, int f, List<Res> resources, Set<String> consumedQueues, boolean gateway) {
-        String runtime = pick(r, RUNTIMES);
-        String handler = switch (runtime) {
-            case "java21", "java25" -> "com.acme.F" + f + "::handle";
-            case "go" -> "bootstrap";
-            default -> "src/h.handler";
-        };
+        String runtime = RandomModelParts.pick(r, RUNTIMES);
+        String handler = RandomModelParts.handler(runtime, f);
         String name = r.nextBoolean() ? "fn" + f : "fn-" + f + "-work";
         y.append("  ").append(name).append(":\n    handler: ").append(handler).append("\n    runtime: ").append(runtime).append('\n');
         if (r.nextBoolean()) y.append("    memory: ").append(128 + r.nextInt(32641)).append('\n');
@@ -98,29 +81,12 @@ final class RandomModels {
             String event = event(r, f, e, resources, consumedQueues, gateway);
             if (event != null) events.add(event);
         }
-        if (!events.isEmpty()) {
-            y.append("    events:\n");
-            events.forEach(e -> y.append("      - ").append(e).append('\n'));
-        }
+        RandomModelParts.events(y, events);
         y.append("    environment:\n      FN: \"").append(f).append(" costs 100%{x} $${HOME}\"\n");
-        Res res = resources.get(r.nextInt(resources.size()));
-        String attribute = res.type().equals("bucket") || res.type().equals("queue") ? pick(r, new String[] {"name", "id", "url"}) : pick(r, new String[] {"name", "id"});
-        y.append("      REF: ${ref:").append(res.name()).append('.').append(attribute).append("}\n");
+        Res res = RandomModelParts.reference(r, y, resources);
         if (r.nextInt(3) == 0) y.append("      SECRET: ${secret:app-key-").append(r.nextInt(3)).append("}\n");
         if (r.nextInt(3) == 0) y.append("      MIXED: \"https://${ref:").append(res.name()).append(".name}/x\"\n");
-        y.append("    permissions:\n");
-        for (Res p : resources) {
-            if (r.nextInt(3) != 0 || p.name().equals("dlq")) continue;
-            List<String> verbs = switch (p.type()) {
-                case "table" -> List.of("read", "write");
-                case "bucket" -> List.of("read", "write", "delete");
-                case "queue" -> List.of("send", "receive");
-                default -> List.of("publish");
-            };
-            List<String> chosen = verbs.stream().filter(v -> r.nextBoolean()).toList();
-            y.append("      ").append(p.name()).append(": [").append(String.join(", ", chosen.isEmpty() ? verbs.subList(0, 1) : chosen)).append("]\n");
-        }
-        y.append("      dlq: [send]\n");
+        RandomModelParts.permissions(r, y, resources);
     }
 
     /** One event, or null when the kind drawn has nothing left to trigger on; API Gateway takes no greedy paths. */
@@ -132,22 +98,16 @@ final class RandomModels {
         switch (r.nextInt(6)) {
             case 0 -> {
                 String path = "/f" + f + "/e" + e + (r.nextBoolean() ? "/{id}" : "") + (r.nextInt(5) == 0 && !gateway ? "/{rest+}" : "");
-                String cors = switch (r.nextInt(3)) {
-                    case 0 -> ", cors: true";
-                    case 1 -> ", cors: { origins: [\"https://app.example.com\"], methods: [GET, POST], headers: [content-type], maxAge: 1h }";
-                    default -> "";
-                };
+                String cors = RandomModelParts.cors(r);
                 String auth = switch (r.nextInt(4)) {
                     case 0 -> ", auth: { type: jwt, issuer: \"https://issuer" + r.nextInt(2) + ".example.com\", audience: [api] }";
                     case 1 -> ", auth: key";
                     default -> "";
                 };
-                return "http: { method: " + pick(r, METHODS) + ", path: \"" + path + "\"" + cors + auth + " }";
+                return "http: { method: " + RandomModelParts.pick(r, METHODS) + ", path: \"" + path + "\"" + cors + auth + " }";
             }
             case 1 -> {
-                if (r.nextBoolean()) return "schedule: { cron: \"" + pick(r, CRONS) + "\", timezone: " + pick(r, new String[] {"UTC", "Europe/Berlin"})
-                        + (r.nextBoolean() ? ", input: { job: j" + f + ", n: 3 }" : "") + (r.nextInt(4) == 0 ? ", enabled: false" : "") + " }";
-                return "schedule: " + pick(r, RATES);
+                return RandomModelParts.scheduleEvent(r, f, CRONS, RATES);
             }
             case 2 -> {
                 if (queues.isEmpty()) return null;
@@ -161,17 +121,12 @@ final class RandomModels {
             }
             case 4 -> {
                 if (buckets.isEmpty()) return null;
-                return "bucket: { bucket: " + buckets.get(r.nextInt(buckets.size())).name() + ", on: [" + (r.nextBoolean() ? "created" : "created, deleted")
-                        + "], prefix: f" + f + "-" + e + "/" + (r.nextBoolean() ? ", suffix: .jpg" : "") + " }";
+                return RandomModelParts.bucketEvent(r, f, e, buckets);
             }
             default -> {
                 if (streams.isEmpty()) return null;
-                return "table: { table: " + streams.get(r.nextInt(streams.size())).name() + ", batchSize: " + (1 + r.nextInt(1000)) + " }";
+                return RandomModelParts.tableEvent(r, streams.get(r.nextInt(streams.size())).name());
             }
         }
-    }
-
-    private static String pick(Random r, String[] values) {
-        return values[r.nextInt(values.length)];
     }
 }
