@@ -7,6 +7,7 @@ import dev.strato.model.Runtime;
 import dev.strato.model.Service;
 import dev.strato.templates.Templates;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,7 +56,7 @@ final class EntryModules implements Packager.ExtraFiles {
                         + " instead of the " + NODE_MODULE + " strato generates to reach the handlers: remove \"main\"");
             }
             return json.path("type").asString("").equals("module");
-        } catch (IOException | tools.jackson.core.JacksonException e) {
+        } catch (IOException | JacksonException e) {
             throw new GenerationException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
@@ -83,7 +85,7 @@ final class EntryModules implements Packager.ExtraFiles {
         try {
             into.put(path, templates.render(template, Map.of("esm", esm, "handlers", handlers)).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

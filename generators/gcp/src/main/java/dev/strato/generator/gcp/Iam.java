@@ -1,5 +1,6 @@
 package dev.strato.generator.gcp;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** IAM members of the configuration: a service account's member string, the Google service agents, and grants. */
@@ -45,7 +46,7 @@ final class Iam {
      */
     void grant(String type, String name, Map<String, Object> scope, String role, Object member) {
         if (c.has(type, name)) return;
-        Map<String, Object> body = new java.util.LinkedHashMap<>(scope);
+        Map<String, Object> body = new LinkedHashMap<>(scope);
         body.put("role", role);
         body.put("member", member);
         c.resource(type, name, body);

@@ -3,8 +3,10 @@ package dev.strato.generator.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strato.generator.GenerationContext;
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.OutputTree;
+import dev.strato.model.Durations;
 import dev.strato.model.Event;
 import dev.strato.model.Service;
 import java.io.IOException;
@@ -12,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +59,7 @@ class MappingTest {
         expected.put("1d", "0 0 * * *");
         expected.put("7d", "0 0 * * 0");
         for (Map.Entry<String, String> e : expected.entrySet()) {
-            Duration rate = dev.strato.model.Durations.parse(e.getKey()).orElseThrow();
+            Duration rate = Durations.parse(e.getKey()).orElseThrow();
             assertThat(ScheduleCron.of(new Event.Schedule(null, rate, "UTC", null, true))).as(e.getKey()).isEqualTo(e.getValue());
         }
         assertThat(ScheduleCron.of(new Event.Schedule("0 2 * * *", null, "UTC", null, true))).isEqualTo("0 2 * * *");
@@ -200,12 +204,12 @@ class MappingTest {
         Files.writeString(dir.resolve("src/py/m.py"), "def run(request):\n    return 'ok'\n");
         Files.writeString(dir.resolve("package.json"), "{\"type\": \"module\"}\n");
         Service s = service(yaml);
-        var packages = GcpGenerator.build(new dev.strato.generator.GenerationContext(s, dir)).packages();
+        var packages = GcpGenerator.build(new GenerationContext(s, dir)).packages();
         Map<String, String> files = Zips.read(packages.of("a").bytes());
         assertThat(files.get("index.js")).contains("export { handler as a } from './src/h.js';");
         assertThat(files.get("main.py")).contains("b = getattr(importlib.import_module(\"src.py.m\"), \"run\")");
         Files.writeString(dir.resolve("package.json"), "{}\n");
-        packages = GcpGenerator.build(new dev.strato.generator.GenerationContext(s, dir)).packages();
+        packages = GcpGenerator.build(new GenerationContext(s, dir)).packages();
         assertThat(Zips.read(packages.of("a").bytes()).get("index.js")).contains("exports.a = require('./src/h.js').handler;");
         Files.writeString(dir.resolve("package.json"), "{\"main\": \"src/h.js\"}\n");
         assertThatThrownBy(() -> Examples.generate(s, dir)).isInstanceOf(GenerationException.class).hasMessageContaining("package.json sets \"main\"");
@@ -213,7 +217,7 @@ class MappingTest {
 
     @Test
     void tagsBecomeValidLabels() {
-        List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         Map<String, Object> labels = Labels.of(Map.of("Cost Center", "R&D 42"), "f", warnings);
         assertThat(labels).containsEntry("cost_center", "r_d_42");
         assertThat(Labels.of(new LinkedHashMap<>(Map.of("9lives", "x")), "f", warnings)).containsKey("t_9lives");
@@ -235,6 +239,6 @@ class MappingTest {
         assertThat(job.path("schedule").asString()).isEqualTo("*/5 * * * *");
         assertThat(job.path("http_target").path("oidc_token").path("service_account_email").asString())
                 .isEqualTo("${google_service_account.strato_scheduler.email}");
-        assertThat(new String(java.util.Base64.getDecoder().decode(job.path("http_target").path("body").asString()), StandardCharsets.UTF_8)).isEqualTo("{}");
+        assertThat(new String(Base64.getDecoder().decode(job.path("http_target").path("body").asString()), StandardCharsets.UTF_8)).isEqualTo("{}");
     }
 }
