@@ -1,8 +1,8 @@
 package dev.strato.generator.aws;
 
+import dev.strato.generator.OrderedMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,11 +39,7 @@ final class Cfn {
 
     /** An ordered map from alternating keys and values; null values are left out. */
     static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            if (keysAndValues[i + 1] != null) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return m;
+        return OrderedMap.of(keysAndValues);
     }
 
     static List<Object> list(Object... items) {

@@ -1,4 +1,4 @@
-package dev.strato.generator.aws;
+package dev.strato.generator.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,18 +7,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Golden files under src/test/resources/golden; {@code -Dstrato.golden.update=true} rewrites them. */
-final class Golden {
+/**
+ * Golden files under the testing module's src/test/resources/golden; {@code -Dstrato.golden.update=true}
+ * rewrites them. Shared with the generators' tests through this module's test-jar.
+ */
+public final class Golden {
 
-    static final Path DIR = Path.of("src/test/resources/golden").toAbsolutePath();
+    public static final Path DIR = Path.of("src/test/resources/golden").toAbsolutePath();
 
     private Golden() {}
 
-    static boolean updating() {
+    public static boolean updating() {
         return Boolean.parseBoolean(System.getProperty("strato.golden.update", "false"));
     }
 
-    static void check(String relative, String actual) throws IOException {
+    public static void check(String relative, String actual) throws IOException {
         Path file = DIR.resolve(relative);
         if (updating()) {
             Files.createDirectories(file.getParent());
