@@ -30,6 +30,7 @@ public final class Main {
 
     static CommandLine commandLine(Environment environment, String[] args) {
         CommandLine cl = new CommandLine(new StratoCommand(), new CommandFactory(environment));
+        for (Class<?> subcommand : StratoCommand.subcommandsFor(args)) cl.addSubcommand(subcommand);
         boolean stacktrace = java.util.Arrays.asList(args).contains("--stacktrace");
         boolean color = Console.useColor(environment, java.util.Arrays.asList(args).contains("--no-color"));
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(color ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));

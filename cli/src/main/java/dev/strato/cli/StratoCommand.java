@@ -1,21 +1,41 @@
 package dev.strato.cli;
 
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+/**
+ * The top command. Its subcommands are registered by {@link Main}: all of them, or, when the
+ * command line starts with the exact name of a command that needs no siblings, only that one
+ * (picocli reflects over every registered command at start-up; see docs/PERFORMANCE.md).
+ */
 @Command(name = "strato",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "One provider-neutral strato.yml for serverless services on AWS, Azure and GCP.",
-        subcommands = {
-            ValidateCommand.class, PrintCommand.class, GenerateCommand.class, InitCommand.class,
-            SchemaCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid strato.yml."})
 final class StratoCommand implements Runnable {
 
+    /** Every subcommand, in the order help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            ValidateCommand.class, PrintCommand.class, GenerateCommand.class, InitCommand.class, ImportCommand.class,
+            SchemaCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class);
+
+    /** Commands that work alone, by their {@code @Command} name; completion and help read the whole command tree. */
+    static final Map<String, Class<?>> STANDALONE = Map.of(
+            "validate", ValidateCommand.class, "print", PrintCommand.class, "generate", GenerateCommand.class,
+            "init", InitCommand.class, "import", ImportCommand.class, "schema", SchemaCommand.class);
+
     @Spec
     CommandSpec spec;
+
+    /** The subcommands to register for {@code args}. */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        Class<?> alone = args.length > 0 ? STANDALONE.get(args[0]) : null;
+        return alone != null ? List.of(alone) : SUBCOMMANDS;
+    }
 
     @Override
     public void run() {

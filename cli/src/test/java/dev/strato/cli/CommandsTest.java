@@ -98,8 +98,8 @@ class CommandsTest {
         Files.writeString(out.resolve("gcp/stale.txt"), "old");
         CliRunner.Result r = new CliRunner(ORDERS).run("generate", "--provider", "gcp", "-o", out.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(out.resolve("gcp/main.txt")).hasContent("orders [createOrder, getOrder, orderWorker, processPayment, nightlyReport]");
-        assertThat(out.resolve("gcp/nested/readme.txt")).hasContent("stage dev");
+        assertThat(out.resolve("gcp/main.tf.json")).content().contains("\"google_cloudfunctions2_function\"");
+        assertThat(out.resolve("gcp/README.md")).exists();
         assertThat(out.resolve("gcp/stale.txt")).doesNotExist();
         try (var left = Files.list(out)) {
             assertThat(left).extracting(p -> p.getFileName().toString()).containsExactly("gcp");
@@ -109,10 +109,10 @@ class CommandsTest {
     @Test
     void aFailingGeneratorWritesNothing() throws IOException {
         Files.writeString(dir.resolve("strato.yml"), "service: boom\nproviders: { gcp: { project: acme-boom, region: europe-west1 } }\n"
-                + "functions:\n  f:\n    handler: src/a.main\n");
+                + "functions:\n  f:\n    handler: src/a.main\n    events: [ { schedule: 90m } ]\n");
         CliRunner.Result r = new CliRunner(dir).run("generate", "-o", "out");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.err()).contains("error: gcp: cannot render boom; nothing generated");
+        assertThat(r.err()).contains("error: gcp: schedule rate 90m has no unix-cron form").contains("; nothing generated");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 

@@ -4,7 +4,10 @@ import dev.strato.model.diag.Severity;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,20 +20,42 @@ public final class Limits {
     public static final String ANY = "*";
     private static final Pattern VALUES = Pattern.compile("values=([0-9,]+)");
     private static final Pattern REGEX = Pattern.compile("pattern=(.*?)(?:; |$)");
+    // what values() and pattern() read from a note, parsed once per note (checks ask per function)
+    private static final Map<String, List<Long>> VALUES_OF_NOTE = new ConcurrentHashMap<>();
+    private static final Map<String, Optional<Pattern>> PATTERN_OF_NOTE = new ConcurrentHashMap<>();
 
     public record Limit(Provider provider, String name, String plan, String trigger, Long min, Long max, String unit,
                         Severity severity, String source, String checked, String note) {
 
         /** Allowed discrete values, when the note names them ({@code values=1,3,5}). */
         public List<Long> values() {
-            Matcher m = VALUES.matcher(note);
-            return m.find() ? Arrays.stream(m.group(1).split(",")).map(Long::valueOf).toList() : List.of();
+            return VALUES_OF_NOTE.computeIfAbsent(note, n -> {
+                Matcher m = VALUES.matcher(n);
+                return m.find() ? Arrays.stream(m.group(1).split(",")).map(Long::valueOf).toList() : List.of();
+            });
         }
 
         /** The allowed characters of a name, when the note gives them ({@code pattern=...}). */
         public Optional<Pattern> pattern() {
-            Matcher m = REGEX.matcher(note);
-            return m.find() ? Optional.of(Pattern.compile(m.group(1))) : Optional.empty();
+            return PATTERN_OF_NOTE.computeIfAbsent(note, n -> {
+                Matcher m = REGEX.matcher(n);
+                return m.find() ? Optional.of(Pattern.compile(m.group(1))) : Optional.empty();
+            });
+        }
+
+        // equals and hashCode as a record defines them, written out: the generated ones bootstrap
+        // method handles on first use, a measurable part of a cold start (docs/PERFORMANCE.md)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Limit l && provider == l.provider && Objects.equals(name, l.name) && Objects.equals(plan, l.plan)
+                    && Objects.equals(trigger, l.trigger) && Objects.equals(min, l.min) && Objects.equals(max, l.max)
+                    && Objects.equals(unit, l.unit) && severity == l.severity && Objects.equals(source, l.source)
+                    && Objects.equals(checked, l.checked) && Objects.equals(note, l.note);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(provider, name, plan, trigger, min, max, unit, severity, source, checked, note);
         }
 
         public boolean appliesToPlan(String p) {
@@ -82,6 +107,13 @@ public final class Limits {
 
     /** Rows of one limit for a provider, plan (null: any) and trigger kind (null: the function as a whole). */
     public static List<Limit> of(Provider provider, String name, String plan, String trigger) {
+        // every function asks the same few questions: answer each once
+        return SELECTIONS.computeIfAbsent(provider + "|" + name + "|" + plan + "|" + trigger, k -> select(provider, name, plan, trigger));
+    }
+
+    private static final java.util.Map<String, List<Limit>> SELECTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<Limit> select(Provider provider, String name, String plan, String trigger) {
         return ROWS.stream()
                 .filter(l -> l.provider == provider && l.name.equals(name))
                 .filter(l -> plan == null || l.appliesToPlan(plan))

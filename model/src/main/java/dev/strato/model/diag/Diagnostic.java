@@ -1,6 +1,7 @@
 package dev.strato.model.diag;
 
 import java.util.Comparator;
+import java.util.Objects;
 
 /** One problem found in a model, with where it is and which model path it concerns. */
 public record Diagnostic(Severity severity, Position position, String path, String message) {
@@ -10,6 +11,19 @@ public record Diagnostic(Severity severity, Position position, String path, Stri
             .thenComparing(Diagnostic::severity)
             .thenComparing(Diagnostic::path)
             .thenComparing(Diagnostic::message);
+
+    // equals and hashCode as a record defines them, written out: the generated ones bootstrap
+    // method handles on first use, a measurable part of a cold start (docs/PERFORMANCE.md)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Diagnostic d && severity == d.severity && Objects.equals(position, d.position)
+                && Objects.equals(path, d.path) && Objects.equals(message, d.message);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(severity, position, path, message);
+    }
 
     public boolean isError() {
         return severity == Severity.ERROR;

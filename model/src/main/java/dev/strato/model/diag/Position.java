@@ -1,5 +1,7 @@
 package dev.strato.model.diag;
 
+import java.util.Objects;
+
 /** A place in a source file; line and column are 1-based. */
 public record Position(String file, int line, int column) implements Comparable<Position> {
 
@@ -7,6 +9,17 @@ public record Position(String file, int line, int column) implements Comparable<
 
     public Position shifted(int columns) {
         return new Position(file, line, column + columns);
+    }
+
+    // equals and hashCode as a record defines them, written out (see Diagnostic)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Position p && line == p.line && column == p.column && Objects.equals(file, p.file);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(file, line, column);
     }
 
     @Override

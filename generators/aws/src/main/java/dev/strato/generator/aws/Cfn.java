@@ -1,6 +1,8 @@
 package dev.strato.generator.aws;
 
-import dev.strato.generator.OrderedMaps;
+import dev.strato.generator.OrderedMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -37,11 +39,11 @@ final class Cfn {
 
     /** An ordered map from alternating keys and values; null values are left out. */
     static Map<String, Object> map(Object... keysAndValues) {
-        return OrderedMaps.of(keysAndValues);
+        return OrderedMap.of(keysAndValues);
     }
 
     static List<Object> list(Object... items) {
-        return OrderedMaps.list(items);
+        return new ArrayList<>(Arrays.asList(items));
     }
 
     /** IAM policy documents, trust policies and bucket policies all start so. */

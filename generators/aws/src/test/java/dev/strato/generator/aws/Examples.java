@@ -3,7 +3,7 @@ package dev.strato.generator.aws;
 import dev.strato.generator.GenerationContext;
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.OutputTree;
-import dev.strato.generator.testing.ExampleProjects;
+import dev.strato.generator.testing.ExampleModels;
 import dev.strato.model.AwsFormat;
 import dev.strato.model.Provider;
 import dev.strato.model.Providers;
@@ -14,17 +14,17 @@ import java.util.List;
 /** The project's examples, loaded for aws as the CLI would, with an empty environment and a pinned date. */
 final class Examples {
 
-    static final Path ROOT = ExampleProjects.ROOT;
-    static final Path DIR = ExampleProjects.DIR;
+    static final Path ROOT = ExampleModels.ROOT;
+    static final Path DIR = ExampleModels.DIR;
 
     private Examples() {}
 
     static List<String> names() {
-        return ExampleProjects.names();
+        return ExampleModels.names();
     }
 
     static Service load(Path file) {
-        return ExampleProjects.load(file, Provider.AWS);
+        return ExampleModels.load(file, Provider.AWS);
     }
 
     static Service load(String example) {

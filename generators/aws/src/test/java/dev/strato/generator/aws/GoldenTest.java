@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.OutputTree;
 import dev.strato.generator.packaging.Packager;
-import dev.strato.generator.testing.GoldenFiles;
+import dev.strato.generator.testing.Golden;
 import dev.strato.model.AwsFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,10 +30,10 @@ class GoldenTest {
                         if (e.getKey().startsWith(AwsGenerator.ARTIFACTS)) {
                             artifacts.append(e.getKey()).append(' ').append(Packager.sha256(e.getValue())).append('\n');
                         } else {
-                            GoldenFiles.check(dir + e.getKey(), new String(e.getValue(), StandardCharsets.UTF_8));
+                            Golden.check(dir + e.getKey(), new String(e.getValue(), StandardCharsets.UTF_8));
                         }
                     }
-                    GoldenFiles.check(dir + "artifacts.txt", artifacts.toString());
+                    Golden.check(dir + "artifacts.txt", artifacts.toString());
                     assertThat(out.files()).containsKeys(AwsGenerator.TEMPLATE, AwsGenerator.MANIFEST);
                 }));
             }

@@ -3,7 +3,6 @@ package dev.strato.generator.aws;
 import dev.strato.generator.testing.RandomModelParts;
 import dev.strato.generator.testing.RandomModelParts.Res;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +35,8 @@ final class RandomModels {
         Random r = new Random(seed);
         List<Res> resources = new ArrayList<>();
         StringBuilder y = new StringBuilder();
-        y.append("service: rnd").append(seed).append('\n');
-        if (r.nextBoolean()) y.append("description: random model ").append(seed).append('\n');
-        y.append("stage: ").append(r.nextBoolean() ? "dev" : "prod-eu-").append(r.nextInt(9)).append('\n');
-        y.append("providers:\n  aws: { region: ").append(pick(r, REGIONS)).append(" }\n");
+        RandomModelParts.header(r, y, seed, "");
+        y.append("providers:\n  aws: { region: ").append(RandomModelParts.pick(r, REGIONS)).append(" }\n");
         if (r.nextInt(4) == 0) y.append("package: { include: [\"src/**\"], individually: false }\n");
         else y.append("package: { include: [\"src/**\"], exclude: [\"**/*.md\"] }\n");
         y.append("resources:\n");
@@ -58,22 +55,14 @@ final class RandomModels {
             y.append("  topic").append(i).append(": { type: topic }\n");
         }
         y.append("functions:\n");
-        for (int f = 0; f < functions; f++) function(r, y, f, resources);
-        Files.createDirectories(dir.resolve("src"));
-        Files.writeString(dir.resolve("strato.yml"), y.toString());
-        Files.writeString(dir.resolve("src/h.js"), "exports.handler = async () => ({});\n");
-        Files.writeString(dir.resolve("src/h.py"), "def handler(event, ctx):\n    return {}\n");
-        Files.writeString(dir.resolve("src/README.md"), "left out by package.exclude\n");
-        return dir.resolve("strato.yml");
+        List<String> streams = resources.stream().filter(Res::stream).map(Res::name).toList();
+        for (int f = 0; f < functions; f++) function(r, y, f, resources, streams);
+        return RandomModelParts.write(dir, y.toString());
     }
 
-    private static void function(Random r, StringBuilder y, int f, List<Res> resources) {
-        String runtime = pick(r, RUNTIMES);
-        String handler = switch (runtime) {
-            case "java21", "java25" -> "com.acme.F" + f + "::handle";
-            case "go" -> "bootstrap";
-            default -> "src/h.handler";
-        };
+    private static void function(Random r, StringBuilder y, int f, List<Res> resources, List<String> streams) {
+        String runtime = RandomModelParts.pick(r, RUNTIMES);
+        String handler = RandomModelParts.handler(runtime, f);
         String name = r.nextBoolean() ? "fn" + f : "fn-" + f + "-work";
         y.append("  ").append(name).append(":\n    handler: ").append(handler).append("\n    runtime: ").append(runtime).append('\n');
         if (r.nextBoolean()) y.append("    memory: ").append(128 + r.nextInt(10113)).append('\n');
@@ -87,48 +76,46 @@ final class RandomModels {
         if (r.nextInt(3) == 0) y.append("    tags: { owner: team").append(r.nextInt(5)).append(", cost: c").append(f).append(" }\n");
         List<String> events = new ArrayList<>();
         int count = r.nextInt(3);
-        for (int e = 0; e < count; e++) events.add(event(r, f, e, resources));
-        if (!events.isEmpty()) {
-            y.append("    events:\n");
-            events.forEach(e -> y.append("      - ").append(e).append('\n'));
-        }
+        for (int e = 0; e < count; e++) events.add(event(r, f, e, resources, streams));
+        RandomModelParts.events(y, events);
         y.append("    environment:\n      FN: \"").append(f).append("\"\n");
-        Res res = resources.get(r.nextInt(resources.size()));
-        String attribute = res.type().equals("bucket") || res.type().equals("queue") ? pick(r, new String[] {"name", "id", "url"}) : pick(r, new String[] {"name", "id"});
-        y.append("      REF: ${ref:").append(res.name()).append('.').append(attribute).append("}\n");
+        Res res = RandomModelParts.reference(r, y, resources);
         if (r.nextInt(3) == 0) y.append("      SECRET: ${secret:app/key-").append(r.nextInt(3)).append("}\n");
         if (r.nextInt(3) == 0) y.append("      MIXED: \"https://${ref:").append(res.name()).append(".name}/x?k=${secret:mixed}\"\n");
         RandomModelParts.permissions(r, y, resources);
     }
 
-    private static String event(Random r, int f, int e, List<Res> resources) {
+    private static String event(Random r, int f, int e, List<Res> resources, List<String> streams) {
+        List<Res> queues = resources.stream().filter(x -> x.type().equals("queue")).toList();
+        List<Res> topics = resources.stream().filter(x -> x.type().equals("topic")).toList();
+        List<Res> buckets = resources.stream().filter(x -> x.type().equals("bucket")).toList();
         while (true) {
-            int kind = r.nextInt(6);
-            switch (kind) {
+            switch (r.nextInt(6)) {
                 case 0 -> {
                     String path = "/f" + f + "/e" + e + (r.nextBoolean() ? "/{id}" : "") + (r.nextInt(5) == 0 ? "/{rest+}" : "");
-                    String cors = switch (r.nextInt(3)) {
-                        case 0 -> ", cors: true";
-                        case 1 -> ", cors: { origins: [\"https://app.example.com\"], methods: [GET, POST], headers: [content-type], maxAge: 1h }";
-                        default -> "";
-                    };
+                    String cors = RandomModelParts.cors(r);
                     String auth = r.nextInt(4) == 0 ? ", auth: { type: jwt, issuer: \"https://issuer" + r.nextInt(2) + ".example.com\", audience: [api] }" : "";
-                    return "http: { method: " + pick(r, METHODS) + ", path: \"" + path + "\"" + cors + auth + " }";
+                    return "http: { method: " + RandomModelParts.pick(r, METHODS) + ", path: \"" + path + "\"" + cors + auth + " }";
                 }
                 case 1 -> {
-                    if (r.nextBoolean()) return "schedule: { cron: \"" + pick(r, CRONS) + "\", timezone: " + pick(r, new String[] {"UTC", "Europe/Berlin"})
-                            + (r.nextBoolean() ? ", input: { job: j" + f + ", n: 3 }" : "") + (r.nextInt(4) == 0 ? ", enabled: false" : "") + " }";
-                    return "schedule: " + pick(r, RATES);
+                    return RandomModelParts.scheduleEvent(r, f, CRONS, RATES);
+                }
+                case 2 -> {
+                    return "queue: { queue: " + queues.get(r.nextInt(queues.size())).name() + ", batchSize: " + (1 + r.nextInt(10)) + " }";
+                }
+                case 3 -> {
+                    if (topics.isEmpty()) continue;
+                    return "topic: { topic: " + topics.get(r.nextInt(topics.size())).name() + (r.nextBoolean() ? ", filter: { kind: [a, b] }" : "") + " }";
+                }
+                case 4 -> {
+                    if (buckets.isEmpty()) continue;
+                    return RandomModelParts.bucketEvent(r, f, e, buckets);
                 }
                 default -> {
-                    String event = RandomModelParts.resourceEvent(r, kind, f, e, resources, "{ kind: [a, b] }");
-                    if (event != null) return event;
+                    if (streams.isEmpty()) continue;
+                    return RandomModelParts.tableEvent(r, streams.get(r.nextInt(streams.size())));
                 }
             }
         }
-    }
-
-    private static String pick(Random r, String[] values) {
-        return RandomModelParts.pick(r, values);
     }
 }

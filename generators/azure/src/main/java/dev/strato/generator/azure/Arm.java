@@ -1,6 +1,6 @@
 package dev.strato.generator.azure;
 
-import dev.strato.generator.OrderedMaps;
+import dev.strato.generator.OrderedMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ final class Arm {
 
     /** An ordered map from alternating keys and values; null values are left out. */
     static Map<String, Object> map(Object... keysAndValues) {
-        return OrderedMaps.of(keysAndValues);
+        return OrderedMap.of(keysAndValues);
     }
 
     /** A string literal inside an expression: {@code 'it''s'}. */

@@ -2,7 +2,7 @@ package dev.strato.generator.azure;
 
 import dev.strato.generator.OutputTree;
 import dev.strato.generator.packaging.Packager;
-import dev.strato.generator.testing.GoldenFiles;
+import dev.strato.generator.testing.Golden;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -23,11 +23,11 @@ final class ExampleGolden {
         for (Map.Entry<String, byte[]> e : out.files().entrySet()) {
             String path = e.getKey();
             if (path.equals(AzureGenerator.TEMPLATE) || path.endsWith("/" + AppPackage.FUNCTION_JSON) || path.equals(AppPackage.DIR + AppPackage.HOST_JSON)) {
-                GoldenFiles.check(example + "/" + path, new String(e.getValue(), StandardCharsets.UTF_8));
+                Golden.check(example + "/" + path, new String(e.getValue(), StandardCharsets.UTF_8));
             } else {
                 hashes.append(path).append(' ').append(Packager.sha256(e.getValue())).append('\n');
             }
         }
-        GoldenFiles.check(example + "/" + HASHES, hashes.toString());
+        Golden.check(example + "/" + HASHES, hashes.toString());
     }
 }

@@ -3,7 +3,7 @@ package dev.strato.generator.azure;
 import dev.strato.generator.GenerationContext;
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.OutputTree;
-import dev.strato.generator.testing.ExampleProjects;
+import dev.strato.generator.testing.ExampleModels;
 import dev.strato.model.AzurePlan;
 import dev.strato.model.AzureQueues;
 import dev.strato.model.LoadResult;
@@ -16,20 +16,20 @@ import java.util.List;
 /** The project's examples and other models, loaded for azure as the CLI would, with an empty environment and a pinned date. */
 final class Examples {
 
-    static final Path DIR = ExampleProjects.DIR;
+    static final Path DIR = ExampleModels.DIR;
 
     private Examples() {}
 
     static List<String> names() {
-        return ExampleProjects.names();
+        return ExampleModels.names();
     }
 
     static LoadResult loadResult(Path file) {
-        return ExampleProjects.loadResult(file, Provider.AZURE);
+        return ExampleModels.loadResult(file, Provider.AZURE);
     }
 
     static Service load(Path file) {
-        return ExampleProjects.load(file, Provider.AZURE);
+        return ExampleModels.load(file, Provider.AZURE);
     }
 
     static Service load(String example) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -43,9 +44,7 @@ final class RandomModels {
         Shape shape = new Shape(runtime, plan, r.nextInt(4) == 0, plan == 2 && r.nextBoolean() ? "Europe/Berlin" : "UTC");
         List<Res> resources = new ArrayList<>();
         StringBuilder y = new StringBuilder();
-        y.append("service: rnd").append(seed).append('\n');
-        if (r.nextBoolean()) y.append("description: random model ").append(seed).append('\n');
-        y.append("stage: ").append(r.nextBoolean() ? "dev" : "prod-eu-").append(r.nextInt(9)).append('\n');
+        RandomModelParts.header(r, y, seed, "");
         y.append("runtime: ").append(runtime).append('\n');
         y.append("providers:\n  azure: { location: ").append(pick(r, LOCATIONS)).append(", plan: ").append(PLANS[plan])
                 .append(", queues: ").append(r.nextInt(3) == 0 ? "storage" : "servicebus").append(" }\n");
@@ -65,22 +64,13 @@ final class RandomModels {
         }
         y.append("functions:\n");
         for (int f = 0; f < functions; f++) function(r, y, f, shape, resources);
-        Files.createDirectories(dir.resolve("src"));
-        Files.writeString(dir.resolve("strato.yml"), y.toString());
-        Files.writeString(dir.resolve("src/h.js"), "exports.handler = async () => ({});\n");
-        Files.writeString(dir.resolve("src/h.py"), "def handler(event, ctx):\n    return {}\n");
+        Path model = RandomModelParts.write(dir, y.toString());
         Files.write(dir.resolve("src/app.jar"), new byte[] {'P', 'K', 5, 6});
-        Files.writeString(dir.resolve("src/README.md"), "left out by package.exclude\n");
-        return dir.resolve("strato.yml");
+        return model;
     }
 
     private static void function(Random r, StringBuilder y, int f, Shape shape, List<Res> resources) {
-        String handler = switch (shape.runtime()) {
-            case "java21" -> "com.acme.F" + f + "::handle";
-            case "go" -> "bootstrap";
-            default -> "src/h.handler";
-        };
-        y.append("  ").append(r.nextBoolean() ? "fn" + f : "fn-" + f + "-work").append(":\n    handler: ").append(handler).append('\n');
+        y.append("  ").append(r.nextBoolean() ? "fn" + f : "fn-" + f + "-work").append(":\n    handler: ").append(RandomModelParts.handler(shape.runtime(), f)).append('\n');
         if (r.nextBoolean()) y.append("    memory: ").append(128 + r.nextInt(PLAN_MEMORY[shape.plan()] - 127)).append('\n');
         y.append("    timeout: ").append(1 + r.nextInt(30)).append("s\n");
         if (r.nextInt(3) == 0) y.append("    tracing: true\n");
@@ -90,32 +80,36 @@ final class RandomModels {
         if (r.nextInt(3) == 0) y.append("    tags: { owner: team").append(r.nextInt(5)).append(" }\n");
         List<String> events = new ArrayList<>();
         for (int e = 0, n = 1 + r.nextInt(2); e < n; e++) events.add(event(r, f, e, shape, resources));
-        y.append("    events:\n");
-        events.forEach(e -> y.append("      - ").append(e).append('\n'));
+        RandomModelParts.events(y, events);
+        environment(r, y, f, resources);
+        RandomModelParts.permissions(r, y, resources);
+    }
+
+    /** Variables whose names say their value, since all functions of an app share one set of app settings. */
+    private static void environment(Random r, StringBuilder y, int f, List<Res> resources) {
         Res res = resources.get(r.nextInt(resources.size()));
         String attribute = res.type().equals("bucket") || res.type().equals("queue") ? pick(r, new String[] {"name", "id", "url"}) : pick(r, new String[] {"name", "id"});
+        String upper = res.name().toUpperCase(Locale.ROOT);
         y.append("    environment:\n      FN_").append(f).append(": \"").append(f).append("\"\n");
-        y.append("      REF_").append(res.name().toUpperCase(java.util.Locale.ROOT)).append('_').append(attribute.toUpperCase(java.util.Locale.ROOT))
+        y.append("      REF_").append(upper).append('_').append(attribute.toUpperCase(Locale.ROOT))
                 .append(": ${ref:").append(res.name()).append('.').append(attribute).append("}\n");
         if (r.nextInt(3) == 0) {
             int key = r.nextInt(3);
             y.append("      SECRET_").append(key).append(": ${secret:app-key-").append(key).append("}\n");
         }
-        if (r.nextInt(3) == 0) y.append("      MIXED_").append(res.name().toUpperCase(java.util.Locale.ROOT)).append(": \"https://${ref:").append(res.name()).append(".name}/x\"\n");
-        RandomModelParts.permissions(r, y, resources);
+        if (r.nextInt(3) == 0) y.append("      MIXED_").append(upper).append(": \"https://${ref:").append(res.name()).append(".name}/x\"\n");
     }
 
     private static String event(Random r, int f, int e, Shape shape, List<Res> resources) {
+        List<Res> queues = resources.stream().filter(x -> x.type().equals("queue")).toList();
+        List<Res> topics = resources.stream().filter(x -> x.type().equals("topic")).toList();
+        List<Res> buckets = resources.stream().filter(x -> x.type().equals("bucket")).toList();
+        List<Res> streams = resources.stream().filter(Res::stream).toList();
         while (true) {
-            int kind = r.nextInt(6);
-            switch (kind) {
+            switch (r.nextInt(6)) {
                 case 0 -> {
                     String path = "/f" + f + "/e" + e + (!shape.jwt() && r.nextBoolean() ? "/{id}" : "") + (!shape.jwt() && r.nextInt(5) == 0 ? "/{rest+}" : "");
-                    String cors = switch (r.nextInt(3)) {
-                        case 0 -> ", cors: true";
-                        case 1 -> ", cors: { origins: [\"https://app.example.com\"], methods: [GET, POST], headers: [content-type], maxAge: 1h }";
-                        default -> "";
-                    };
+                    String cors = RandomModelParts.cors(r);
                     String auth = shape.jwt() ? ", auth: { type: jwt, issuer: \"https://issuer.example.com\", audience: [api] }" : r.nextBoolean() ? ", auth: key" : "";
                     return "http: { method: " + pick(r, METHODS) + ", path: \"" + path + "\"" + cors + auth + " }";
                 }
@@ -124,9 +118,18 @@ final class RandomModels {
                             + (r.nextBoolean() ? ", input: { job: j" + f + ", n: 3 }" : "") + (r.nextInt(4) == 0 ? ", enabled: false" : "") + " }";
                     if (shape.timezone().equals("UTC")) return "schedule: " + pick(r, RATES);
                 }
+                case 2 -> {
+                    return "queue: { queue: " + queues.get(r.nextInt(queues.size())).name() + ", batchSize: " + (1 + r.nextInt(10)) + " }";
+                }
+                case 3 -> {
+                    if (!topics.isEmpty()) return "topic: { topic: " + topics.get(r.nextInt(topics.size())).name()
+                            + (r.nextBoolean() ? ", filter: { kind: [a, b], my-key: [\"it's\"] }" : "") + " }";
+                }
+                case 4 -> {
+                    if (!buckets.isEmpty()) return RandomModelParts.bucketEvent(r, f, e, buckets);
+                }
                 default -> {
-                    String event = RandomModelParts.resourceEvent(r, kind, f, e, resources, "{ kind: [a, b], my-key: [\"it's\"] }");
-                    if (event != null) return event;
+                    if (!streams.isEmpty()) return RandomModelParts.tableEvent(r, streams.get(r.nextInt(streams.size())).name());
                 }
             }
         }

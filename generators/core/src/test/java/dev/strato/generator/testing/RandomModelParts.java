@@ -1,21 +1,45 @@
 package dev.strato.generator.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
 /**
- * The provider-neutral parts of the random strato.yml models that the generators' property tests
- * write: tables and buckets, permissions, and the events on those resources. Each part draws from
- * the caller's {@link Random} in a fixed order, so a seed keeps giving the same model.
+ * Pieces of random strato.yml files that every generator's property tests draw alike: handlers,
+ * tables and buckets, a resource reference, permissions, CORS, bucket and table events, and the
+ * project's files.
+ * Shared with the generators' tests through this module's test-jar.
  */
 public final class RandomModelParts {
 
-    /** A resource of the model, as the functions' events and permissions refer to it. */
+    /** A resource of the model being written. */
     public record Res(String name, String type, boolean stream) {}
 
     private RandomModelParts() {}
 
-    /** 0 to 3 tables (some with a change stream) and 0 to 2 buckets, as lines of {@code resources:}. */
+    public static String pick(Random r, String[] values) {
+        return values[r.nextInt(values.length)];
+    }
+
+    /** Appends the service name, maybe a description (ending in {@code descriptionTail}), and the stage. */
+    public static void header(Random r, StringBuilder y, long seed, String descriptionTail) {
+        y.append("service: rnd").append(seed).append('\n');
+        if (r.nextBoolean()) y.append("description: random model ").append(seed).append(descriptionTail).append('\n');
+        y.append("stage: ").append(r.nextBoolean() ? "dev" : "prod-eu-").append(r.nextInt(9)).append('\n');
+    }
+
+    /** A handler of the form the runtime needs, pointing into {@link #write}'s sources. */
+    public static String handler(String runtime, int function) {
+        return switch (runtime) {
+            case "java21", "java25" -> "com.acme.F" + function + "::handle";
+            case "go" -> "bootstrap";
+            default -> "src/h.handler";
+        };
+    }
+
+    /** Appends 0 to 3 tables (some with a change stream) and 0 to 2 buckets to {@code resources:}, and adds them to {@code resources}. */
     public static void tablesAndBuckets(Random r, StringBuilder y, List<Res> resources) {
         int tables = r.nextInt(4);
         for (int i = 0; i < tables; i++) {
@@ -34,7 +58,22 @@ public final class RandomModelParts {
         }
     }
 
-    /** A function's {@code permissions:} on about a third of the resources, plus {@code send} on queue {@code dlq}. */
+    /** Appends an events list, when there are events. */
+    public static void events(StringBuilder y, List<String> events) {
+        if (events.isEmpty()) return;
+        y.append("    events:\n");
+        events.forEach(e -> y.append("      - ").append(e).append('\n'));
+    }
+
+    /** Appends {@code REF: ${ref:...}} with an attribute the resource has; returns the resource. */
+    public static Res reference(Random r, StringBuilder y, List<Res> resources) {
+        Res res = resources.get(r.nextInt(resources.size()));
+        String attribute = res.type().equals("bucket") || res.type().equals("queue") ? pick(r, new String[] {"name", "id", "url"}) : pick(r, new String[] {"name", "id"});
+        y.append("      REF: ${ref:").append(res.name()).append('.').append(attribute).append("}\n");
+        return res;
+    }
+
+    /** Appends a permissions block: some verbs on about a third of the resources, and send on dlq. */
     public static void permissions(Random r, StringBuilder y, List<Res> resources) {
         y.append("    permissions:\n");
         for (Res p : resources) {
@@ -51,38 +90,38 @@ public final class RandomModelParts {
         y.append("      dlq: [send]\n");
     }
 
-    /**
-     * An event on a resource: {@code kind} 2 a queue, 3 a topic, 4 a bucket, anything else a table
-     * stream; null when the model has no resource for it.
-     *
-     * @param topicFilter the {@code filter} map a topic event may get
-     */
-    public static String resourceEvent(Random r, int kind, int f, int e, List<Res> resources, String topicFilter) {
-        List<Res> queues = resources.stream().filter(x -> x.type().equals("queue")).toList();
-        List<Res> topics = resources.stream().filter(x -> x.type().equals("topic")).toList();
-        List<Res> buckets = resources.stream().filter(x -> x.type().equals("bucket")).toList();
-        List<Res> streams = resources.stream().filter(Res::stream).toList();
-        switch (kind) {
-            case 2 -> {
-                return "queue: { queue: " + queues.get(r.nextInt(queues.size())).name() + ", batchSize: " + (1 + r.nextInt(10)) + " }";
-            }
-            case 3 -> {
-                if (topics.isEmpty()) return null;
-                return "topic: { topic: " + topics.get(r.nextInt(topics.size())).name() + (r.nextBoolean() ? ", filter: " + topicFilter : "") + " }";
-            }
-            case 4 -> {
-                if (buckets.isEmpty()) return null;
-                return "bucket: { bucket: " + buckets.get(r.nextInt(buckets.size())).name() + ", on: [" + (r.nextBoolean() ? "created" : "created, deleted")
-                        + "], prefix: f" + f + "-" + e + "/" + (r.nextBoolean() ? ", suffix: .jpg" : "") + " }";
-            }
-            default -> {
-                if (streams.isEmpty()) return null;
-                return "table: { table: " + streams.get(r.nextInt(streams.size())).name() + ", batchSize: " + (1 + r.nextInt(1000)) + " }";
-            }
-        }
+    /** The CORS part of an http event: none, open, or a full map. */
+    public static String cors(Random r) {
+        return switch (r.nextInt(3)) {
+            case 0 -> ", cors: true";
+            case 1 -> ", cors: { origins: [\"https://app.example.com\"], methods: [GET, POST], headers: [content-type], maxAge: 1h }";
+            default -> "";
+        };
     }
 
-    public static String pick(Random r, String[] values) {
-        return values[r.nextInt(values.length)];
+    /** A schedule event: a cron of {@code crons} with a time zone and maybe input, or a rate of {@code rates}. */
+    public static String scheduleEvent(Random r, int function, String[] crons, String[] rates) {
+        if (r.nextBoolean()) return "schedule: { cron: \"" + pick(r, crons) + "\", timezone: " + pick(r, new String[] {"UTC", "Europe/Berlin"})
+                + (r.nextBoolean() ? ", input: { job: j" + function + ", n: 3 }" : "") + (r.nextInt(4) == 0 ? ", enabled: false" : "") + " }";
+        return "schedule: " + pick(r, rates);
+    }
+
+    public static String bucketEvent(Random r, int function, int event, List<Res> buckets) {
+        return "bucket: { bucket: " + buckets.get(r.nextInt(buckets.size())).name() + ", on: [" + (r.nextBoolean() ? "created" : "created, deleted")
+                + "], prefix: f" + function + "-" + event + "/" + (r.nextBoolean() ? ", suffix: .jpg" : "") + " }";
+    }
+
+    public static String tableEvent(Random r, String table) {
+        return "table: { table: " + table + ", batchSize: " + (1 + r.nextInt(1000)) + " }";
+    }
+
+    /** Writes the model and the handler files it points to; returns the model's path. */
+    public static Path write(Path dir, String yaml) throws IOException {
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("strato.yml"), yaml);
+        Files.writeString(dir.resolve("src/h.js"), "exports.handler = async () => ({});\n");
+        Files.writeString(dir.resolve("src/h.py"), "def handler(event, ctx):\n    return {}\n");
+        Files.writeString(dir.resolve("src/README.md"), "left out by package.exclude\n");
+        return dir.resolve("strato.yml");
     }
 }

@@ -1,0 +1,99 @@
+package dev.strato.generator.gcp;
+
+import dev.strato.generator.GenerationException;
+import dev.strato.generator.packaging.Packager;
+import dev.strato.model.Function;
+import dev.strato.model.Runtime;
+import dev.strato.model.Service;
+import dev.strato.templates.Templates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The module Cloud Functions loads from a Node.js or Python package, rendered from the templates
+ * {@value #NODE_TEMPLATE} and {@value #PYTHON_TEMPLATE}: it re-exports each handler of the package
+ * under its entry point. A package shared by all functions exports every handler.
+ */
+final class EntryModules implements Packager.ExtraFiles {
+
+    static final String NODE_TEMPLATE = "generate/gcp/index.js.ftl";
+    static final String PYTHON_TEMPLATE = "generate/gcp/main.py.ftl";
+    static final String NODE_MODULE = "index.js";
+    static final String PYTHON_MODULE = "main.py";
+    private static final String[] NODE_EXTENSIONS = {".js", ".mjs", ".cjs"};
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Service service;
+    private final Path projectDir;
+    private final Templates templates;
+    private final boolean esm;
+
+    EntryModules(Service service, Path projectDir) throws GenerationException {
+        this.service = service;
+        this.projectDir = projectDir;
+        this.templates = Templates.forProject(projectDir);
+        this.esm = nodePackageIsEsm(projectDir);
+    }
+
+    /** Node.js reads {@code index.js} as an ES module when package.json says {@code "type": "module"}; a {@code main} would bypass it. */
+    private static boolean nodePackageIsEsm(Path projectDir) throws GenerationException {
+        Path file = projectDir.resolve("package.json");
+        if (!Files.isRegularFile(file)) return false;
+        try {
+            JsonNode json = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            if (json.has("main")) {
+                throw new GenerationException("package.json sets \"main\", so Cloud Functions would load " + json.get("main").asString()
+                        + " instead of the " + NODE_MODULE + " strato generates to reach the handlers: remove \"main\"");
+            }
+            return json.path("type").asString("").equals("module");
+        } catch (IOException | JacksonException e) {
+            throw new GenerationException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, byte[]> of(Function function) {
+        List<Function> functions = service.packaging().individually() ? List.of(function) : List.copyOf(service.functions().values());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        render(functions, Runtime.Language.NODE, NODE_TEMPLATE, NODE_MODULE, files);
+        render(functions, Runtime.Language.PYTHON, PYTHON_TEMPLATE, PYTHON_MODULE, files);
+        return files;
+    }
+
+    private void render(List<Function> functions, Runtime.Language language, String template, String path, Map<String, byte[]> into) {
+        List<Map<String, String>> handlers = new ArrayList<>();
+        for (Function f : functions) {
+            if (f.runtime().language() != language) continue;
+            int dot = f.handler().lastIndexOf('.');
+            String file = f.handler().substring(0, dot);
+            handlers.add(Map.of(
+                    "entryPoint", EntryPoints.of(f),
+                    "module", language == Runtime.Language.NODE ? "./" + nodeFile(file) : file.replace('/', '.'),
+                    "export", f.handler().substring(dot + 1)));
+        }
+        if (handlers.isEmpty()) return;
+        try {
+            into.put(path, templates.render(template, Map.of("esm", esm, "handlers", handlers)).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The handler's file as it exists in the project, {@code .js} when none does. */
+    private String nodeFile(String path) {
+        for (String ext : NODE_EXTENSIONS) {
+            if (Files.isRegularFile(projectDir.resolve(path + ext))) return path + ext;
+        }
+        return path + NODE_EXTENSIONS[0];
+    }
+}

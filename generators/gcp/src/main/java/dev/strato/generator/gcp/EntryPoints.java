@@ -1,0 +1,26 @@
+package dev.strato.generator.gcp;
+
+import dev.strato.model.Function;
+
+/**
+ * A function's {@code build_config.entry_point}. Cloud Functions loads one module per package
+ * ({@code index.js} for Node.js, {@code main.py} for Python), so strato generates that module and
+ * exports each handler from it under the function's Terraform name ({@link EntryModules}). Java
+ * and .NET name a class; Go names the function the code registers with the Functions Framework.
+ */
+final class EntryPoints {
+
+    private EntryPoints() {}
+
+    static String of(Function f) {
+        return switch (f.runtime().language()) {
+            case NODE, PYTHON -> GcpNames.key(f.name());
+            case JAVA -> f.handler().split("::")[0];
+            case DOTNET -> {
+                String[] parts = f.handler().split("::");
+                yield parts.length >= 2 ? parts[1] : parts[0];
+            }
+            case GO -> f.name();
+        };
+    }
+}
