@@ -54,9 +54,14 @@ final class ArmResource {
 
     /** A child written inside this resource; {@code leafType} is the last segment of its type. */
     ArmResource child(String leafType, String leafName) {
+        return child(leafType, ArmValue.text(leafName));
+    }
+
+    /** A child whose name may be an expression (a parameter). */
+    ArmResource child(String leafType, ArmValue leafName) {
         List<ArmValue> path = new ArrayList<>(segments);
-        path.add(ArmValue.text(leafName));
-        ArmResource c = new ArmResource(type + "/" + leafType, path, Arm.literal(leafName), true);
+        path.add(leafName);
+        ArmResource c = new ArmResource(type + "/" + leafType, path, leafName.json(), true);
         children.add(c);
         return c;
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
  */
 final class AzureNames {
 
+    /** The default of the template's {@code packageContainer} parameter. */
     static final String PACKAGE_CONTAINER = "app-package";
     static final String LEASE_CONTAINER = "leases";
     static final String BLOB_POISON_QUEUE = "webjobs-blobtrigger-poison";

@@ -113,7 +113,7 @@ final class DeploymentBuilder {
         t.output("functionAppName", "string", app.names().functionApp());
         t.output("functionAppUrl", "string", Arm.expression(Arm.call("concat", Arm.quote("https://"), host)));
         t.output("storageAccountName", "string", functionApp.hostStorage().leaf().text());
-        t.output("packageContainer", "string", AzureNames.PACKAGE_CONTAINER);
+        t.output("packageContainer", "string", Arm.expression(Arm.parameter(FunctionApp.PACKAGE_PARAMETER)));
         if (vault != null) t.output("keyVaultName", "string", Arm.expression(Arm.parameter(KeyVault.PARAMETER)));
         Map<String, Object> urls = new LinkedHashMap<>();
         for (AzureFunction af : functions) {

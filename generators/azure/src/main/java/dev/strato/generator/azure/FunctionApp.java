@@ -18,6 +18,7 @@ final class FunctionApp {
     static final String INSIGHTS = "Microsoft.Insights/components";
     static final String WORKSPACES = "Microsoft.OperationalInsights/workspaces";
     static final String PACKAGE_BLOB = "app.zip";
+    static final String PACKAGE_PARAMETER = "packageContainer";
     /** Log Analytics keeps data 30 to 730 days (limits.tsv, logRetentionDays). */
     static final int MIN_RETENTION = 30;
     static final int MAX_RETENTION = 730;
@@ -40,7 +41,9 @@ final class FunctionApp {
         hostStorage = app.template().add(app.common().storageAccount(names.hostStorage()));
         ArmResource blobs = app.template().add(ArmResource.of(DataResources.STORAGE + "/blobServices", names.hostStorage(), "default")
                 .set("properties", Arm.map()).dependsOn(hostStorage.id()));
-        packageContainer = blobs.child("containers", AzureNames.PACKAGE_CONTAINER).set("properties", Arm.map("publicAccess", "None"));
+        String container = app.template().parameter(PACKAGE_PARAMETER, "string", AzureNames.PACKAGE_CONTAINER,
+                "Blob container of the host storage account that deploy puts app.zip in");
+        packageContainer = blobs.child("containers", ArmValue.expression(container)).set("properties", Arm.map("publicAccess", "None"));
         ArmResource workspace = app.template().add(app.common().located(ArmResource.of(WORKSPACES, names.workspace())));
         workspace.properties().putAll(Arm.map("sku", Arm.map("name", "PerGB2018"),
                 "retentionInDays", Math.max(MIN_RETENTION, Math.min(MAX_RETENTION, retentionDays))));
@@ -61,8 +64,8 @@ final class FunctionApp {
         if (!app.plan().isFlex()) {
             s.put("FUNCTIONS_EXTENSION_VERSION", "~4");
             s.put("FUNCTIONS_WORKER_RUNTIME", runtime.worker());
-            s.put("WEBSITE_RUN_FROM_PACKAGE", ArmValue.expression(Arm.call("concat", blobEndpoint(),
-                    Arm.quote(AzureNames.PACKAGE_CONTAINER + "/" + PACKAGE_BLOB))));
+            s.put("WEBSITE_RUN_FROM_PACKAGE", ArmValue.expression(Arm.call("concat", blobEndpoint(), Arm.parameter(PACKAGE_PARAMETER),
+                    Arm.quote("/" + PACKAGE_BLOB))));
             s.put("WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID", "SystemAssigned");
         }
         s.put("AzureWebJobsStorage__accountName", app.names().hostStorage());
@@ -107,7 +110,7 @@ final class FunctionApp {
         return Arm.map(
                 "deployment", Arm.map("storage", Arm.map(
                         "type", "blobContainer",
-                        "value", Arm.expression(Arm.call("concat", blobEndpoint(), Arm.quote(AzureNames.PACKAGE_CONTAINER))),
+                        "value", Arm.expression(Arm.call("concat", blobEndpoint(), Arm.parameter(PACKAGE_PARAMETER))),
                         "authentication", Arm.map("type", "SystemAssignedIdentity"))),
                 "runtime", Arm.map("name", runtime.worker(), "version", runtime.version()),
                 "scaleAndConcurrency", Arm.map(

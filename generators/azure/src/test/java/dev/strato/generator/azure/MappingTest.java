@@ -86,7 +86,7 @@ class MappingTest {
         JsonNode consumption = template(project("consumption", "python3.12", ""));
         assertThat(resource(consumption, FunctionApp.SERVERFARMS).at("/sku/name").asString()).isEqualTo("Y1");
         assertThat(site(consumption).at("/properties/siteConfig/linuxFxVersion").asString()).isEqualTo("Python|3.12");
-        assertThat(setting(consumption, "WEBSITE_RUN_FROM_PACKAGE")).contains("app-package/app.zip");
+        assertThat(setting(consumption, "WEBSITE_RUN_FROM_PACKAGE")).contains("parameters('packageContainer'), '/app.zip')");
         assertThat(setting(consumption, "FUNCTIONS_WORKER_RUNTIME")).isEqualTo("python");
     }
 
