@@ -109,10 +109,11 @@ class CommandsTest {
     @Test
     void aFailingGeneratorWritesNothing() throws IOException {
         Files.writeString(dir.resolve("strato.yml"), "service: boom\nproviders: { gcp: { project: acme-boom, region: europe-west1 } }\n"
-                + "functions:\n  f:\n    handler: src/a.main\n    events: [ { schedule: 90m } ]\n");
+                + "functions:\n  f:\n    handler: src/a.main\n");
+        Files.writeString(dir.resolve("package.json"), "{\"main\": \"other.js\"}");
         CliRunner.Result r = new CliRunner(dir).run("generate", "-o", "out");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.err()).contains("error: gcp: schedule rate 90m has no unix-cron form").contains("; nothing generated");
+        assertThat(r.err()).contains("error: gcp: package.json sets \"main\"").contains("; nothing generated");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 

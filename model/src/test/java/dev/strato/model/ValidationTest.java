@@ -91,6 +91,29 @@ class ValidationTest {
     }
 
     @Test
+    void gcpOnlyRules() {
+        LoadResult r = Models.load(dir, "service: demo\nproviders: { gcp: { project: acme-demo, region: europe-west1, gateway: api-gateway } }\n" + """
+                functions:
+                  a:
+                    handler: src/a.main
+                    environment: { URL: "https://x?k=${secret:k}" }
+                    events: [ { queue: jobs }, { schedule: 90m }, { http: "GET /files/{path+}" } ]
+                  b:
+                    handler: src/b.main
+                    events: [ { queue: jobs } ]
+                resources:
+                  jobs: { type: queue, deadLetter: dead, maxReceiveCount: 3 }
+                  dead: { type: queue }
+                """);
+        assertThat(Models.lines(r)).filteredOn(l -> !l.contains("handler file") && !l.contains("end of support")).containsExactly(
+                "strato.yml:6:25: error: functions.a.environment.URL: a secret inside other text is not possible on gcp: a secret fills a whole environment variable",
+                "strato.yml:7:44: error: functions.a.events[1].schedule: rate 90m has no unix-cron form with exactly that period, which gcp's Cloud Scheduler needs: write a cron, or a rate that divides an hour or a day evenly",
+                "strato.yml:7:59: error: functions.a.events[2].http.path: greedy parameter {path+} cannot be served through gcp's API Gateway (OpenAPI 2 has no greedy paths)",
+                "strato.yml:10:24: error: functions.b.events[0].queue: queue jobs is also consumed by function a: on gcp a queue's one Pub/Sub subscription delivers to one function",
+                "strato.yml:12:59: warning: resources.jobs.maxReceiveCount: maxReceiveCount 3 below gcp minimum 5 (https://cloud.google.com/pubsub/docs/handling-failures)");
+    }
+
+    @Test
     void missingHandlerFileIsAWarning() throws Exception {
         Files.createDirectories(dir.resolve("src"));
         Files.writeString(dir.resolve("src/a.mjs"), "export const main = () => 1;");

@@ -112,6 +112,11 @@ final class EventChecks {
                     c.error(at, "path '" + path + "' uses parameter {" + param.group(1) + "} twice");
                     return null;
                 }
+                if (!param.group(2).isEmpty() && c.providers().contains(Provider.GCP) && c.service().providers().gcp() != null
+                        && c.service().providers().gcp().gateway() == dev.strato.model.GcpGateway.API_GATEWAY) {
+                    c.error(at, "greedy parameter {" + param.group(1) + "+} cannot be served through gcp's API Gateway (OpenAPI 2 has no greedy paths)");
+                    return null;
+                }
                 if (!param.group(2).isEmpty() && i != segments.length - 1) {
                     c.error(at, "greedy parameter {" + param.group(1) + "+} must be the last segment of '" + path + "'");
                     return null;
@@ -138,6 +143,9 @@ final class EventChecks {
                 limits.check(at, "scheduleRate", seconds, Durations.format(s.rate()), "rate", List.of("schedule"));
                 if (seconds % 60 != 0 && (c.providers().contains(Provider.AWS) || c.providers().contains(Provider.GCP))) {
                     c.error(at, "rate " + Durations.format(s.rate()) + " is not a whole number of minutes, which aws and gcp schedules need");
+                } else if (c.providers().contains(Provider.GCP) && dev.strato.model.UnixCron.ofRate(s.rate()).isEmpty()) {
+                    c.error(at, "rate " + Durations.format(s.rate()) + " has no unix-cron form with exactly that period, which gcp's Cloud Scheduler needs:"
+                            + " write a cron, or a rate that divides an hour or a day evenly");
                 }
             }
         }
@@ -177,7 +185,11 @@ final class EventChecks {
         }
         String other = queueConsumers.putIfAbsent(q.queue(), f.name());
         if (other != null && !other.equals(f.name())) {
-            c.warning(p, "queue " + q.queue() + " is also consumed by function " + other + ": each message goes to only one of them");
+            if (c.providers().contains(Provider.GCP)) {
+                c.error(p, "queue " + q.queue() + " is also consumed by function " + other + ": on gcp a queue's one Pub/Sub subscription delivers to one function");
+            } else {
+                c.warning(p, "queue " + q.queue() + " is also consumed by function " + other + ": each message goes to only one of them");
+            }
         }
     }
 

@@ -40,6 +40,8 @@ final class ResourceChecks {
         limits.check(c.sources().has(path + ".visibilityTimeout") ? path + ".visibilityTimeout" : path, "visibilityTimeout",
                 q.visibilityTimeout().toSeconds(), Durations.format(q.visibilityTimeout()), "visibilityTimeout", List.of());
         if (q.deadLetter() == null) return;
+        limits.check(c.sources().has(path + ".maxReceiveCount") ? path + ".maxReceiveCount" : path, "maxReceiveCount", q.maxReceiveCount(),
+                String.valueOf(q.maxReceiveCount()), "maxReceiveCount", List.of());
         String at = path + ".deadLetter";
         if (q.deadLetter().equals(name)) {
             c.error(at, "queue " + name + " cannot be its own dead-letter queue");
