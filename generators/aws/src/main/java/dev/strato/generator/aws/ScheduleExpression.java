@@ -1,6 +1,6 @@
 package dev.strato.generator.aws;
 
-import dev.strato.generator.schedule.UnixCron;
+import dev.strato.generator.schedule.DaysOfWeek;
 import dev.strato.model.Event;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ final class ScheduleExpression {
 
     /** Unix days (0-7, names, ranges, lists, steps) as the AWS list of days 1-7, or {@code *} for every day. */
     private static String daysOfWeek(String field) {
-        SortedSet<Integer> days = UnixCron.daysOfWeek(field);
+        SortedSet<Integer> days = DaysOfWeek.of(field);
         if (days.size() == 7) return "*";
         List<String> parts = new ArrayList<>();
         Integer start = null;

@@ -1,9 +1,10 @@
 package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationException;
-import dev.strato.generator.schedule.UnixCron;
+import dev.strato.generator.schedule.DaysOfWeek;
 import dev.strato.model.Durations;
 import dev.strato.model.Event;
+import dev.strato.model.UnixCron;
 import java.time.Duration;
 import java.util.SortedSet;
 
@@ -11,7 +12,8 @@ import java.util.SortedSet;
  * Timer trigger schedules: NCRONTAB with a seconds field first
  * ({@code second minute hour day month day-of-week}, functions-bindings-timer#ncrontab-expressions).
  * A 5-field unix cron gets second 0 and its days of the week as 0-6 (unix also allows 7 for
- * Sunday). A rate becomes a step of the unit it divides: every 5 minutes is {@code 0 *}{@code /5 * * * *}.
+ * Sunday). A rate becomes the model's cron of exactly that period with second 0 (every 5 minutes
+ * is {@code 0 *}{@code /5 * * * *}), or a step of seconds.
  * TimeSpan schedules would take any rate but run only on App Service plans, so a rate no step
  * can express (90 minutes, 2 days) is an error.
  */
@@ -35,21 +37,16 @@ final class Ncrontab {
 
     static String rate(Duration d) throws GenerationException {
         long seconds = d.toSeconds();
-        if (seconds == 60) return "0 * * * * *";
-        if (seconds == 3600) return "0 0 * * * *";
-        if (seconds == 86_400) return "0 0 0 * * *";
         if (d.toMillis() % 1000 == 0 && seconds > 0 && seconds < 60 && 60 % seconds == 0) return "*/" + seconds + " * * * * *";
-        if (seconds % 60 == 0 && seconds < 3600 && 60 % (seconds / 60) == 0) return "0 */" + seconds / 60 + " * * * *";
-        if (seconds % 3600 == 0 && seconds < 86_400 && 24 % (seconds / 3600) == 0) return "0 0 */" + seconds / 3600 + " * * *";
-        throw new GenerationException("schedule rate " + Durations.format(d) + " has no NCRONTAB form on Azure: use a rate that divides a minute,"
-                + " an hour or a day, or a cron");
+        return "0 " + UnixCron.ofRate(d).orElseThrow(() -> new GenerationException("schedule rate " + Durations.format(d)
+                + " has no NCRONTAB form on Azure: use a rate that divides a minute, an hour or a day, or a cron"));
     }
 
     /** The field's days as a list of 0-6, or {@code *} for every day. */
     private static String daysOfWeek(String field, String unix) throws GenerationException {
         SortedSet<Integer> days;
         try {
-            days = UnixCron.daysOfWeek(field);
+            days = DaysOfWeek.of(field);
         } catch (IllegalArgumentException e) {
             throw new GenerationException("schedule '" + unix + "': " + e.getMessage(), e);
         }

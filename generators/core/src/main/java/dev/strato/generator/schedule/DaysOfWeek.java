@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** Fields of a 5-field unix cron that the clouds write differently. */
-public final class UnixCron {
+/** The day-of-week field of a 5-field unix cron, which each cloud writes differently. */
+public final class DaysOfWeek {
 
     private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
 
-    private UnixCron() {}
+    private DaysOfWeek() {}
 
     /**
      * The days a day-of-week field names, as 0 (Sunday) to 6: numbers 0-7 (7 is Sunday too),
@@ -18,7 +18,7 @@ public final class UnixCron {
      *
      * @throws IllegalArgumentException when the field names no day
      */
-    public static SortedSet<Integer> daysOfWeek(String field) {
+    public static SortedSet<Integer> of(String field) {
         TreeSet<Integer> days = new TreeSet<>();
         for (String part : field.split(",")) {
             String range = part;
