@@ -77,6 +77,7 @@ class ValidationTest {
         assertThat(Models.errors(r)).containsExactly(
                 "strato.yml:10:19: error: functions.a.events[0].schedule: cron '0 2 * * ? *' has 6 fields; strato takes 5-field unix cron: minute hour day-of-month month day-of-week (AWS 6-field cron with year? drop the year and any '?')",
                 "strato.yml:11:27: error: functions.a.events[1].schedule.cron: cron '0 2 1 * MON' restricts both day-of-month and day-of-week, which aws schedules cannot express",
+                "strato.yml:11:27: error: functions.a.events[1].schedule.cron: cron '0 2 1 * MON' restricts both day-of-month and day-of-week, which azure schedules cannot express",
                 "strato.yml:12:27: error: functions.a.events[2].schedule.rate: rate 30s below aws minimum 1m for schedule functions (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html)",
                 "strato.yml:12:27: error: functions.a.events[2].schedule.rate: rate 30s below gcp minimum 1m for schedule functions (https://cloud.google.com/scheduler/docs/configuring/cron-job-schedules)",
                 "strato.yml:12:27: error: functions.a.events[2].schedule.rate: rate 30s is not a whole number of minutes, which aws and gcp schedules need",
@@ -111,6 +112,30 @@ class ValidationTest {
                 "strato.yml:7:59: error: functions.a.events[2].http.path: greedy parameter {path+} cannot be served through gcp's API Gateway (OpenAPI 2 has no greedy paths)",
                 "strato.yml:10:24: error: functions.b.events[0].queue: queue jobs is also consumed by function a: on gcp a queue's one Pub/Sub subscription delivers to one function",
                 "strato.yml:12:59: warning: resources.jobs.maxReceiveCount: maxReceiveCount 3 below gcp minimum 5 (https://cloud.google.com/pubsub/docs/handling-failures)");
+    }
+
+    @Test
+    void azureRulesForOneFunctionApp() {
+        LoadResult r = Models.load(dir, "service: demo\nproviders: { azure: { location: westeurope, plan: consumption } }\n" + """
+                functions:
+                  a:
+                    handler: src/a.main
+                    runtime: python3.13
+                    environment: { MODE: fast }
+                    events: [ { schedule: { cron: "0 2 * * *", timezone: Europe/Berlin } } ]
+                  b:
+                    handler: src/b.main
+                    environment: { MODE: slow }
+                    events: [ { http: GET /b } ]
+                  c:
+                    handler: src/c.main
+                """);
+        assertThat(Models.lines(r)).filteredOn(l -> !l.contains("handler file") && !l.contains("end of support")).containsExactly(
+                "strato.yml:6:14: error: functions.a.runtime: runtime python3.13 (python:3.13) is not offered on the azure consumption plan, which gets no new language versions; use plan flex or premium (https://learn.microsoft.com/en-us/azure/azure-functions/supported-languages)",
+                "strato.yml:8:58: error: functions.a.events[0].schedule.timezone: time zone Europe/Berlin: azure timers run in UTC on the consumption plan (WEBSITE_TIME_ZONE works on premium only); write the cron in UTC",
+                "strato.yml:9:3: error: functions.b: runtime nodejs22 differs from function a's python3.13: an azure function app runs one runtime",
+                "strato.yml:11:26: error: functions.b.environment.MODE: environment MODE differs from function a's: on azure all functions share one function app's settings",
+                "strato.yml:13:3: warning: functions.c: function c has no event: an Azure function app only hosts triggered functions, so it is left out on azure");
     }
 
     @Test

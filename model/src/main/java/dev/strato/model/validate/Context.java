@@ -25,6 +25,10 @@ record Context(Service service, SourceMap sources, Diagnostics diagnostics, List
         diagnostics.error(sources.keyAt(path), path, message);
     }
 
+    void warningAtKey(String path, String message) {
+        diagnostics.warning(sources.keyAt(path), path, message);
+    }
+
     void warning(String path, String message) {
         diagnostics.warning(sources.at(path), path, message);
     }

@@ -169,8 +169,12 @@ final class EventChecks {
             c.error(at, "invalid cron '" + expression + "': " + e.getMessage());
             return;
         }
-        if (!fields[2].equals("*") && !fields[4].equals("*") && c.providers().contains(Provider.AWS)) {
-            c.error(at, "cron '" + expression + "' restricts both day-of-month and day-of-week, which aws schedules cannot express");
+        if (!fields[2].equals("*") && !fields[4].equals("*")) {
+            for (Provider p : List.of(Provider.AWS, Provider.AZURE)) {
+                if (c.providers().contains(p)) {
+                    c.error(at, "cron '" + expression + "' restricts both day-of-month and day-of-week, which " + p + " schedules cannot express");
+                }
+            }
         }
     }
 

@@ -163,9 +163,12 @@ final class FunctionChecks {
             }
             size += name.length() + length(e.getValue());
             values(e.getValue()).forEach(v -> reference(v, path));
-            if (e.getValue() instanceof Value.Concat concat && concat.parts().stream().anyMatch(Value.Secret.class::isInstance)
-                    && c.providers().contains(Provider.GCP)) {
-                c.error(path, "a secret inside other text is not possible on gcp: a secret fills a whole environment variable");
+            if (e.getValue() instanceof Value.Concat concat && concat.parts().stream().anyMatch(Value.Secret.class::isInstance)) {
+                for (Provider p : List.of(Provider.AZURE, Provider.GCP)) {
+                    if (c.providers().contains(p)) {
+                        c.error(path, "a secret inside other text is not possible on " + p + ": a secret fills a whole environment variable");
+                    }
+                }
             }
         }
         limits.check(path(f, "environment"), "environmentSize", size, "environment of " + size + " characters", null, List.of());

@@ -24,5 +24,6 @@ public final class Validator {
         new FunctionChecks(c).run();
         new EventChecks(c).run();
         new ResourceChecks(c).run();
+        new AzureChecks(c).run();
     }
 }

@@ -6,7 +6,6 @@ import dev.strato.model.Provider;
 import dev.strato.model.Runtime;
 import dev.strato.model.RuntimeSupport;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The Functions worker of a runtime: {@code FUNCTIONS_WORKER_RUNTIME} and version (from the
@@ -21,14 +20,10 @@ record AzureRuntime(Runtime runtime, String worker, String version) {
     private static final Map<String, String> LINUX_STACKS = Map.of(
             "node", "Node", "python", "Python", "java", "Java", DOTNET_ISOLATED, "DOTNET-ISOLATED");
 
-    /** Linux Consumption gets no new language versions: Python stops at 3.12 and Java at 21 (runtimes.tsv notes). */
-    private static final Map<AzurePlan, Set<Runtime>> NOT_ON_PLAN = Map.of(
-            AzurePlan.CONSUMPTION, Set.of(Runtime.PYTHON313, Runtime.JAVA25));
-
     static AzureRuntime of(Runtime runtime, AzurePlan plan) throws GenerationException {
         var entry = RuntimeSupport.find(runtime, Provider.AZURE)
                 .orElseThrow(() -> new GenerationException("runtime " + runtime + " is not available on azure"));
-        if (NOT_ON_PLAN.getOrDefault(plan, Set.of()).contains(runtime)) {
+        if (!entry.offeredOn(plan.id())) {
             throw new GenerationException("runtime " + runtime + " (" + entry.nativeId() + ") is not offered on the " + plan
                     + " plan, which gets no new language versions; use plan flex or premium (" + entry.source() + ")");
         }

@@ -1,0 +1,90 @@
+package dev.strato.model.validate;
+
+import dev.strato.model.AzurePlan;
+import dev.strato.model.Event;
+import dev.strato.model.Function;
+import dev.strato.model.Provider;
+import dev.strato.model.RuntimeSupport;
+import dev.strato.model.Value;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Azure runs a service as one function app: one runtime, one set of app settings, one timer
+ * time zone. What cannot share an app is reported here, at its place, instead of at generate.
+ */
+final class AzureChecks {
+
+    private static final Set<String> UTC = Set.of("UTC", "Etc/UTC");
+
+    private final Context c;
+
+    AzureChecks(Context c) {
+        this.c = c;
+    }
+
+    void run() {
+        if (!c.providers().contains(Provider.AZURE) || c.service().providers().azure() == null) return;
+        AzurePlan plan = c.service().providers().azure().plan();
+        Function[] first = new Function[1];
+        Map<String, Value> settings = new HashMap<>();
+        Map<String, String> settingOwners = new HashMap<>();
+        Set<String> zones = new LinkedHashSet<>();
+        for (Function f : c.service().functions().values()) {
+            String fn = "functions." + f.name();
+            if (f.events().isEmpty()) {
+                c.warningAtKey(fn, "function " + f.name() + " has no event: an Azure function app only hosts triggered functions, so it is left out on azure");
+                continue;
+            }
+            if (f.runtime() != null) runtime(f, plan, first);
+            f.environment().forEach((name, value) -> {
+                String path = c.sources().has(fn + ".environment." + name) ? fn + ".environment." + name : "defaults.environment." + name;
+                Value previous = settings.putIfAbsent(name, value);
+                if (previous != null && !previous.equals(value)) {
+                    c.error(path, "environment " + name + " differs from function " + settingOwners.get(name)
+                            + "'s: on azure all functions share one function app's settings");
+                }
+                settingOwners.putIfAbsent(name, f.name());
+            });
+            for (int i = 0; i < f.events().size(); i++) {
+                if (f.events().get(i) instanceof Event.Schedule s && !UTC.contains(s.timezone()) && isZone(s.timezone())) {
+                    String at = fn + ".events[" + i + "].schedule.timezone";
+                    if (plan != AzurePlan.PREMIUM) {
+                        c.error(at, "time zone " + s.timezone() + ": azure timers run in UTC on the " + plan
+                                + " plan (WEBSITE_TIME_ZONE works on premium only); write the cron in UTC");
+                    } else if (zones.add(s.timezone()) && zones.size() > 1) {
+                        c.error(at, "time zone " + s.timezone() + ": an azure function app has one time zone for all timers, here already "
+                                + zones.iterator().next());
+                    }
+                }
+            }
+        }
+    }
+
+    /** An unknown zone is reported once, by the event checks. */
+    private static boolean isZone(String zone) {
+        try {
+            java.time.ZoneId.of(zone);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
+    }
+
+    /** The first function with events sets the app's runtime; {@code first} holds it. */
+    private void runtime(Function f, AzurePlan plan, Function[] first) {
+        String own = "functions." + f.name() + ".runtime";
+        String path = c.sources().has(own) ? own : c.sources().has("runtime") ? "runtime" : "functions." + f.name();
+        RuntimeSupport.find(f.runtime(), Provider.AZURE).filter(e -> !e.offeredOn(plan.id())).ifPresent(e ->
+                c.error(path, "runtime " + f.runtime() + " (" + e.nativeId() + ") is not offered on the azure " + plan
+                        + " plan, which gets no new language versions; use plan flex or premium (" + e.source() + ")"));
+        if (first[0] == null) {
+            first[0] = f;
+        } else if (first[0].runtime() != f.runtime()) {
+            c.errorAtKey(path, "runtime " + f.runtime() + " differs from function " + first[0].name() + "'s " + first[0].runtime()
+                    + ": an azure function app runs one runtime");
+        }
+    }
+}
