@@ -94,9 +94,9 @@ class MappingTest {
     void aTimeZoneBecomesWebsiteTimeZoneOnPremiumOnly() throws Exception {
         String tz = "    events:\n      - schedule: { cron: \"0 2 * * *\", timezone: Europe/Berlin }\n";
         assertThat(setting(template(project("premium", "nodejs22", tz)), "WEBSITE_TIME_ZONE")).isEqualTo("Europe/Berlin");
-        assertThatThrownBy(() -> generate(project("flex", "nodejs22", tz))).hasMessageContaining("runs timers in UTC only");
+        assertThatThrownBy(() -> generate(project("flex", "nodejs22", tz))).as("refused at validation").hasMessageContaining("azure timers run in UTC on the flex plan");
         String two = tz + "      - schedule: { cron: \"0 3 * * *\", timezone: America/New_York }\n";
-        assertThatThrownBy(() -> generate(project("premium", "nodejs22", two))).hasMessageContaining("one time zone");
+        assertThatThrownBy(() -> generate(project("premium", "nodejs22", two))).as("refused at validation").hasMessageContaining("an azure function app has one time zone for all timers");
     }
 
     @Test
@@ -105,7 +105,7 @@ class MappingTest {
         assertThat(setting(t, "KEY")).startsWith("[format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)'").contains("'api-key'");
         assertThat(t.toString()).doesNotContain("securestring");
         assertThatThrownBy(() -> generate(project("flex", "nodejs22", "    environment: { URL: \"https://x?k=${secret:api-key}\" }\n")))
-                .hasMessageContaining("must be the whole app setting value");
+                .as("refused at validation").hasMessageContaining("a secret inside other text is not possible on azure");
     }
 
     @Test
@@ -113,12 +113,12 @@ class MappingTest {
         Path mixed = write("service: mixed\nproviders: { azure: { location: westeurope } }\nfunctions:\n"
                 + "  a: { handler: src/h.handler, runtime: nodejs22, events: [ http: GET /a ] }\n"
                 + "  b: { handler: src/h.handler, runtime: python3.12, events: [ http: GET /b ] }\n");
-        assertThatThrownBy(() -> generate(mixed)).hasMessageContaining("every function needs the same runtime");
+        assertThatThrownBy(() -> generate(mixed)).as("refused at validation").hasMessageContaining("an azure function app runs one runtime");
         Path env = write("service: env\nproviders: { azure: { location: westeurope } }\nfunctions:\n"
                 + "  a: { handler: src/h.handler, events: [ http: GET /a ], environment: { MODE: one } }\n"
                 + "  b: { handler: src/h.handler, events: [ http: GET /b ], environment: { MODE: two } }\n");
-        assertThatThrownBy(() -> generate(env)).hasMessageContaining("environment variable MODE differs between functions a and b");
-        assertThatThrownBy(() -> generate(project("consumption", "python3.13", ""))).hasMessageContaining("not offered on the consumption plan");
+        assertThatThrownBy(() -> generate(env)).as("refused at validation").hasMessageContaining("environment MODE differs from function a's");
+        assertThatThrownBy(() -> generate(project("consumption", "python3.13", ""))).as("refused at validation").hasMessageContaining("is not offered on the azure consumption plan");
         assertThatThrownBy(() -> generate(project("flex", "java21", ""))).hasMessageContaining("run from the package's jar");
         Path jwt = write("service: jwt\nproviders: { azure: { location: westeurope } }\nfunctions:\n"
                 + "  a: { handler: src/h.handler, events: [ { http: { method: GET, path: /a, auth: { type: jwt, issuer: \"https://i.example.com\", audience: [x] } } } ] }\n"
