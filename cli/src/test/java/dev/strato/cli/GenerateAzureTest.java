@@ -45,8 +45,9 @@ class GenerateAzureTest {
                 + "  a: { handler: src/a.main, events: [ http: GET /a ], environment: { MODE: one } }\n"
                 + "  b: { handler: src/a.main, events: [ http: GET /b ], environment: { MODE: two } }\n");
         CliRunner.Result r = new CliRunner(dir).run("generate", "--provider", "azure", "-o", "out");
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.err()).contains("azure: environment variable MODE differs between functions a and b").contains("nothing generated");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.INVALID_MODEL);
+        assertThat(r.err()).contains("strato.yml:5:76: error: functions.b.environment.MODE: environment MODE differs from function a's")
+                .contains("nothing generated");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 }
