@@ -55,27 +55,7 @@ final class ServerlessVars {
 
     /** Splits at commas outside nested variables, parentheses and quotes. */
     static List<String> split(String inner) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i < inner.length(); i++) {
-            char c = inner.charAt(i);
-            if (quote != 0) {
-                if (c == quote) quote = 0;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '{' || c == '(') {
-                depth++;
-            } else if (c == '}' || c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                out.add(inner.substring(start, i));
-                start = i + 1;
-            }
-        }
-        out.add(inner.substring(start));
-        return out;
+        return dev.strato.model.vars.VariableSyntax.splitAtCommas(inner);
     }
 
     static boolean isQuoted(String s) {

@@ -43,7 +43,7 @@ record Template(List<Part> parts) {
                 literal.append("${");
                 i += 3;
             } else if (text.startsWith("${", i)) {
-                int end = matchingBrace(text, i + 2);
+                int end = VariableSyntax.matchingBrace(text, i + 2);
                 if (end < 0) throw new UnclosedException(i);
                 if (!literal.isEmpty()) {
                     parts.add(new Literal(literal.toString()));
@@ -57,47 +57,5 @@ record Template(List<Part> parts) {
         }
         if (!literal.isEmpty()) parts.add(new Literal(literal.toString()));
         return new Template(parts);
-    }
-
-    /** Index of the brace closing an expression whose body starts at {@code from}, or -1. */
-    static int matchingBrace(String text, int from) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) quote = 0;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
-                depth++;
-                i++;
-            } else if (c == '}') {
-                if (depth == 0) return i;
-                depth--;
-            }
-        }
-        return -1;
-    }
-
-    /** Index of the first comma outside nested expressions, quotes and parentheses, or -1. */
-    static int topLevelComma(String text) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) quote = 0;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '{' || c == '(') {
-                depth++;
-            } else if (c == '}' || c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

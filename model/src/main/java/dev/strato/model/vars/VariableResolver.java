@@ -176,7 +176,7 @@ public final class VariableResolver {
 
     /** Evaluates one expression body, e.g. {@code env:NAME, fallback}, found at {@code index} in {@code s}. */
     private YNode evaluate(YScalar s, String body, int index) {
-        int comma = Template.topLevelComma(body);
+        int comma = VariableSyntax.topLevelComma(body);
         String address = (comma < 0 ? body : body.substring(0, comma)).strip();
         String fallback = comma < 0 ? null : body.substring(comma + 1).strip();
         String source = sourceOf(address);
