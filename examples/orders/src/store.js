@@ -114,10 +114,15 @@ function azureBackend() {
 }
 
 function gcpBackend() {
-  const firestore = once(async () => {
-    const { Firestore } = await import('@google-cloud/firestore');
-    return new Firestore();
-  });
+  // strato's GCP generator makes one Firestore database per table, named like the table
+  const databases = new Map();
+  const firestore = async (table) => {
+    if (!databases.has(table)) {
+      const { Firestore } = await import('@google-cloud/firestore');
+      databases.set(table, new Firestore({ databaseId: table }));
+    }
+    return databases.get(table);
+  };
   const pubsub = once(async () => {
     const { PubSub } = await import('@google-cloud/pubsub');
     return new PubSub();
@@ -127,14 +132,14 @@ function gcpBackend() {
   };
   return {
     async get(table, id) {
-      const snap = await (await firestore()).collection(table).doc(id).get();
+      const snap = await (await firestore(table)).collection(table).doc(id).get();
       return snap.exists ? snap.data() : null;
     },
     async put(table, item) {
-      await (await firestore()).collection(table).doc(item.id).set(item);
+      await (await firestore(table)).collection(table).doc(item.id).set(item);
     },
     async scan(table) {
-      const snap = await (await firestore()).collection(table).get();
+      const snap = await (await firestore(table)).collection(table).get();
       return snap.docs.map((doc) => doc.data());
     },
     publish,

@@ -78,20 +78,27 @@ class _Gcp:
     def __init__(self):
         from google.cloud import firestore
 
-        self._db = firestore.Client()
+        self._firestore = firestore
+        self._clients = {}
+
+    def _db(self, table):
+        # strato's GCP generator makes one Firestore database per table, named like the table
+        if table not in self._clients:
+            self._clients[table] = self._firestore.Client(database=table)
+        return self._clients[table]
 
     def get(self, table, id):
-        snap = self._db.collection(table).document(id).get()
+        snap = self._db(table).collection(table).document(id).get()
         return snap.to_dict() if snap.exists else None
 
     def put(self, table, item):
-        self._db.collection(table).document(item["id"]).set(item)
+        self._db(table).collection(table).document(item["id"]).set(item)
 
     def delete(self, table, id):
-        self._db.collection(table).document(id).delete()
+        self._db(table).collection(table).document(id).delete()
 
     def scan(self, table):
-        return [doc.to_dict() for doc in self._db.collection(table).stream()]
+        return [doc.to_dict() for doc in self._db(table).collection(table).stream()]
 
 
 # Tables of the local backend: {table: {id: item}}.
