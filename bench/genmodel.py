@@ -49,19 +49,21 @@ def function(i):
     table2 = TABLES[(i + 2) % len(TABLES)]
     topic = TOPICS[i % len(TOPICS)]
     bucket = BUCKETS[i % len(BUCKETS)]
+    # names carry the function's number: on Azure all functions share one app's settings,
+    # so one name may not take different values in different functions
     lines += [
         "    environment:",
-        "      TABLE: ${ref:%s.name}" % table,
-        "      OTHER_TABLE: ${ref:%s.id}" % table2,
-        "      TOPIC: ${ref:%s.id}" % topic,
-        "      BUCKET: ${ref:%s.url}" % bucket,
-        "      API_KEY: ${secret:api-key-%d}" % (i % 10),
+        "      TABLE_%04d: ${ref:%s.name}" % (i, table),
+        "      OTHER_TABLE_%04d: ${ref:%s.id}" % (i, table2),
+        "      TOPIC_%04d: ${ref:%s.id}" % (i, topic),
+        "      BUCKET_%04d: ${ref:%s.url}" % (i, bucket),
+        "      API_KEY_%04d: ${secret:api-key-%d}" % (i, i % 10),
         "      LOG_LEVEL: ${param:logLevel}",
-        '      FEATURE_URL: "https://${param:domain}/features/%s"' % name,
-        "      NAME: %s-${stage}" % name,
+        '      FEATURE_URL_%04d: "https://${param:domain}/features/%s"' % (i, name),
+        "      NAME_%04d: %s-${stage}" % (i, name),
     ]
     if i % 2 == 0:
-        lines.append("      QUEUE: ${ref:q%04d.url}" % i)
+        lines.append("      QUEUE_%04d: ${ref:q%04d.url}" % (i, i))
     lines += [
         "    permissions:",
         "      %s: [read, write]" % table,
