@@ -863,8 +863,8 @@ final class CfnImporter extends Mapping {
     private static String propertyReason(String key) {
         return switch (key) {
             case "ReservedConcurrentExecutions", "ProvisionedConcurrencyConfig" -> key + ": strato does not set function concurrency";
-            case "Layers" -> "Lambda layers: strato packages the project's files";
-            case "VpcConfig" -> "functions in a VPC: strato functions have no network settings";
+            case "Layers" -> LAYERS_REASON;
+            case "VpcConfig" -> VPC_REASON;
             case "AutoPublishAlias", "DeploymentPreference", "VersionDescription" -> "versions and gradual deployments: strato deploys the function itself";
             case "PackageType", "ImageUri", "ImageConfig" -> "container images: strato packages code for a runtime";
             case "FunctionUrlConfig" -> "function URLs: strato routes HTTP through its API";
@@ -875,7 +875,7 @@ final class CfnImporter extends Mapping {
     private static String propertyClosest(String key) {
         return switch (key) {
             case "FunctionUrlConfig" -> "an http event";
-            case "Layers" -> "package.include";
+            case "Layers" -> LAYERS_CLOSEST;
             default -> null;
         };
     }

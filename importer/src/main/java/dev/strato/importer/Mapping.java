@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
  */
 abstract class Mapping {
 
+    /** Reasons both sources give for settings strato has no place for. */
+    static final String LAYERS_REASON = "Lambda layers: strato packages the project's files";
+    static final String VPC_REASON = "functions in a VPC: strato functions have no network settings";
+    static final String LAYERS_CLOSEST = "package.include";
+
     /** A resource of the source that becomes a strato resource. */
     record Res(String logicalId, String name, String type, Src.Obj properties, Position position, String path) {}
 

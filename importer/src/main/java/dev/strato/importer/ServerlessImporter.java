@@ -178,8 +178,8 @@ final class ServerlessImporter extends Mapping {
     private static String providerReason(String key) {
         return switch (key) {
             case "apiGateway" -> "REST API settings (keys, usage plans, binary types): strato makes one HTTP API";
-            case "vpc" -> "functions in a VPC: strato functions have no network settings";
-            case "layers" -> "Lambda layers: strato packages the project's files";
+            case "vpc" -> VPC_REASON;
+            case "layers" -> LAYERS_REASON;
             case "deploymentBucket", "deploymentMethod", "deploymentPrefix", "versionFunctions", "stackName", "cfnRole", "notificationArns",
                     "rollbackConfiguration", "disableRollback", "stackPolicy", "stackParameters" -> "deployment setting: strato generate writes a template; deploy is separate";
             case "logs" -> "API and websocket logging settings";
@@ -191,7 +191,7 @@ final class ServerlessImporter extends Mapping {
     private static String providerClosest(String key) {
         return switch (key) {
             case "apiGateway" -> "http events";
-            case "layers" -> "package.include";
+            case "layers" -> LAYERS_CLOSEST;
             default -> null;
         };
     }
@@ -426,7 +426,7 @@ final class ServerlessImporter extends Mapping {
             case "configValidationMode", "variablesResolutionMode", "deprecationNotificationMode", "disabledDeprecations", "unresolvedVariablesNotificationMode" ->
                     report.note(at, e.key(), "Serverless Framework CLI setting: not needed");
             case "org", "app", "tenant", "console", "dashboard", "license" -> report.unmapped(at, e.key(), "Serverless Dashboard/Console setting", null);
-            case "layers" -> report.unmapped(at, e.key(), "Lambda layers: strato packages the project's files", "package.include");
+            case "layers" -> report.unmapped(at, e.key(), LAYERS_REASON, LAYERS_CLOSEST);
             case "stepFunctions" -> report.unmapped(at, e.key(), "Step Functions state machines have no strato equivalent", null);
             case "outputs" -> report.unmapped(at, e.key(), "service outputs: strato's stack outputs every function's and resource's name and ARN", null);
             default -> report.unmapped(at, e.key(), "unknown top-level key " + e.key(), null);
@@ -564,8 +564,8 @@ final class ServerlessImporter extends Mapping {
 
     private static String functionReason(String key) {
         return switch (key) {
-            case "layers" -> "Lambda layers: strato packages the project's files";
-            case "vpc" -> "functions in a VPC: strato functions have no network settings";
+            case "layers" -> LAYERS_REASON;
+            case "vpc" -> VPC_REASON;
             case "package" -> "per-function package settings: strato's package section applies to all";
             case "role" -> "an existing role: strato makes one least-privilege role per function";
             case "image" -> "container images: strato packages code for a runtime";

@@ -18,7 +18,7 @@ final class ServerlessVars {
         StringBuilder literal = new StringBuilder();
         while (i < text.length()) {
             if (text.startsWith("${", i)) {
-                int end = closing(text, i + 2);
+                int end = dev.strato.model.vars.VariableSyntax.matchingBrace(text, i + 2);
                 if (end < 0) return null;
                 if (literal.length() > 0) parts.add(literal.toString());
                 literal.setLength(0);
@@ -32,25 +32,6 @@ final class ServerlessVars {
         }
         if (literal.length() > 0) parts.add(literal.toString());
         return parts;
-    }
-
-    /** The index of the brace closing one opened before {@code from}, skipping nested variables and quotes. */
-    private static int closing(String text, int from) {
-        int depth = 1;
-        char quote = 0;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) quote = 0;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Splits at commas outside nested variables, parentheses and quotes. */
