@@ -73,6 +73,23 @@ public final class Templates {
         return out.toString();
     }
 
+    /**
+     * A file shipped as is (no FreeMarker processing, such as adapter code), with the project's
+     * override of the same path first.
+     */
+    public byte[] raw(String name) throws IOException {
+        TemplateLoader loader = config.getTemplateLoader();
+        Object source = loader.findTemplateSource(name);
+        if (source == null) throw new IOException("template " + name + " not found");
+        try (java.io.Reader r = loader.getReader(source, "UTF-8")) {
+            StringWriter out = new StringWriter();
+            r.transferTo(out);
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        } finally {
+            loader.closeTemplateSource(source);
+        }
+    }
+
     /** Built-in template paths under {@code prefix} (from the shipped index), sorted. */
     public static List<String> list(String prefix) {
         List<String> names = new ArrayList<>();

@@ -1,0 +1,90 @@
+package dev.strato.generator.adapter;
+
+import dev.strato.model.Adapter;
+import dev.strato.model.Event;
+import dev.strato.model.Function;
+import dev.strato.model.Runtime;
+import dev.strato.templates.Templates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The portable-handler adapter a generator puts into a function's package: the shared core and
+ * one cloud's translator (shipped as is from {@code templates/adapter/}), found at fixed paths
+ * in the package: Node.js {@code strato/core.mjs} and {@code strato/<cloud>.mjs}, Python
+ * {@code strato_adapter/core.py} and {@code strato_adapter/<cloud>.py}. The generator renders
+ * the per-function entry module that points each function at its handler.
+ */
+public final class HandlerAdapters {
+
+    public static final String NODE_DIR = "strato/";
+    public static final String PYTHON_DIR = "strato_adapter/";
+    private static final List<String> NODE_EXTENSIONS = List.of(".js", ".mjs", ".cjs");
+
+    private HandlerAdapters() {}
+
+    /** Whether {@code f} gets an adapter: {@code adapter: portable} and a runtime strato has one for. */
+    public static boolean portable(Function f) {
+        Runtime.Language language = f.runtime().language();
+        return f.adapter() == Adapter.PORTABLE && (language == Runtime.Language.NODE || language == Runtime.Language.PYTHON);
+    }
+
+    /** The adapter library files for {@code language} on {@code cloud} ({@code aws}, {@code azure}, {@code gcp}, {@code local}): package path → bytes. */
+    public static Map<String, byte[]> library(Templates templates, Runtime.Language language, String cloud) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try {
+            switch (language) {
+                case NODE -> {
+                    files.put(NODE_DIR + "core.mjs", templates.raw("adapter/node/core.mjs"));
+                    files.put(NODE_DIR + cloud + ".mjs", templates.raw("adapter/node/" + cloud + ".mjs"));
+                }
+                case PYTHON -> {
+                    for (String file : List.of("__init__.py", "core.py", cloud + ".py")) {
+                        files.put(PYTHON_DIR + file, templates.raw("adapter/python/strato_adapter/" + file));
+                    }
+                }
+                default -> throw new IllegalArgumentException("no portable adapter for " + language);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    /** The trigger kind the adapter translates: the first event's, {@code direct} for a function without events. */
+    public static String kind(Function f) {
+        if (f.events().isEmpty()) return "direct";
+        Event e = f.events().get(0);
+        if (e instanceof Event.Http) return "http";
+        if (e instanceof Event.Schedule) return "schedule";
+        if (e instanceof Event.Queue) return "queue";
+        if (e instanceof Event.Topic) return "topic";
+        if (e instanceof Event.Bucket) return "bucket";
+        return "table";
+    }
+
+    /**
+     * Where the handler lives: Node.js {@code src/orders.create} → module {@code src/orders.js}
+     * (the extension the project has, {@code .js} when none), Python {@code src/users.get} →
+     * module {@code src.users}; {@code export} is the function's name in that module.
+     */
+    public static HandlerModule module(Function f, Path projectDir) {
+        String h = f.handler();
+        int dot = h.lastIndexOf('.');
+        String file = h.substring(0, dot);
+        String export = h.substring(dot + 1);
+        if (f.runtime().language() == Runtime.Language.PYTHON) return new HandlerModule(file.replace('/', '.'), export);
+        for (String ext : NODE_EXTENSIONS) {
+            if (Files.isRegularFile(projectDir.resolve(file + ext))) return new HandlerModule(file + ext, export);
+        }
+        return new HandlerModule(file + NODE_EXTENSIONS.get(0), export);
+    }
+
+    /** A handler's module (a path for Node.js, a dotted name for Python) and export. */
+    public record HandlerModule(String module, String export) {}
+}

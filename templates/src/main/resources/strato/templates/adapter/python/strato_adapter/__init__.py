@@ -1,0 +1,1 @@
+"""strato portable-handler adapter (contract: docs/HANDLERS.md). Standard library only."""
