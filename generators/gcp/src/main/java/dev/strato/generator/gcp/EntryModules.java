@@ -1,6 +1,7 @@
 package dev.strato.generator.gcp;
 
 import dev.strato.generator.GenerationException;
+import dev.strato.generator.adapter.HandlerAdapters;
 import dev.strato.generator.packaging.Packager;
 import dev.strato.model.Function;
 import dev.strato.model.Runtime;
@@ -21,8 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The module Cloud Functions loads from a Node.js or Python package, rendered from the templates
- * {@value #NODE_TEMPLATE} and {@value #PYTHON_TEMPLATE}: it re-exports each handler of the package
- * under its entry point. A package shared by all functions exports every handler.
+ * {@value #NODE_TEMPLATE} and {@value #PYTHON_TEMPLATE}: under each function's entry point, a
+ * portable function's handler wrapped by the GCP adapter (whose library the package gets too), an
+ * {@code adapter: native} function's handler as it is. A package shared by all functions exports
+ * every handler.
  */
 final class EntryModules implements Packager.ExtraFiles {
 
@@ -30,18 +33,21 @@ final class EntryModules implements Packager.ExtraFiles {
     static final String PYTHON_TEMPLATE = "generate/gcp/main.py.ftl";
     static final String NODE_MODULE = "index.js";
     static final String PYTHON_MODULE = "main.py";
+    static final String CLOUD = "gcp";
     private static final String[] NODE_EXTENSIONS = {".js", ".mjs", ".cjs"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Service service;
     private final Path projectDir;
     private final Templates templates;
+    private final AdapterSpecs specs;
     private final boolean esm;
 
     EntryModules(Service service, Path projectDir) throws GenerationException {
         this.service = service;
         this.projectDir = projectDir;
         this.templates = Templates.forProject(projectDir);
+        this.specs = new AdapterSpecs(service, projectDir);
         this.esm = nodePackageIsEsm(projectDir);
     }
 
@@ -71,22 +77,36 @@ final class EntryModules implements Packager.ExtraFiles {
     }
 
     private void render(List<Function> functions, Runtime.Language language, String template, String path, Map<String, byte[]> into) {
-        List<Map<String, String>> handlers = new ArrayList<>();
+        List<Map<String, Object>> handlers = new ArrayList<>();
+        boolean portable = false;
+        boolean nativeHandlers = false;
         for (Function f : functions) {
             if (f.runtime().language() != language) continue;
             int dot = f.handler().lastIndexOf('.');
             String file = f.handler().substring(0, dot);
+            boolean adapted = HandlerAdapters.portable(f);
+            portable |= adapted;
+            nativeHandlers |= !adapted;
             handlers.add(Map.of(
                     "entryPoint", EntryPoints.of(f),
                     "module", language == Runtime.Language.NODE ? "./" + nodeFile(file) : file.replace('/', '.'),
-                    "export", f.handler().substring(dot + 1)));
+                    "export", f.handler().substring(dot + 1),
+                    "portable", adapted,
+                    "spec", !adapted ? "" : language == Runtime.Language.PYTHON ? pythonString(specs.json(f)) : specs.json(f)));
         }
         if (handlers.isEmpty()) return;
         try {
-            into.put(path, templates.render(template, Map.of("esm", esm, "handlers", handlers)).getBytes(StandardCharsets.UTF_8));
+            into.put(path, templates.render(template, Map.of("esm", esm, "handlers", handlers, "portable", portable, "native", nativeHandlers))
+                    .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (portable) into.putAll(HandlerAdapters.library(templates, language, CLOUD));
+    }
+
+    /** A Python single-quoted string literal's content. */
+    private static String pythonString(String text) {
+        return text.replace("\\", "\\\\").replace("'", "\\'");
     }
 
     /** The handler's file as it exists in the project, {@code .js} when none does. */
