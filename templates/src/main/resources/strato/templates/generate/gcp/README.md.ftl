@@ -71,7 +71,7 @@ How the events reach the handlers:
   (`${r"${ref:TABLE.name}"}` is both).
 <#if notes?has_content>
 
-What the handlers do themselves:
+What the platform leaves to the function's own code (strato's adapter, for a portable handler):
 
 <#list notes as n>
 - ${n}

@@ -1,6 +1,7 @@
 package dev.strato.generator.gcp;
 
 import dev.strato.generator.GenerationException;
+import dev.strato.generator.adapter.HandlerAdapters;
 import dev.strato.model.AuthKind;
 import dev.strato.model.Durations;
 import dev.strato.model.Event;
@@ -77,13 +78,18 @@ final class Readme {
         return list;
     }
 
-    /** What the platform leaves to the handler for this function. */
+    /** Who does what the platform leaves undone: strato's adapter for a portable function, else the handler. */
+    private static String checker(Delivery d) {
+        return HandlerAdapters.portable(d.function()) ? "strato's adapter" : "the handler";
+    }
+
+    /** What the platform leaves to the handler (or the adapter) for this function. */
     private static List<String> notes(Delivery d) {
         String fn = d.function().name();
         List<String> notes = new ArrayList<>();
         for (Event e : d.function().events()) {
             if (e instanceof Event.Bucket b && (b.prefix() != null || b.suffix() != null)) {
-                notes.add(fn + ": Eventarc filters bucket events by bucket only, so the handler skips objects outside "
+                notes.add(fn + ": Eventarc filters bucket events by bucket only, so " + checker(d) + " skips objects outside "
                         + (b.prefix() == null ? "" : "prefix `" + b.prefix() + "`") + (b.prefix() != null && b.suffix() != null ? " and " : "")
                         + (b.suffix() == null ? "" : "suffix `" + b.suffix() + "`") + " itself (the object name is the event's subject, `objects/<name>`)");
             } else if (e instanceof Event.Queue q && q.batchSize() > 1) {
@@ -93,7 +99,7 @@ final class Readme {
             }
         }
         if (d.http() && (d.routes().size() > 1 || !d.routes().get(0).path().equals("/"))) {
-            notes.add(fn + ": its URL takes every method and path, so the handler checks them: it serves " + String.join(", ",
+            notes.add(fn + ": its URL takes every method and path, so " + checker(d) + " checks them: it serves " + String.join(", ",
                     d.routes().stream().map(r -> r.method() + " " + r.path()).toList()) + " (404 or 405 for anything else)");
         }
         return notes;
