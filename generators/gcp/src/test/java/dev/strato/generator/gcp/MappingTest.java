@@ -197,22 +197,39 @@ class MappingTest {
     }
 
     @Test
-    void entryModulesReExportTheHandlersForNodeInTheProjectsModuleSystemAndForPython() throws Exception {
+    void entryModulesWrapPortableHandlersAndReExportNativeOnesForNodeInTheProjectsModuleSystemAndForPython() throws Exception {
         String yaml = "package: { individually: false }\nfunctions:\n  a:\n    handler: src/h.handler\n"
-                + "  b:\n    handler: src/py/m.run\n    runtime: python3.12\n";
+                + "  c:\n    handler: src/h.handler\n    adapter: native\n"
+                + "  b:\n    handler: src/py/m.run\n    runtime: python3.12\n"
+                + "  d:\n    handler: src/py/m.run\n    runtime: python3.12\n    adapter: native\n";
         Files.createDirectories(dir.resolve("src/py"));
         Files.writeString(dir.resolve("src/py/m.py"), "def run(request):\n    return 'ok'\n");
         Files.writeString(dir.resolve("package.json"), "{\"type\": \"module\"}\n");
         Service s = service(yaml);
         var packages = GcpGenerator.build(new GenerationContext(s, dir)).packages();
         Map<String, String> files = Zips.read(packages.of("a").bytes());
-        assertThat(files.get("index.js")).contains("export { handler as a } from './src/h.js';");
-        assertThat(files.get("main.py")).contains("b = getattr(importlib.import_module(\"src.py.m\"), \"run\")");
+        assertThat(files.get("index.js")).contains("import { adapt } from './strato/gcp.mjs';")
+                .contains("export const a = adapt({\"name\":\"a\",\"module\":\"src/h.js\",\"export\":\"handler\",\"kinds\":[]")
+                .contains("export { handler as c } from './src/h.js';");
+        assertThat(files.get("main.py")).contains("from strato_adapter.gcp import adapt")
+                .contains("b = adapt('{\"name\":\"b\",\"module\":\"src.py.m\",\"export\":\"run\"")
+                .contains("d = getattr(importlib.import_module(\"src.py.m\"), \"run\")");
+        assertThat(files).containsKeys("strato/core.mjs", "strato/gcp.mjs", "strato_adapter/__init__.py", "strato_adapter/core.py", "strato_adapter/gcp.py");
         Files.writeString(dir.resolve("package.json"), "{}\n");
         packages = GcpGenerator.build(new GenerationContext(s, dir)).packages();
-        assertThat(Zips.read(packages.of("a").bytes()).get("index.js")).contains("exports.a = require('./src/h.js').handler;");
+        assertThat(Zips.read(packages.of("a").bytes()).get("index.js")).contains("const gcp = import('./strato/gcp.mjs');")
+                .contains("exports.a = adapt({").contains("exports.c = require('./src/h.js').handler;");
         Files.writeString(dir.resolve("package.json"), "{\"main\": \"src/h.js\"}\n");
         assertThatThrownBy(() -> Examples.generate(s, dir)).isInstanceOf(GenerationException.class).hasMessageContaining("package.json sets \"main\"");
+    }
+
+    @Test
+    void onlyNativeFunctionsGetNoAdapter() throws Exception {
+        Files.writeString(dir.resolve("package.json"), "{\"type\": \"module\"}\n");
+        Service s = service("functions:\n  a:\n    handler: src/h.handler\n    adapter: native\n");
+        Map<String, String> files = Zips.read(GcpGenerator.build(new GenerationContext(s, dir)).packages().of("a").bytes());
+        assertThat(files.get("index.js")).doesNotContain("adapt").contains("export { handler as a } from './src/h.js';");
+        assertThat(files.keySet()).noneMatch(name -> name.startsWith("strato/"));
     }
 
     @Test
