@@ -9,9 +9,14 @@ functions_framework is not installable here, so this mirrors what it hands a fun
               (the SDK's _json_or_string), else bytes; structured mode (application/cloudevents+json)
               parses the whole event, data_base64 decoded to bytes. The function's return value is
               ignored ("OK", 200); an exception is a 500.
-Usage: gcp_framework.py PACKAGE_DIR TARGET http|cloudevent REQUEST_JSON RESULT_JSON
+Usage: gcp_framework.py PACKAGE_DIR TARGET, then one JSON request per line on stdin
+({signature: http|cloudevent, method, path, query, headers, body (base64)}); one JSON line per
+request on stdout: {status, headers, body (base64), log (what the call printed)}. Like the
+framework's worker, the process loads the package once and serves many requests.
 """
 import base64
+import contextlib
+import io
 import importlib.util
 import json
 import os
@@ -73,16 +78,12 @@ def load(package, target):
     return getattr(module, target)
 
 
-def main(package, target, signature, request_file, result_file):
-    with open(request_file) as f:
-        request = json.load(f)
+def handle(app, function, request):
     body = base64.b64decode(request["body"])
-    function = load(package, target)
-    app = flask.Flask("functions_framework")
     with app.test_request_context(request["path"], method=request["method"], headers=request["headers"], data=body,
                                   query_string=request["query"]):
         try:
-            if signature == "http":
+            if request["signature"] == "http":
                 response = app.make_response(function(flask.request._get_current_object()))
             else:
                 function(from_http(dict(flask.request.headers), flask.request.get_data()))
@@ -90,11 +91,27 @@ def main(package, target, signature, request_file, result_file):
         except Exception:  # the framework logs the traceback and answers 500
             traceback.print_exc()
             response = app.make_response(("Internal Server Error", 500))
-        result = {"status": response.status_code, "headers": {k.lower(): v for k, v in response.headers.items()},
-                  "body": base64.b64encode(response.get_data()).decode("ascii")}
-    with open(result_file, "w") as f:
-        json.dump(result, f)
+        return {"status": response.status_code, "headers": {k.lower(): v for k, v in response.headers.items()},
+                "body": base64.b64encode(response.get_data()).decode("ascii")}
+
+
+def main(package, target):
+    out = sys.stdout
+    app = flask.Flask("functions_framework")
+    function = None
+    for line in sys.stdin:
+        log = io.StringIO()
+        with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
+            try:
+                function = function or load(package, target)
+                result = handle(app, function, json.loads(line))
+            except Exception:  # a crash of the worker: reported as such
+                traceback.print_exc()
+                result = {"status": -1, "headers": {}, "body": ""}
+        result["log"] = log.getvalue()
+        out.write(json.dumps(result) + "\n")
+        out.flush()
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:6])
+    main(sys.argv[1], sys.argv[2])

@@ -35,6 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
 class GcpExampleMatrixTest {
 
     private final Map<String, Integer> passed = new TreeMap<>();
+    private final Map<String, Map<String, Path>> packages = new java.util.HashMap<>();
     private final List<FunctionHost> hosts = new ArrayList<>();
     private FunctionHost node;
     private FunctionHost python;
@@ -49,7 +50,7 @@ class GcpExampleMatrixTest {
                 String kind = HandlerAdapters.kind(f);
                 String runtime = f.runtime().language().name().toLowerCase(java.util.Locale.ROOT);
                 tests.add(DynamicTest.dynamicTest(example + " " + f.name() + " (" + runtime + ", " + kind + ")", () -> {
-                    Path pkg = stubbedPackage(service, example, f, temp.resolve(example));
+                    Path pkg = stubbedPackage(packages(service, example, temp), example, f);
                     check(host(f, temp), pkg, f, kind);
                     passed.merge(runtime + " × " + kind, 1, Integer::sum);
                 }));
@@ -76,9 +77,16 @@ class GcpExampleMatrixTest {
         return python;
     }
 
+    /** The example's function packages, generated once (each function's in a folder of its own). */
+    private Map<String, Path> packages(Service service, String example, Path temp) throws Exception {
+        Map<String, Path> known = packages.get(example);
+        if (known == null) packages.put(example, known = FunctionPackages.unzip(service, Examples.dir(example), temp.resolve(example)));
+        return known;
+    }
+
     /** The function's real package with its handler module replaced by a recording stub exporting the handler's name. */
-    private static Path stubbedPackage(Service service, String example, Function f, Path into) throws Exception {
-        Path pkg = FunctionPackages.unzip(service, Examples.dir(example), into).get(f.name());
+    private static Path stubbedPackage(Map<String, Path> packages, String example, Function f) throws Exception {
+        Path pkg = packages.get(f.name());
         HandlerAdapters.HandlerModule handler = HandlerAdapters.module(f, Examples.dir(example));
         if (f.runtime().language() == Runtime.Language.NODE) {
             boolean esm = Files.isRegularFile(pkg.resolve("package.json")) && Files.readString(pkg.resolve("package.json")).contains("\"module\"");
