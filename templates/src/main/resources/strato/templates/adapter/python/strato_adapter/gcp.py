@@ -14,7 +14,7 @@ import re
 import struct
 import time
 from datetime import datetime, timezone
-from urllib.parse import parse_qsl, unquote
+from urllib.parse import parse_qsl
 
 from . import core
 
@@ -87,7 +87,7 @@ def _answer_request(fn, spec, routes, request, headers, ctx):
         return _json_answer(204)
     if "http" not in kinds:
         raise core.AdapterError(f"function {spec['name']} takes {', '.join(kinds)} events: this {request.method} request is none of them")
-    path = unquote(request.path)
+    path = request.path  # werkzeug has decoded it
     status, route, params, extra = _match_route(routes, request.method, path)
     if status:
         message = f"no route for {path}" if status == 404 else f"{request.method} is not allowed on {path}"
