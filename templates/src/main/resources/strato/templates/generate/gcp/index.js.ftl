@@ -14,7 +14,8 @@ const adapt = (spec) => {
 <#list handlers as h>
 <#if h.portable>
 <#if esm>
-export const ${h.entryPoint} = adapt(${h.spec});
+const fn_${h.entryPoint} = adapt(${h.spec});
+export { fn_${h.entryPoint} as ${h.entryPoint} };
 <#else>
 exports.${h.entryPoint} = adapt(${h.spec});
 </#if>

@@ -8,7 +8,7 @@ from strato_adapter.gcp import adapt
 <#list handlers as h>
 
 <#if h.portable>
-${h.entryPoint} = adapt('${h.spec}')
+globals()["${h.entryPoint}"] = adapt('${h.spec}')
 <#else>
 ${h.entryPoint} = getattr(importlib.import_module("${h.module}"), "${h.export}")
 </#if>

@@ -70,6 +70,12 @@ abstract class GcpAdapterContract {
                   onTable:
                     handler: src/stub.onTable
                     events: [ { table: { table: orders } } ]
+                  delete:
+                    handler: src/stub.onHttp
+                    events: [ { http: "GET /a" } ]
+                  import:
+                    handler: src/stub.onHttp
+                    events: [ { http: "GET /b" } ]
                 resources:
                   orders: { type: table, key: { partition: id }, stream: true }
                   jobs: { type: queue, deadLetter: failedJobs }
@@ -122,6 +128,14 @@ abstract class GcpAdapterContract {
         assertThat(ctx.get("functionName").asString()).isEqualTo("onHttp");
         assertThat(ctx.get("requestId").isNull()).isFalse();
         assertThat(ctx.get("deadline").asLong()).isGreaterThan(System.currentTimeMillis());
+    }
+
+    @Test
+    void functionsNamedLikeKeywordsAreExportedUnderTheirEntryPoint() throws Exception {
+        host.answer("ok", null);
+        assertThat(call("delete", Signature.HTTP, new NativeRequest("GET", "/a", "", Map.of(), new byte[0])).status()).isEqualTo(200);
+        assertThat(call("import", Signature.HTTP, new NativeRequest("GET", "/b", "", Map.of(), new byte[0])).status()).isEqualTo(200);
+        host.answer(null, null);
     }
 
     @Test

@@ -209,10 +209,11 @@ class MappingTest {
         var packages = GcpGenerator.build(new GenerationContext(s, dir)).packages();
         Map<String, String> files = Zips.read(packages.of("a").bytes());
         assertThat(files.get("index.js")).contains("import { adapt } from './strato/gcp.mjs';")
-                .contains("export const a = adapt({\"name\":\"a\",\"module\":\"src/h.js\",\"export\":\"handler\",\"kinds\":[]")
+                .contains("const fn_a = adapt({\"name\":\"a\",\"module\":\"src/h.js\",\"export\":\"handler\",\"kinds\":[]")
+                .contains("export { fn_a as a };")
                 .contains("export { handler as c } from './src/h.js';");
         assertThat(files.get("main.py")).contains("from strato_adapter.gcp import adapt")
-                .contains("b = adapt('{\"name\":\"b\",\"module\":\"src.py.m\",\"export\":\"run\"")
+                .contains("globals()[\"b\"] = adapt('{\"name\":\"b\",\"module\":\"src.py.m\",\"export\":\"run\"")
                 .contains("d = getattr(importlib.import_module(\"src.py.m\"), \"run\")");
         assertThat(files).containsKeys("strato/core.mjs", "strato/gcp.mjs", "strato_adapter/__init__.py", "strato_adapter/core.py", "strato_adapter/gcp.py");
         Files.writeString(dir.resolve("package.json"), "{}\n");

@@ -146,15 +146,27 @@ def _match_route(routes, method, path):
 class _CloudEvent(dict):
     """A CloudEvent's attributes (``data`` included), as the cloudevents SDK's CloudEvent gives them."""
 
+    _NAMES = ("specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema",
+              "bucket", "database", "document", "namespace")
+
     @classmethod
     def of(cls, event):
         if isinstance(event, dict):
             return cls(event)
         if hasattr(event, "get_attributes"):
             out = cls(event.get_attributes())
-            out["data"] = getattr(event, "data", None)
-            return out
-        return cls()
+        else:  # another CloudEvent class: its attributes by name
+            out = cls({name: _attribute(event, name) for name in cls._NAMES})
+        data = getattr(event, "data", None)
+        out["data"] = event.get_data() if data is None and hasattr(event, "get_data") else data
+        return out
+
+
+def _attribute(event, name):
+    try:
+        return event[name]
+    except (KeyError, TypeError, AttributeError):
+        return getattr(event, name, None)
 
 
 def _request_cloud_event(headers, data):
