@@ -1,6 +1,9 @@
 """Calls one function of a generated Cloud Functions package the way the Python Functions Framework does.
 
-functions_framework is not installable here, so this mirrors what it hands a function
+functions_framework is not installable here, so this mirrors what it hands a function, per
+https://cloud.google.com/functions/docs/writing/write-http-functions (Python: a flask.Request),
+https://cloud.google.com/functions/docs/writing/write-event-driven-functions (Python: a
+cloudevents.http.CloudEvent) and the framework's source
 (github.com/GoogleCloudPlatform/functions-framework-python, src/functions_framework/__init__.py):
   http:       the flask.Request of the request; the return value becomes the response through
               Flask's make_response (a (body, status, headers) tuple included).

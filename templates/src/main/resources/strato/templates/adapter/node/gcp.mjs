@@ -79,7 +79,8 @@ async function answerRequest(fn, spec, routes, req, ctx) {
     await onMessage(fn, pushKind, envelope.message, envelope.deliveryAttempt, ctx);
     return jsonAnswer(204);
   }
-  if (!kinds.includes('http')) {
+  // a function without events is called through its URL: an HTTP request without a route
+  if (kinds.length && !kinds.includes('http')) {
     throw new AdapterError(`function ${spec.name} takes ${kinds.join(', ')} events: this ${req.method} request is none of them`);
   }
   const url = new URL(req.originalUrl ?? req.url, 'http://function');

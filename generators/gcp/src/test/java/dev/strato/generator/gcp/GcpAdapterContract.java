@@ -76,6 +76,8 @@ abstract class GcpAdapterContract {
                   import:
                     handler: src/stub.onHttp
                     events: [ { http: "GET /b" } ]
+                  direct:
+                    handler: src/stub.onHttp
                 resources:
                   orders: { type: table, key: { partition: id }, stream: true }
                   jobs: { type: queue, deadLetter: failedJobs }
@@ -136,6 +138,16 @@ abstract class GcpAdapterContract {
         assertThat(call("delete", Signature.HTTP, new NativeRequest("GET", "/a", "", Map.of(), new byte[0])).status()).isEqualTo(200);
         assertThat(call("import", Signature.HTTP, new NativeRequest("GET", "/b", "", Map.of(), new byte[0])).status()).isEqualTo(200);
         host.answer(null, null);
+    }
+
+    @Test
+    void aFunctionWithoutEventsTakesRequestsToItsUrlWithoutARoute() throws Exception {
+        host.answer(null, null);
+        NativeRequest order = NativeRequest.http(sample("http-post-order.json"));
+        HostResponse r = call("direct", Signature.HTTP, order);
+        assertThat(r.status()).isEqualTo(204);
+        assertThat(r.event().get("route").isNull()).isTrue();
+        assertThat(r.event().get("body").get("item").asString()).isEqualTo("book");
     }
 
     @Test
