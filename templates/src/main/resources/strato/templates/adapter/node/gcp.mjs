@@ -65,7 +65,7 @@ async function answerRequest(fn, spec, routes, req, ctx) {
   const kinds = spec.kinds ?? [];
   const ce = requestCloudEvent(req);
   if (ce) {
-    await onCloudEvent(fn, spec, ce, ctx);
+    await onCloudEvent(fn, spec, ce, ce.id ? context(spec, ce.id) : ctx);
     return jsonAnswer(204);
   }
   if (kinds.includes('schedule') && req.header('x-cloudscheduler') === 'true') {

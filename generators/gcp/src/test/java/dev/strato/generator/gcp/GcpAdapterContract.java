@@ -266,6 +266,7 @@ abstract class GcpAdapterContract {
             for (NativeRequest request : List.of(NativeRequest.binary(finalized), NativeRequest.structured(finalized))) {
                 HostResponse r = call("onBucket", signature, request);
                 AdapterMatrix.assertMatches(scenario.get("event"), r.event());
+                assertThat(r.ctx().get("requestId").asString()).as("the CloudEvent's id").isEqualTo(finalized.get("id").asString());
                 assertThat(r.status()).isBetween(200, 299);
             }
             HostResponse r = call("onBucket", signature, NativeRequest.binary(sample("storage-deleted.json")));

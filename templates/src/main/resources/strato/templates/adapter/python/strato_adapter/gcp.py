@@ -74,7 +74,7 @@ def _answer_request(fn, spec, routes, request, headers, ctx):
     data = request.get_data(cache=True)
     ce = _request_cloud_event(headers, data)
     if ce is not None:
-        _on_cloud_event(fn, spec, ce, ctx)
+        _on_cloud_event(fn, spec, ce, _context(spec, ce["id"]) if ce.get("id") else ctx)
         return _json_answer(204)
     if "schedule" in kinds and headers.get("x-cloudscheduler") == "true":
         when = headers.get("x-cloudscheduler-scheduletime") or core.iso_time()
