@@ -41,6 +41,7 @@ final class AppPackage {
         Map<String, byte[]> generated = new LinkedHashMap<>();
         generated.put(HOST_JSON, Json.pretty(d.hostJson()));
         d.functions().forEach((name, json) -> generated.put(name + "/" + FUNCTION_JSON, Json.pretty(json)));
+        generated.putAll(d.adapterFiles());
         Path root = c.projectDir().toAbsolutePath().normalize();
         try {
             for (String path : projectFiles) out.add(DIR + path, Files.readAllBytes(root.resolve(path)));
