@@ -18,7 +18,7 @@ final class EntryNames {
             "true", "try", "typeof", "var", "void", "while", "with", "yield", "arguments", "eval", "adapt",
             // Python
             "False", "None", "True", "and", "as", "assert", "async", "def", "del", "elif", "except", "from", "global", "is",
-            "lambda", "nonlocal", "not", "or", "pass", "raise", "json");
+            "lambda", "nonlocal", "not", "or", "pass", "raise", "_ADAPTERS");
 
     private final Set<String> taken = new HashSet<>();
 
