@@ -9,6 +9,7 @@ import dev.strato.model.Provider;
 import dev.strato.model.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -57,15 +58,17 @@ class AdapterTest {
         }
     }
 
+    /** function | kind | payload */
     static Stream<Arguments> scenarios() {
-        return Stream.of(AdapterRun.Runtime.values()).flatMap(r -> Stream.of(
-                Arguments.of(r, "api", "http", "http.json"),
-                Arguments.of(r, "nightly", "schedule", "schedule.json"),
-                Arguments.of(r, "worker", "queue", "queue.json"),
-                Arguments.of(r, "payments", "topic", "topic.json"),
-                Arguments.of(r, "uploads", "bucket", "bucket.json"),
-                Arguments.of(r, "uploads-2", "bucket", "bucket-deleted.json"),
-                Arguments.of(r, "audit", "table", "table.json")));
+        return perRuntime("""
+                api | http | http.json
+                nightly | schedule | schedule.json
+                worker | queue | queue.json
+                payments | topic | topic.json
+                uploads | bucket | bucket.json
+                uploads-2 | bucket | bucket-deleted.json
+                audit | table | table.json
+                """);
     }
 
     @ParameterizedTest(name = "{0} {1} ({3})")
@@ -102,13 +105,15 @@ class AdapterTest {
         assertThat(NativeAnswers.status(runtime, r)).isEqualTo(200);
     }
 
+    /** function | payload | the log line's start */
     static Stream<Arguments> badInput() {
-        return Stream.of(AdapterRun.Runtime.values()).flatMap(r -> Stream.of(
-                Arguments.of(r, "api", "http-bad-json.json", "request body is not valid JSON"),
-                Arguments.of(r, "api", "http-wrong-kind.json", "bad event: function api expects an HTTP request"),
-                Arguments.of(r, "worker", "queue-missing-id.json", "bad event: the trigger metadata has no"),
-                Arguments.of(r, "uploads", "bucket-wrong-kind.json", "bad event: expected a blob"),
-                Arguments.of(r, "audit", "table-wrong-kind.json", "bad event: expected a list of Cosmos DB documents")));
+        return perRuntime("""
+                api | http-bad-json.json | request body is not valid JSON
+                api | http-wrong-kind.json | bad event: function api expects an HTTP request
+                worker | queue-missing-id.json | bad event: the trigger metadata has no
+                uploads | bucket-wrong-kind.json | bad event: expected a blob
+                audit | table-wrong-kind.json | bad event: expected a list of Cosmos DB documents
+                """);
     }
 
     /** Bad input: one clear log line, Azure's failure answer (HTTP 400, or a failed invocation), and the handler not called. */
@@ -124,6 +129,15 @@ class AdapterTest {
         } else {
             assertThat(r.ok()).as("the invocation fails").isFalse();
         }
+    }
+
+    /** Each row of a table (columns separated by {@code |}) once per runtime, the runtime first. */
+    private static Stream<Arguments> perRuntime(String table) {
+        return Stream.of(AdapterRun.Runtime.values()).flatMap(r -> table.lines().map(row -> {
+            List<Object> args = new ArrayList<>(List.of(r));
+            for (String cell : row.split("\\|")) args.add(cell.strip());
+            return Arguments.of(args.toArray());
+        }));
     }
 
     private static AdapterRun.Result run(Path app, String function, String sample, JsonNode answer) throws Exception {
