@@ -58,6 +58,20 @@ class AdapterTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(AdapterRun.Runtime.class)
+    void nativeFunctionsKeepTheirHandlerAndGetNoAdapter(AdapterRun.Runtime runtime) throws Exception {
+        Path project = dir.resolve(runtime.name().toLowerCase() + "-project");
+        Path file = project.resolve("native.yml");
+        Files.writeString(file, Files.readString(project.resolve("strato.yml")).replace("stage: test", "stage: test\nadapter: native"));
+        OutputTree out = Examples.generate(ExampleModels.load(file, Provider.AZURE), project);
+        String script = runtime == AdapterRun.Runtime.NODE ? "../src/handlers.js" : "../src/handlers.py";
+        JsonNode api = AdapterRun.JSON.readTree(out.files().get(AppPackage.DIR + "api/" + AppPackage.FUNCTION_JSON));
+        assertThat(api.get("scriptFile").asString()).isEqualTo(script);
+        assertThat(api.get("entryPoint").asString()).isEqualTo("api");
+        assertThat(out.files().keySet()).noneMatch(p -> p.startsWith(AppPackage.DIR + "strato/") || p.startsWith(AppPackage.DIR + "strato_adapter/"));
+    }
+
     /** function | kind | payload */
     static Stream<Arguments> scenarios() {
         return perRuntime("""
