@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The function app's package: the project files that {@code package.include/exclude} select,
- * {@code host.json} at the root and {@code <function>/function.json} per Azure function, once
+ * {@code host.json} at the root, {@code <function>/function.json} per Azure function and the
+ * portable-handler adapter (library and entry module) when a function has one, once
  * as a folder ({@code app/}) and once as the deterministic {@code app.zip} of core packaging.
  * An app has one package, so it is always the shared one whatever {@code package.individually} says.
  */

@@ -53,7 +53,7 @@ final class AzureAdapter {
         language = af.source().runtime().language();
         String name = names.of(af.name());
         entryPoints.put(af.name(), name);
-        return Arm.map("scriptFile", "../" + (language == Runtime.Language.NODE ? NODE_ENTRY : PYTHON_ENTRY), "entryPoint", name);
+        return Arm.map("scriptFile", "../" + entry(), "entryPoint", name);
     }
 
     /** Adds the function to the entry, with the facts of its function.json trigger binding. */
@@ -71,14 +71,18 @@ final class AzureAdapter {
         Map<String, byte[]> files = new LinkedHashMap<>();
         if (entries.isEmpty()) return files;
         files.putAll(HandlerAdapters.library(templates, language, CLOUD));
-        String entry = language == Runtime.Language.NODE ? NODE_ENTRY : PYTHON_ENTRY;
-        String template = "generate/azure/" + Path.of(entry).getFileName() + ".ftl";
+        String template = "generate/azure/" + Path.of(entry()).getFileName() + ".ftl";
         try {
-            files.put(entry, templates.render(template, Map.of("functions", entries)).getBytes(StandardCharsets.UTF_8));
+            files.put(entry(), templates.render(template, Map.of("functions", entries)).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new GenerationException("cannot render the Azure adapter entry: " + e.getMessage(), e);
         }
         return files;
+    }
+
+    /** The entry module of the app's language (one app runs one language worker). */
+    private String entry() {
+        return language == Runtime.Language.NODE ? NODE_ENTRY : PYTHON_ENTRY;
     }
 
     @SuppressWarnings("unchecked")
