@@ -112,6 +112,14 @@ class AdapterTest {
 
     @ParameterizedTest
     @EnumSource(AdapterRun.Runtime.class)
+    void eventGridBlobCreatedEventsAreBucketEventsToo(AdapterRun.Runtime runtime) throws Exception {
+        AdapterRun.Result r = run(APPS.get(runtime), "uploads-2", "bucket-created-eventgrid.json", NullNode.getInstance());
+        MatrixScenarios.assertMatches(MatrixScenarios.azureEvent("bucket", false), r.event(), runtime + " Event Grid BlobCreated");
+        assertThat(r.ok()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(AdapterRun.Runtime.class)
     void binaryBodiesArriveAsBase64(AdapterRun.Runtime runtime) throws Exception {
         AdapterRun.Result r = run(APPS.get(runtime), "api", "http-binary.json", AdapterRun.JSON.readTree("{\"status\": 200, \"body\": \"ok\"}"));
         assertThat(r.event().get("rawBody").asString()).isEqualTo("iVBORw0KGgoA/w==");
