@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The function app's package: the project files that {@code package.include/exclude} select,
- * {@code host.json} at the root and {@code <function>/function.json} per Azure function, once
+ * {@code host.json} at the root, {@code <function>/function.json} per Azure function and the
+ * portable-handler adapter (library and entry module) when a function has one, once
  * as a folder ({@code app/}) and once as the deterministic {@code app.zip} of core packaging.
  * An app has one package, so it is always the shared one whatever {@code package.individually} says.
  */
@@ -41,6 +42,7 @@ final class AppPackage {
         Map<String, byte[]> generated = new LinkedHashMap<>();
         generated.put(HOST_JSON, Json.pretty(d.hostJson()));
         d.functions().forEach((name, json) -> generated.put(name + "/" + FUNCTION_JSON, Json.pretty(json)));
+        generated.putAll(d.adapterFiles());
         Path root = c.projectDir().toAbsolutePath().normalize();
         try {
             for (String path : projectFiles) out.add(DIR + path, Files.readAllBytes(root.resolve(path)));

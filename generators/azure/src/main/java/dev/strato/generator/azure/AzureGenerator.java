@@ -6,6 +6,7 @@ import dev.strato.generator.Generator;
 import dev.strato.generator.OutputTree;
 import dev.strato.model.Provider;
 import dev.strato.model.Service;
+import dev.strato.templates.Templates;
 import java.util.List;
 
 /**
@@ -27,7 +28,8 @@ public final class AzureGenerator implements Generator {
         Service service = context.service();
         if (service.providers().azure() == null) throw new GenerationException("the service has no providers.azure block");
         List<String> files = AppPackage.projectFiles(context);
-        DeploymentBuilder.Deployment deployment = new DeploymentBuilder(service, out).build(files);
+        DeploymentBuilder.Deployment deployment = new DeploymentBuilder(service, out,
+                new AzureAdapter(service, context.projectDir(), Templates.forProject(context.projectDir()))).build(files);
         byte[] template = Json.pretty(deployment.template());
         if (template.length > ArmTemplate.MAX_BYTES) {
             throw new GenerationException(TEMPLATE + " has " + template.length + " bytes; Azure Resource Manager takes templates up to 4 MB");

@@ -22,14 +22,17 @@ import java.util.stream.Stream;
 final class DeploymentBuilder {
 
     /** The template, host.json and each Azure function's function.json, as data trees. */
-    record Deployment(Map<String, Object> template, Map<String, Object> hostJson, Map<String, Map<String, Object>> functions) {}
+    record Deployment(Map<String, Object> template, Map<String, Object> hostJson, Map<String, Map<String, Object>> functions,
+            Map<String, byte[]> adapterFiles) {}
 
     private final Service service;
     private final OutputTree out;
+    private final AzureAdapter adapter;
 
-    DeploymentBuilder(Service service, OutputTree out) {
+    DeploymentBuilder(Service service, OutputTree out, AzureAdapter adapter) {
         this.service = service;
         this.out = out;
+        this.adapter = adapter;
     }
 
     /** @param packageFiles the paths in the app package, where entry points are looked up */
@@ -58,7 +61,12 @@ final class DeploymentBuilder {
         if (runtime.isCustomHandler()) host.customHandler(executable(deployed));
         EntryPoints entryPoints = new EntryPoints(packageFiles);
         Map<String, Map<String, Object>> functionJsons = new LinkedHashMap<>();
-        for (AzureFunction af : functions) functionJsons.put(af.name(), triggers.functionJson(af, entryPoints.of(af.source())));
+        for (AzureFunction af : functions) {
+            boolean portable = adapter.portable(af);
+            Map<String, Object> json = triggers.functionJson(af, portable ? adapter.entryPoint(af) : entryPoints.of(af.source()));
+            if (portable) adapter.add(af, json);
+            functionJsons.put(af.name(), json);
+        }
         deployed.forEach(host::function);
 
         References references = new References(service, data, vault);
@@ -83,7 +91,7 @@ final class DeploymentBuilder {
             throw new GenerationException("the template has " + template.resourceCount() + " resources; Azure Resource Manager takes at most "
                     + ArmTemplate.MAX_RESOURCES + " per template");
         }
-        return new Deployment(template.tree(), host.tree(), functionJsons);
+        return new Deployment(template.tree(), host.tree(), functionJsons, adapter.files());
     }
 
     /** One app runs one language worker (FUNCTIONS_WORKER_RUNTIME), so all its functions share a runtime. */

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * An example's output against src/test/resources/golden/&lt;example&gt;/: the template and every
- * generated JSON file as text, the copied handler files and app.zip as one sha256 line each in
+ * generated JSON file and adapter entry module as text, the copied handler files and app.zip as one sha256 line each in
  * files.txt. {@code -Dstrato.golden.update=true} rewrites them.
  */
 final class ExampleGolden {
@@ -22,7 +22,8 @@ final class ExampleGolden {
         StringBuilder hashes = new StringBuilder();
         for (Map.Entry<String, byte[]> e : out.files().entrySet()) {
             String path = e.getKey();
-            if (path.equals(AzureGenerator.TEMPLATE) || path.endsWith("/" + AppPackage.FUNCTION_JSON) || path.equals(AppPackage.DIR + AppPackage.HOST_JSON)) {
+            if (path.equals(AzureGenerator.TEMPLATE) || path.endsWith("/" + AppPackage.FUNCTION_JSON) || path.equals(AppPackage.DIR + AppPackage.HOST_JSON)
+                    || path.equals(AppPackage.DIR + AzureAdapter.NODE_ENTRY) || path.equals(AppPackage.DIR + AzureAdapter.PYTHON_ENTRY)) {
                 Golden.check(example + "/" + path, new String(e.getValue(), StandardCharsets.UTF_8));
             } else {
                 hashes.append(path).append(' ').append(Packager.sha256(e.getValue())).append('\n');

@@ -58,8 +58,11 @@ public final class HandlerAdapters {
 
     /** The trigger kind the adapter translates: the first event's, {@code direct} for a function without events. */
     public static String kind(Function f) {
-        if (f.events().isEmpty()) return "direct";
-        Event e = f.events().get(0);
+        return f.events().isEmpty() ? "direct" : kind(f.events().get(0));
+    }
+
+    /** The trigger kind of one event (a cloud that binds one trigger per function, as Azure does, adapts each). */
+    public static String kind(Event e) {
         if (e instanceof Event.Http) return "http";
         if (e instanceof Event.Schedule) return "schedule";
         if (e instanceof Event.Queue) return "queue";

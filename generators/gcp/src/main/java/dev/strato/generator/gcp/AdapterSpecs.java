@@ -44,7 +44,7 @@ final class AdapterSpecs {
         List<Object> buckets = new ArrayList<>();
         String key = null;
         for (Event e : f.events()) {
-            kinds.add(kind(e));
+            kinds.add(HandlerAdapters.kind(e));
             if (e instanceof Event.Http h) routes.add(Map.of("method", h.method().id(), "path", h.path()));
             if (e instanceof Event.Bucket b && (b.prefix() != null || b.suffix() != null)) {
                 Map<String, Object> filter = new LinkedHashMap<>();
@@ -67,14 +67,5 @@ final class AdapterSpecs {
         if (!buckets.isEmpty() && buckets.size() == f.events().stream().filter(Event.Bucket.class::isInstance).count()) spec.put("buckets", buckets);
         if (key != null) spec.put("key", key);
         return spec;
-    }
-
-    private static String kind(Event e) {
-        if (e instanceof Event.Http) return "http";
-        if (e instanceof Event.Schedule) return "schedule";
-        if (e instanceof Event.Queue) return "queue";
-        if (e instanceof Event.Topic) return "topic";
-        if (e instanceof Event.Bucket) return "bucket";
-        return "table";
     }
 }
