@@ -21,7 +21,44 @@ final class AdapterMatrix {
     /** Field paths (under the event) AWS leaves null, per kind: SNS has no delivery count. */
     static final Map<String, List<String>> NULLABLE = Map.of("topic", List.of("messages/*/deliveryAttempt"));
 
+    /** AWS's native sample event (src/test/resources/events) for each scenario. */
+    static final Map<String, String> NATIVE_EVENT = Map.of(
+            "http", "http-api-v2.json",
+            "schedule", "scheduler.json",
+            "queue", "sqs.json",
+            "topic", "sns.json",
+            "bucket", "s3-put.json",
+            "table", "dynamodb.json");
+
     private AdapterMatrix() {}
+
+    /** What the recording stub answers in the scenario: the matrix's answer, "the second id failed" as an index. */
+    static String stubAnswer(String kind) {
+        JsonNode answer = scenario(kind).get("answer");
+        return answer.has("failed") ? "{\"failedIndex\": 1}" : answer.toString();
+    }
+
+    /** The invocation's outcome is the Lambda response the matrix scenario asks for. */
+    static void assertNativeResponse(String kind, LambdaInvoker.Outcome o, JsonNode event) {
+        assertThat(o.ok()).as("invocation succeeded; log:\n%s", o.log()).isTrue();
+        JsonNode result = o.result();
+        switch (kind) {
+            case "http" -> {
+                JsonNode expected = scenario("http").get("response");
+                assertThat(result.get("statusCode").asInt()).isEqualTo(expected.get("status").asInt());
+                assertThat(result.get("headers")).isEqualTo(expected.get("headers"));
+                // compared as JSON: Python's json.dumps puts a space after separators
+                assertThat(LambdaInvoker.JSON.readTree(result.get("body").asString())).isEqualTo(LambdaInvoker.JSON.readTree(expected.get("body").asString()));
+                assertThat(result.get("isBase64Encoded").asBoolean()).isFalse();
+                assertThat(result.has("cookies")).isFalse();
+            }
+            case "queue", "table" -> {
+                String second = event.get(kind.equals("queue") ? "messages" : "changes").get(1).get("id").asString();
+                assertThat(result).isEqualTo(LambdaInvoker.JSON.readTree("{\"batchItemFailures\": [{\"itemIdentifier\": \"" + second + "\"}]}"));
+            }
+            default -> assertThat(result.isNull()).as("%s: Lambda ignores the result", kind).isTrue();
+        }
+    }
 
     static JsonNode scenario(String kind) {
         try (InputStream in = AdapterMatrix.class.getResourceAsStream("/adapter-matrix/" + kind + ".json")) {
