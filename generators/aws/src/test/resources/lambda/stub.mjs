@@ -13,3 +13,5 @@ export async function handle(event, ctx) {
   if (answer?.bodyBase64) return { ...answer, bodyBase64: undefined, body: Buffer.from(answer.bodyBase64, 'base64') };
   return answer;
 }
+
+export const handle_async = handle;

@@ -20,3 +20,8 @@ def handle(event, ctx):
     if isinstance(answer, dict) and answer.get("bodyBase64"):
         return {**{k: v for k, v in answer.items() if k != "bodyBase64"}, "body": base64.b64decode(answer["bodyBase64"])}
     return answer
+
+
+async def handle_async(event, ctx):
+    """The same as a coroutine: the adapter awaits it."""
+    return handle(event, ctx)

@@ -55,6 +55,8 @@ class LambdaAdapterTest {
                 events: [ { table: { table: users } } ]
               plain:
                 handler: src/stub.handle
+              asyncPlain:
+                handler: src/stub.handle_async
             resources:
               jobs: { type: queue }
               requests: { type: topic }
@@ -197,6 +199,13 @@ class LambdaAdapterTest {
                 assertThat(single(o).get("event")).isEqualTo(json("{\"item\": \"book\"}"));
                 assertThat(o.result()).isEqualTo(json("{\"received\": [1, 2]}"));
                 assertContext(single(o).get("ctx"), "plain", o.start());
+            });
+            test(tests, "direct: an async handler's value is awaited", () -> {
+                Path payload = dir.resolve("payload.json");
+                Files.writeString(payload, "[1, 2]");
+                var o = invoke("asyncPlain", payload, "\"done\"");
+                assertThat(single(o).get("event")).isEqualTo(json("[1, 2]"));
+                assertThat(o.result()).isEqualTo(json("\"done\""));
             });
             return tests.stream();
         }
