@@ -10,7 +10,6 @@ import re
 import time as _time
 import traceback
 from datetime import datetime
-from urllib.parse import parse_qsl, unquote_plus
 
 from .core import (AdapterError, Context, Function, bucket_event, call, invoke_batch, invoke_event, invoke_http,
                    message_body, message_event, schedule_event, table_event)
@@ -112,6 +111,8 @@ def _route(route_key):
 
 def _parse_query(raw):
     """As API Gateway does for queryStringParameters: repeated names joined with commas."""
+    from urllib.parse import parse_qsl  # imported when needed: a cold start pays only for what it uses
+
     query = {}
     for name, value in parse_qsl(raw or "", keep_blank_values=True):
         query[name] = f"{query[name]},{value}" if name in query else value
@@ -188,6 +189,8 @@ _S3_ACTIONS = (("ObjectCreated:", "created"), ("ObjectRemoved:", "deleted"))
 
 def _bucket(fn, ctx, event):
     """One handler call per record (S3 sends one, in a list); a failure fails the invocation, which Lambda retries."""
+    from urllib.parse import unquote_plus  # imported when needed: a cold start pays only for what it uses
+
     objects = []
     for i, r in enumerate(event["Records"]):
         name = str(r.get("eventName"))
