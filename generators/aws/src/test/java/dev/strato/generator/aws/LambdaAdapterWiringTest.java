@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.GenerationContext;
 import dev.strato.generator.packaging.Packages;
+import dev.strato.generator.testing.Tools;
 import dev.strato.model.AwsFormat;
 import dev.strato.model.Service;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ class LambdaAdapterWiringTest {
                 package: { individually: false }
                 functions:
                   one: { handler: src/a.main, runtime: nodejs22 }
-                  two: { handler: src/a.main, runtime: nodejs22 }
+                  adapt: { handler: src/a.main, runtime: nodejs22 }
                   three: { handler: src/b.main, runtime: python3.12 }
                 """);
         Packages packages = AwsGenerator.packages(new GenerationContext(s, dir));
@@ -73,9 +74,37 @@ class LambdaAdapterWiringTest {
         Path root = dir.resolve("unpacked");
         LambdaPackage.unzip(packages.of("one").bytes(), root);
         assertThat(Files.readString(root.resolve("strato/aws-entry.mjs"), StandardCharsets.UTF_8))
-                .contains("export const one = adapt(", "export const two = adapt(", "module: \"src/a.js\"").doesNotContain("three");
+                .contains("export const one = _adapt(", "export const adapt = _adapt(", "module: \"src/a.js\"").doesNotContain("three");
         assertThat(Files.readString(root.resolve("strato_adapter/aws_entry.py"), StandardCharsets.UTF_8))
                 .contains("three = _adapt(", "module=\"src.b\"", "kinds=[]").doesNotContain("one =");
+    }
+
+    @Test
+    void entriesWithFunctionNamesThatAreKeywordsOrImportNamesLoad() throws Exception {
+        Service s = model("""
+                package: { individually: false }
+                functions:
+                  adapt: { handler: src/a.main, runtime: nodejs22 }
+                  import: { handler: src/a.main, runtime: nodejs22 }
+                  then: { handler: src/a.main, runtime: nodejs22 }
+                  my-fn: { handler: src/a.main, runtime: nodejs22 }
+                  class: { handler: src/b.main, runtime: python3.12 }
+                  None: { handler: src/b.main, runtime: python3.12 }
+                  adapt2: { handler: src/b.main, runtime: python3.12 }
+                """);
+        Path root = dir.resolve("loaded");
+        LambdaPackage.unzip(AwsGenerator.packages(new GenerationContext(s, dir)).of("adapt").bytes(), root);
+        run(root, Tools.require("node").toString(), "--input-type=module", "-e",
+                "const m = await import('./strato/aws-entry.mjs'); for (const n of ['adapt', 'import_', 'then_', 'my_fn'])"
+                        + " if (typeof m[n] !== 'function') throw new Error(n);");
+        run(root, Tools.require("python3").toString(), "-c",
+                "import strato_adapter.aws_entry as m; assert all(callable(getattr(m, n)) for n in ('class_', 'None_', 'adapt2'))");
+    }
+
+    private static void run(Path cwd, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
     }
 
     @Test
