@@ -34,13 +34,14 @@ export function adapt(spec) {
 }
 
 function lambdaContext(spec, context) {
+  const now = Date.now(); // read before the remaining time, so that the deadline is never later than Lambda's
   const remaining = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : null;
   return createContext({
     provider: 'aws',
     stage: spec.stage,
     functionName: spec.name,
     requestId: context?.awsRequestId ?? null,
-    deadline: Date.now() + (Number.isFinite(remaining) ? remaining : spec.timeoutMs),
+    deadline: now + (Number.isFinite(remaining) ? remaining : spec.timeoutMs),
   });
 }
 

@@ -140,6 +140,18 @@ class LambdaAdapterTest {
                 assertErrorResponse(o, 400, "takes http events, not queue");
                 assertThat(o.log()).contains("bad event");
             });
+            test(tests, "schedule: an EventBridge rule's Scheduled Event gives its time and no input", () -> {
+                var o = invoke("nightly", "eventbridge-scheduled-event.json", "null");
+                assertThat(single(o).get("event")).isEqualTo(json("{\"kind\": \"schedule\", \"time\": \"2015-10-08T16:53:06.000Z\", \"input\": null}"));
+                assertThat(o.ok()).isTrue();
+            });
+            test(tests, "schedule: a time Scheduler did not fill in fails the invocation before the handler", () -> {
+                var o = invoke("nightly", "scheduler-time-not-replaced.json", "null");
+                assertThat(o.ok()).isFalse();
+                assertThat(o.calls()).isEmpty();
+                assertThat(o.error()).contains("is not a date");
+                assertThat(o.log()).contains("bad event");
+            });
             test(tests, "queue: message attributes as plain values, the receive count as delivery attempt", () -> {
                 var o = invoke("worker", "sqs-attributes.json", "null");
                 JsonNode message = single(o).get("event").get("messages").get(0);

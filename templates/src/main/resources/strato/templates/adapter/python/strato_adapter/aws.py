@@ -37,9 +37,10 @@ def adapt(name, module, export, kinds, stage, timeout_ms):
 
 
 def _context(name, stage, timeout_ms, context):
+    now = int(_time.time() * 1000)  # read before the remaining time, so that the deadline is never later than Lambda's
     remaining = getattr(context, "get_remaining_time_in_millis", None)
     remaining = remaining() if callable(remaining) else timeout_ms
-    return Context("aws", stage, name, getattr(context, "aws_request_id", None), int(_time.time() * 1000) + int(remaining))
+    return Context("aws", stage, name, getattr(context, "aws_request_id", None), now + int(remaining))
 
 
 def _rejected(ctx, kinds, err):
