@@ -11,7 +11,7 @@ import time as _time
 import traceback
 from datetime import datetime
 
-from .core import (AdapterError, Context, Function, bucket_event, call, invoke_batch, invoke_event, invoke_http,
+from .core import (AdapterError, Context, Function, to_json, bucket_event, call, invoke_batch, invoke_event, invoke_http,
                    message_body, message_event, schedule_event, table_event)
 
 
@@ -49,7 +49,7 @@ def _rejected(ctx, kinds, err):
     if kinds[0] != "http":
         raise err
     return {"statusCode": err.status, "headers": {"content-type": "application/json"},
-            "body": json.dumps({"error": str(err), "requestId": ctx.request_id}), "isBase64Encoded": False}
+            "body": to_json({"error": str(err), "requestId": ctx.request_id}), "isBase64Encoded": False}
 
 
 def _describe(event):

@@ -190,12 +190,17 @@ def http_response(value):
         headers.setdefault("content-type", "text/plain; charset=utf-8")
         return {"status": status, "headers": headers, "body": body, "base64": False}
     headers.setdefault("content-type", "application/json")
-    return {"status": status, "headers": headers, "body": json.dumps(body, default=str), "base64": False}
+    return {"status": status, "headers": headers, "body": to_json(body), "base64": False}
+
+
+def to_json(value):
+    """JSON as Node.js's JSON.stringify writes it (no spaces, UTF-8 kept), so both runtimes answer alike."""
+    return json.dumps(value, default=str, separators=(",", ":"), ensure_ascii=False)
 
 
 def _error_response(status, message, ctx):
     return {"status": status, "headers": {"content-type": "application/json"},
-            "body": json.dumps({"error": message, "requestId": ctx.request_id}), "base64": False}
+            "body": to_json({"error": message, "requestId": ctx.request_id}), "base64": False}
 
 
 def invoke_http(fn, ctx, **request):
