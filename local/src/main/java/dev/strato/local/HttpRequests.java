@@ -68,6 +68,15 @@ final class HttpRequests {
         return body == null ? HttpMethod.GET : HttpMethod.POST;
     }
 
+    static boolean matches(String route, String path) {
+        try {
+            match(route, path.split("\\?", 2)[0]);
+            return true;
+        } catch (LocalInvokeException e) {
+            return false;
+        }
+    }
+
     /** Path parameters of {@code path} on {@code route}, or a usage error when it does not match. */
     static Map<String, String> match(String route, String path) {
         String[] want = route.equals("/") ? new String[0] : route.substring(1).split("/", -1);

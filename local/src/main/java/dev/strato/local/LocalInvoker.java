@@ -48,7 +48,7 @@ public final class LocalInvoker {
     /** Invokes; {@code live} gets each log line as it is written, {@code warn} what the user should know. */
     public LocalResult invoke(Service service, InvokeRequest request, LogLine.Listener live, Consumer<String> warn) {
         Function f = function(service, request.function());
-        Optional<Event> trigger = Triggers.choose(f, request.eventKind());
+        Optional<Event> trigger = Triggers.choose(f, request.eventKind(), request.path());
         String kind = trigger.map(Event::kind).orElse(Triggers.DIRECT);
         Instant now = Instant.now();
         Map<String, Object> parts = NeutralRequests.build(service, trigger, request, now, warn);

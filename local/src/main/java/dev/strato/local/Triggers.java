@@ -14,8 +14,20 @@ final class Triggers {
 
     private Triggers() {}
 
-    /** The trigger of kind {@code kind} ({@code null}: the first); empty for a function without triggers ({@code direct}). */
-    static Optional<Event> choose(Function f, String kind) {
+    /**
+     * The trigger of kind {@code kind} ({@code null}: the first); empty for a function without
+     * triggers ({@code direct}). With an HTTP {@code path}, the first HTTP route it matches.
+     */
+    static Optional<Event> choose(Function f, String kind, String path) {
+        if (path != null && (kind == null || kind.equals("http"))) {
+            Optional<Event> route = f.events().stream()
+                    .filter(e -> e instanceof Event.Http h && HttpRequests.matches(h.path(), path)).findFirst();
+            if (route.isPresent()) return route;
+        }
+        return choose(f, kind);
+    }
+
+    private static Optional<Event> choose(Function f, String kind) {
         List<String> kinds = f.events().stream().map(Event::kind).distinct().toList();
         if (kind == null) return f.events().stream().findFirst();
         if (kind.equals(DIRECT) && f.events().isEmpty()) return Optional.empty();
