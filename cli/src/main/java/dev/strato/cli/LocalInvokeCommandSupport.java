@@ -58,12 +58,12 @@ final class LocalInvokeCommandSupport {
     }
 
     /** {@code --data}, else {@code --data-file} ({@code -}: stdin), else stdin when something is piped in, else none. */
-    private String data(String data, Path dataFile) {
+    private byte[] data(String data, Path dataFile) {
         if (data != null && dataFile != null) throw LocalInvokeException.usage("give --data or --data-file, not both");
-        if (data != null) return data;
+        if (data != null) return data.getBytes(StandardCharsets.UTF_8);
         try {
             if (dataFile != null && dataFile.toString().equals("-")) return read(System.in);
-            if (dataFile != null) return Files.readString(environment.workingDir().resolve(dataFile), StandardCharsets.UTF_8);
+            if (dataFile != null) return Files.readAllBytes(environment.workingDir().resolve(dataFile));
             // a terminal on stdin, or nothing piped in yet: no data rather than waiting for input
             InputStream stdin = System.in;
             return System.console() == null && stdin.available() > 0 ? read(stdin) : null;
@@ -74,9 +74,9 @@ final class LocalInvokeCommandSupport {
         }
     }
 
-    private static String read(InputStream in) throws IOException {
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        return text.isEmpty() ? null : text;
+    private static byte[] read(InputStream in) throws IOException {
+        byte[] bytes = in.readAllBytes();
+        return bytes.length == 0 ? null : bytes;
     }
 
     private void live(LogLine line) {

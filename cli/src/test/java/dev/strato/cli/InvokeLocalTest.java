@@ -222,6 +222,11 @@ class InvokeLocalTest {
         assertThat(http.get("result").get("status").asInt()).isEqualTo(200);
         JsonNode text = json(ok(project, "-f", "onHttp", "--path", "/items/7", "--data", "plain words", "--output", "json"));
         assertThat(text.get("event").get("body").asString()).isEqualTo("plain words");
+        Files.write(dir.resolve("bytes.bin"), new byte[] {(byte) 0xff, 0, 'A'});
+        JsonNode binary = json(ok(project, "-f", "onHttp", "--path", "/items/7", "--header", "content-type=application/octet-stream",
+                "--data-file", dir.resolve("bytes.bin").toString(), "--output", "json"));
+        assertThat(binary.get("event").get("rawBody").asString()).isEqualTo("/wBB");
+        assertThat(binary.get("event").get("body").isNull()).isTrue();
 
         JsonNode schedule = json(ok(project, "-f", "onSchedule", "--output", "json")).get("event");
         assertThat(schedule.get("input").toString()).isEqualTo("{\"report\":\"daily\"}");

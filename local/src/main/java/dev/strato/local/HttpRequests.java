@@ -4,6 +4,7 @@ import dev.strato.model.Event;
 import dev.strato.model.HttpMethod;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,9 @@ final class HttpRequests {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^{}+]+)(\\+?)}");
     private static final Pattern JSON_TYPE = Pattern.compile("^application/(json|[\\w.+-]+\\+json)\\b", Pattern.CASE_INSENSITIVE);
+    /** The content types the adapter core treats as text; any other body is binary. */
+    private static final Pattern TEXT_TYPE = Pattern.compile(
+            "^(text/|application/(json|[\\w.+-]+\\+json|xml|[\\w.+-]+\\+xml|x-www-form-urlencoded|javascript|graphql)\\b)", Pattern.CASE_INSENSITIVE);
 
     private HttpRequests() {}
 
@@ -41,7 +45,8 @@ final class HttpRequests {
         query.putAll(request.query());
         Map<String, String> headers = new LinkedHashMap<>();
         request.headers().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-        String body = request.data();
+        String body = request.text();
+        boolean binary = false;
         if (body != null) {
             String type = headers.get("content-type");
             if (type == null) {
@@ -49,6 +54,8 @@ final class HttpRequests {
                 headers.put("content-type", JsonData.looksLikeJson(body) ? "application/json" : "text/plain; charset=utf-8");
             } else if (JSON_TYPE.matcher(type).find()) {
                 JsonData.parse(body, "--data");
+            } else {
+                binary = !TEXT_TYPE.matcher(type).find();
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -58,7 +65,8 @@ final class HttpRequests {
         out.put("params", params);
         out.put("query", query);
         out.put("headers", headers);
-        out.put("body", body);
+        out.put("body", binary ? Base64.getEncoder().encodeToString(request.data()) : body);
+        out.put("base64", binary);
         return out;
     }
 

@@ -28,7 +28,7 @@ final class NeutralRequests {
     private NeutralRequests() {}
 
     static Map<String, Object> build(Service service, Optional<Event> trigger, InvokeRequest request, Instant now, Consumer<String> warn) {
-        String data = request.data();
+        String data = request.text();
         if (trigger.isEmpty()) return java.util.Collections.singletonMap("event", data == null ? Map.of() : JsonData.parseOrText(data, "--data"));
         Event e = trigger.get();
         if (e instanceof Event.Http h) return HttpRequests.build(h, request, warn);

@@ -19,7 +19,7 @@ class HttpRequestsTest {
     }
 
     private static InvokeRequest request(String data, String path, Map<String, String> headers) {
-        return new InvokeRequest("f", null, data, path, Map.of(), headers, false);
+        return new InvokeRequest("f", null, data == null ? null : data.getBytes(java.nio.charset.StandardCharsets.UTF_8), path, Map.of(), headers, false);
     }
 
     @Test
@@ -39,7 +39,8 @@ class HttpRequestsTest {
                 request("{\"a\":1}", "/orders/7?x=1&y=a+b", Map.of("X-Trace", "t")), warnings::add);
         assertThat(r).containsEntry("method", "POST").containsEntry("path", "/orders/7").containsEntry("route", "/orders/{id}")
                 .containsEntry("params", Map.of("id", "7")).containsEntry("query", Map.of("x", "1", "y", "a b"))
-                .containsEntry("headers", Map.of("x-trace", "t", "content-type", "application/json")).containsEntry("body", "{\"a\":1}");
+                .containsEntry("headers", Map.of("x-trace", "t", "content-type", "application/json")).containsEntry("body", "{\"a\":1}")
+                .containsEntry("base64", false);
         assertThat(warnings).isEmpty();
     }
 
@@ -50,6 +51,12 @@ class HttpRequestsTest {
         assertThat(warnings).containsExactly("no --path: path parameter id of route /orders/{id} left empty (give e.g. --path /orders/42)");
         assertThat(HttpRequests.build(route(HttpMethod.ANY, "/x"), request("hi", null, Map.of()), warnings::add))
                 .containsEntry("method", "POST").containsEntry("headers", Map.of("content-type", "text/plain; charset=utf-8"));
+    }
+
+    @Test
+    void aBinaryContentTypeSendsTheBytesInBase64() {
+        InvokeRequest png = new InvokeRequest("f", null, new byte[] {(byte) 0x89, 'P', 'N', 'G'}, null, Map.of(), Map.of("Content-Type", "image/png"), false);
+        assertThat(HttpRequests.build(route(HttpMethod.PUT, "/x"), png, warnings::add)).containsEntry("body", "iVBORw==").containsEntry("base64", true);
     }
 
     @Test

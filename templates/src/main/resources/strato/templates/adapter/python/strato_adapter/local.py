@@ -75,7 +75,7 @@ def _run(request_in, fn):
     if kind == "http":
         return core.invoke_http(fn, ctx, method=request.get("method"), path=request.get("path"), route=request.get("route"),
                                 params=request.get("params"), query=request.get("query"), headers=request.get("headers"),
-                                body=request.get("body"))
+                                body=request.get("body"), base64_body=request.get("base64", False))
     if kind in ("queue", "topic"):
         messages = [dict(m, body=core.message_body(m.get("body"))) for m in request["messages"]]
         event = core.message_event(kind, messages)
