@@ -113,6 +113,15 @@ final class LocalInvokeCommandSupport {
         }
     }
 
+    /** A JSON body indented; a body that only claims to be JSON as it is. */
+    private static String indented(String body) {
+        try {
+            return JsonData.pretty(JsonData.parse(body, "the response body"));
+        } catch (LocalInvokeException e) {
+            return body;
+        }
+    }
+
     /** Status line, headers, a blank line and the body (JSON indented), as curl -i shows a response. */
     private static void printHttp(PrintWriter out, Map<?, ?> response) {
         out.println("HTTP " + response.get("status"));
@@ -124,7 +133,7 @@ final class LocalInvokeCommandSupport {
             out.println("(" + Base64.getDecoder().decode(body).length + " bytes, base64)");
             out.println(body);
         } else if (String.valueOf(headers.get("content-type")).contains("json") && !body.isEmpty()) {
-            out.println(JsonData.pretty(JsonData.parseOrText(body, "the response body")));
+            out.println(indented(body));
         } else if (!body.isEmpty()) {
             out.println(body);
         }

@@ -208,6 +208,16 @@ class InvokeLocalTest {
         assertThat(traced.err()).contains("Traceback (most recent call last)").contains("\"stack\"");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"node-http", "python-http"})
+    void aScaffoldedServiceRunsAsItsReadmeSays(String template) {
+        Tools.require(template.startsWith("node") ? "node" : "python3");
+        assertThat(new CliRunner(dir).run("init", "--template", template, "svc").exitCode()).isZero();
+        CliRunner.Result r = invoke(dir.resolve("svc"), "-f", "hello", "--query", "name=you");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).startsWith("HTTP 200\n").contains("Hello, you!");
+    }
+
     // ---- every kind on both runtimes -------------------------------------------------------
 
     @ParameterizedTest
