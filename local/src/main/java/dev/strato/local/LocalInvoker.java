@@ -91,8 +91,9 @@ public final class LocalInvoker {
                 return new LocalResult(f.name(), kind, null, null, new LocalResult.Failure(message, null, true), logs, outcome.durationMs(), null);
             }
             if (!Files.isRegularFile(resultFile)) {
+                String said = logs.stream().filter(LogLine::stderr).reduce((a, b) -> b).map(l -> ": " + l.text()).orElse("");
                 throw LocalInvokeException.failure(program.getFileName() + " ended with exit code " + outcome.exitCode()
-                        + " before the handler answered (see its output above)");
+                        + " before the handler answered" + said);
             }
             Map<String, Object> result = JsonData.read(resultFile);
             String version = String.valueOf(result.get("runtime"));
