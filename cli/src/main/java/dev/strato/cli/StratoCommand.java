@@ -20,13 +20,13 @@ final class StratoCommand implements Runnable {
 
     /** Every subcommand, in the order help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
-            ValidateCommand.class, PrintCommand.class, GenerateCommand.class, InitCommand.class, ImportCommand.class,
+            ValidateCommand.class, PrintCommand.class, GenerateCommand.class, InvokeCommand.class, InitCommand.class, ImportCommand.class,
             SchemaCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class);
 
     /** Commands that work alone, by their {@code @Command} name; completion and help read the whole command tree. */
     static final Map<String, Class<?>> STANDALONE = Map.of(
             "validate", ValidateCommand.class, "print", PrintCommand.class, "generate", GenerateCommand.class,
-            "init", InitCommand.class, "import", ImportCommand.class, "schema", SchemaCommand.class);
+            "invoke", InvokeCommand.class, "init", InitCommand.class, "import", ImportCommand.class, "schema", SchemaCommand.class);
 
     @Spec
     CommandSpec spec;

@@ -30,14 +30,14 @@ class SubcommandRegistrationTest {
         Map<String, String> env = Map.of("STRATO_WORKDIR", dir.toString(), "NO_COLOR", "1");
         for (String[] args : new String[][] {{}, {"--help"}, {"help"}, {"completion", "bash"}, {"valdate"}}) {
             assertThat(Main.commandLine(new Environment(env), args).getSubcommands().keySet())
-                    .containsExactly("validate", "print", "generate", "init", "import", "schema", "completion", "help");
+                    .containsExactly("validate", "print", "generate", "invoke", "init", "import", "schema", "completion", "help");
         }
-        assertThat(new CliRunner(dir).run("--help").out()).contains("validate", "print", "generate", "init", "schema", "completion");
+        assertThat(new CliRunner(dir).run("--help").out()).contains("validate", "print", "generate", "invoke", "init", "schema", "completion");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"validate --help", "validate --bogus", "validate -c missing.yml", "validate --provider awz",
-        "print -h", "print --output xml", "generate --help", "init --help", "import --help", "import --bogus", "schema --help", "schema --bogus"})
+        "print -h", "print --output xml", "generate --help", "invoke --help", "invoke -f nope", "init --help", "import --help", "import --bogus", "schema --help", "schema --bogus"})
     void sameOutcomeAsWithEveryCommandRegistered(String line) {
         String[] args = line.split(" ");
         Map<String, String> env = Map.of("STRATO_WORKDIR", dir.toString(), "STRATO_TODAY", CliRunner.TODAY, "NO_COLOR", "1");

@@ -482,6 +482,15 @@ final class CfnImporter extends Mapping {
         return m;
     }
 
+    /** strato's own schedules with a portable handler deliver {kind: schedule, time: Scheduler's time, input}: the input is the inner one. */
+    private static Object unwrapStratoSchedule(Object input) {
+        if (input instanceof Map<?, ?> m && m.size() == 3 && "schedule".equals(m.get("kind"))
+                && "<aws.scheduler.scheduled-time>".equals(m.get("time")) && m.containsKey("input")) {
+            return m.get("input");
+        }
+        return input;
+    }
+
     private Map<String, Object> schedule(Src.Obj p, String path, boolean v2) {
         Src expression = p.get(v2 ? "ScheduleExpression" : "Schedule");
         String text = expression == null ? null : canonical(expression);
@@ -502,6 +511,7 @@ final class CfnImporter extends Mapping {
                     // text input stays text
                 }
             }
+            in = unwrapStratoSchedule(in);
             if (in != null) extra.put("input", in);
         }
         boolean disabled = "DISABLED".equals(p.text("State")) || Boolean.FALSE.equals(Src.plain(p.get("Enabled")));

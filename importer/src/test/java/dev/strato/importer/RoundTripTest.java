@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each example, generated as a SAM template and imported back, is the same service but for the
  * documented losses: {@code adapter} becomes native, only the aws provider is kept (as SAM), {@code package}
- * globs are not in a template, and CORS, which an HTTP API has for all its routes, applies to every route.
+ * globs are not in a template, CORS, which an HTTP API has for all its routes, applies to every route, and
+ * the handler of a portable function is strato's Lambda adapter entry that the template names (the
+ * handler's own module is named inside the package).
  */
 class RoundTripTest {
 
@@ -63,6 +65,8 @@ class RoundTripTest {
         assertThat(result.report().items(Report.Kind.UNMAPPED)).as(result.report().text()).extracting(Report.Item::source).containsOnly("Outputs");
         assertThat(comparable(ModelTree.of(imported))).as("%s imported back\n%s", example, result.yaml())
                 .isEqualTo(comparable(ModelTree.of(original)));
+        imported.functions().values().forEach(f -> assertThat(f.handler())
+                .isIn("strato/aws-entry." + f.name().replace('-', '_'), "strato_adapter.aws_entry." + f.name().replace('-', '_')));
     }
 
     private static Service load(Path file, Importer.Result result) {
@@ -87,6 +91,7 @@ class RoundTripTest {
         for (Map.Entry<String, Object> f : ((Map<String, Object>) m.get("functions")).entrySet()) {
             Map<String, Object> fn = new LinkedHashMap<>((Map<String, Object>) f.getValue());
             fn.remove("adapter");
+            fn.remove("handler");
             List<Object> events = new ArrayList<>();
             for (Object e : (List<Object>) fn.get("events")) {
                 Map<String, Object> event = new LinkedHashMap<>((Map<String, Object>) e);

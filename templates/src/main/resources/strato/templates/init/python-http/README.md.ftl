@@ -9,4 +9,5 @@ A strato service: one portable ${runtime} function, `hello`, behind `GET /hello`
 ```sh
 python3 -m unittest discover -s tests   # run the tests (no install needed)
 strato validate -c strato.yml           # check strato.yml for every provider
+strato invoke --local -f hello          # run the handler on this machine, as GET /hello would
 ```

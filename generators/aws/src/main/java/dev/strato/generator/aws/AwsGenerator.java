@@ -10,6 +10,7 @@ import dev.strato.generator.packaging.Packages;
 import dev.strato.model.AwsFormat;
 import dev.strato.model.Provider;
 import dev.strato.model.Service;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -31,7 +32,7 @@ public final class AwsGenerator implements Generator {
     @Override
     public void generate(GenerationContext context, OutputTree out) throws GenerationException {
         Service service = context.service();
-        Packages packages = Packager.build(context);
+        Packages packages = packages(context);
         AwsFormat format = format(service);
         Stack stack = build(service, format, packages);
         byte[] body = TemplateYaml.write(stack.template().tree()).getBytes(StandardCharsets.UTF_8);
@@ -43,6 +44,15 @@ public final class AwsGenerator implements Generator {
         out.add(TEMPLATE, body);
         for (Artifact a : packages.distinct()) out.add(ARTIFACTS + a.fileName(), a.bytes());
         out.add(MANIFEST, Manifest.of(service, format, stack, packages, body, out.warnings()));
+    }
+
+    /** The function packages, with the portable-handler adapter in those of functions that have one. */
+    static Packages packages(GenerationContext context) throws GenerationException {
+        try {
+            return Packager.build(context, new LambdaAdapter(context.service(), context.projectDir()));
+        } catch (UncheckedIOException e) {
+            throw new GenerationException("cannot render the handler adapter: " + e.getCause().getMessage(), e);
+        }
     }
 
     static AwsFormat format(Service service) {

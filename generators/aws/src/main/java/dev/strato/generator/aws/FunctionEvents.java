@@ -1,10 +1,12 @@
 package dev.strato.generator.aws;
 
+import dev.strato.generator.adapter.HandlerAdapters;
 import dev.strato.model.BucketAction;
 import dev.strato.model.Event;
 import dev.strato.model.Function;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +18,9 @@ final class FunctionEvents {
 
     /** A change stream's or queue's records start from the oldest available, so none written during a deploy are missed. */
     static final String STARTING_POSITION = "TRIM_HORIZON";
+
+    /** EventBridge Scheduler's context attribute for the time a schedule fired for. */
+    static final String SCHEDULED_TIME = "<aws.scheduler.scheduled-time>";
 
     record Schedule(String name, String expression, String timezone, String input, boolean enabled) {}
 
@@ -40,7 +45,7 @@ final class FunctionEvents {
             String name = LogicalIds.eventName(e.kind(), ordinals.merge(e.kind(), 1, Integer::sum));
             if (e instanceof Event.Schedule s) {
                 schedules.add(new Schedule(name, ScheduleExpression.of(s), s.cron() == null ? null : s.timezone(),
-                        s.input() == null ? null : JSON.writeValueAsString(s.input()), s.enabled()));
+                        scheduleInput(f, s), s.enabled()));
             } else if (e instanceof Event.Queue q) {
                 queues.add(new Queue(name, q.queue(), q.batchSize()));
             } else if (e instanceof Event.Topic t) {
@@ -55,6 +60,19 @@ final class FunctionEvents {
                 tables.add(new Table(name, t.table(), t.batchSize()));
             }
         }
+    }
+
+    /**
+     * The schedule's target input: with the adapter, the neutral schedule event with Scheduler's
+     * context attribute for the time (Scheduler replaces it on each invocation); else the input as is.
+     */
+    private static String scheduleInput(Function f, Event.Schedule s) {
+        if (!HandlerAdapters.portable(f)) return s.input() == null ? null : JSON.writeValueAsString(s.input());
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("kind", "schedule");
+        event.put("time", SCHEDULED_TIME);
+        event.put("input", s.input());
+        return JSON.writeValueAsString(event);
     }
 
     /** Triggers that invoke the function asynchronously, where Lambda's retries and on-failure destination apply. */

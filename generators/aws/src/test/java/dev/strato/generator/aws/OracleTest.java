@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.GenerationContext;
 import dev.strato.generator.OutputTree;
-import dev.strato.generator.packaging.Packager;
 import dev.strato.model.AwsFormat;
 import dev.strato.model.Service;
 import java.nio.file.Files;
@@ -60,7 +59,7 @@ class OracleTest {
             Files.write(templates[format.ordinal()], tree.files().get(AwsGenerator.TEMPLATE));
         }
         Service plain = Examples.withFormat(service, AwsFormat.CLOUDFORMATION);
-        var stack = AwsGenerator.build(plain, AwsFormat.CLOUDFORMATION, Packager.build(new GenerationContext(plain, projectDir)));
+        var stack = AwsGenerator.build(plain, AwsFormat.CLOUDFORMATION, AwsGenerator.packages(new GenerationContext(plain, projectDir)));
         cases.add(new Case(name, service, projectDir, templates[AwsFormat.CLOUDFORMATION.ordinal()], templates[AwsFormat.SAM.ordinal()],
                 stack.template().tree()));
     }

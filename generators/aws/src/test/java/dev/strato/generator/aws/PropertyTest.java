@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.GenerationContext;
 import dev.strato.generator.OutputTree;
-import dev.strato.generator.packaging.Packager;
 import dev.strato.model.AwsFormat;
 import dev.strato.model.Service;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ class PropertyTest {
                 List<String> warnings = out.warnings();
                 assertThat(warnings).as("warnings").allMatch(w -> w.contains("close to CloudFormation's limit") || w.contains("uploads it to S3")
                         || w.contains("outputs ARNs and URLs only"));
-                var stack = AwsGenerator.build(s, format, Packager.build(new GenerationContext(s, project)));
+                var stack = AwsGenerator.build(s, format, AwsGenerator.packages(new GenerationContext(s, project)));
                 Map<String, Object> tree = stack.template().tree();
                 assertThat(IamWildcards.in(tree)).isEmpty();
                 assertThat(stack.template().resourceCount()).isLessThanOrEqualTo(StackLimits.RESOURCES);

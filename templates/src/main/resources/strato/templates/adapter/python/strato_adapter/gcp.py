@@ -99,7 +99,7 @@ def _answer_request(fn, spec, routes, request, headers, ctx):
 def _json_answer(status, body=None, headers=None):
     if body is None:
         return {"status": status, "headers": dict(headers or {}), "body": "", "base64": False}
-    return {"status": status, "headers": {"content-type": "application/json", **(headers or {})}, "body": json.dumps(body), "base64": False}
+    return {"status": status, "headers": {"content-type": "application/json", **(headers or {})}, "body": core.to_json(body), "base64": False}
 
 
 def _query(query_string):

@@ -1,0 +1,105 @@
+package dev.strato.generator.aws;
+
+import dev.strato.generator.adapter.HandlerAdapters;
+import dev.strato.generator.packaging.Packager;
+import dev.strato.model.Event;
+import dev.strato.model.Function;
+import dev.strato.model.Runtime;
+import dev.strato.model.Service;
+import dev.strato.templates.Templates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The portable-handler adapter in a Lambda package: the adapter library and an entry module
+ * (rendered from {@value #NODE_TEMPLATE} or {@value #PYTHON_TEMPLATE}) with one export per
+ * function, which the function's {@code Handler} names. A package shared by all functions has
+ * every function's export. Functions with {@code adapter: native}, or a runtime without an
+ * adapter, keep their own handler.
+ */
+final class LambdaAdapter implements Packager.ExtraFiles {
+
+    static final String CLOUD = "aws";
+    static final String NODE_TEMPLATE = "generate/aws/aws-entry.mjs.ftl";
+    static final String PYTHON_TEMPLATE = "generate/aws/aws_entry.py.ftl";
+    static final String NODE_ENTRY = HandlerAdapters.NODE_DIR + "aws-entry.mjs";
+    static final String PYTHON_ENTRY = HandlerAdapters.PYTHON_DIR + "aws_entry.py";
+
+    /** Words neither language takes as a name (Python keywords, JavaScript reserved words), and {@code then}, which makes a module thenable. */
+    private static final Set<String> RESERVED = Set.of(
+            "False", "None", "True", "and", "as", "assert", "async", "await", "break", "case", "catch", "class", "const", "continue",
+            "debugger", "def", "default", "del", "delete", "do", "elif", "else", "enum", "eval", "arguments", "except", "export", "extends",
+            "false", "finally", "for", "from", "function", "global", "if", "implements", "import", "in", "instanceof", "interface", "is",
+            "lambda", "let", "new", "nonlocal", "not", "null", "or", "package", "pass", "private", "protected", "public", "raise", "return",
+            "static", "super", "switch", "then", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield");
+
+    private final Service service;
+    private final Path projectDir;
+    private final Templates templates;
+
+    LambdaAdapter(Service service, Path projectDir) {
+        this.service = service;
+        this.projectDir = projectDir;
+        this.templates = Templates.forProject(projectDir);
+    }
+
+    /** The function's {@code Handler}: its export in the entry module when it has the adapter, else its own handler. */
+    static String handler(Function f) {
+        if (!HandlerAdapters.portable(f)) return f.handler();
+        String module = f.runtime().language() == Runtime.Language.NODE
+                ? NODE_ENTRY.substring(0, NODE_ENTRY.lastIndexOf('.'))
+                : PYTHON_ENTRY.substring(0, PYTHON_ENTRY.lastIndexOf('.')).replace('/', '.');
+        return module + "." + exportName(f.name());
+    }
+
+    /**
+     * The entry's name for a function: a valid identifier in JavaScript and Python (function names
+     * are letters, digits and hyphens), distinct for distinct functions since names have no {@code _}.
+     */
+    static String exportName(String function) {
+        String name = function.replace('-', '_');
+        return RESERVED.contains(name) ? name + "_" : name;
+    }
+
+    @Override
+    public Map<String, byte[]> of(Function function) {
+        List<Function> inPackage = service.packaging().individually() ? List.of(function) : List.copyOf(service.functions().values());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        entry(inPackage, Runtime.Language.NODE, NODE_TEMPLATE, NODE_ENTRY, files);
+        entry(inPackage, Runtime.Language.PYTHON, PYTHON_TEMPLATE, PYTHON_ENTRY, files);
+        return files;
+    }
+
+    private void entry(List<Function> inPackage, Runtime.Language language, String template, String path, Map<String, byte[]> into) {
+        List<Map<String, Object>> functions = inPackage.stream()
+                .filter(f -> HandlerAdapters.portable(f) && f.runtime().language() == language)
+                .map(this::entryModel)
+                .toList();
+        if (functions.isEmpty()) return;
+        into.putAll(HandlerAdapters.library(templates, language, CLOUD));
+        try {
+            into.put(path, templates.render(template, Map.of("stage", service.stage(), "functions", functions)).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Object> entryModel(Function f) {
+        HandlerAdapters.HandlerModule m = HandlerAdapters.module(f, projectDir);
+        String kinds = f.events().stream().map(Event::kind).distinct().map(k -> "\"" + k + "\"").collect(Collectors.joining(",", "[", "]"));
+        return Map.of(
+                "entry", exportName(f.name()),
+                "name", f.name(),
+                "module", m.module(),
+                "export", m.export(),
+                "kinds", kinds,
+                "timeoutMs", f.timeout().toMillis());
+    }
+}
