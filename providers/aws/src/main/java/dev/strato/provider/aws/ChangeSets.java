@@ -37,7 +37,8 @@ final class ChangeSets {
         String name = "strato-" + System.currentTimeMillis();
         List<Parameter> params = new ArrayList<>();
         parameters.forEach((k, v) -> params.add(Parameter.builder().parameterKey(k).parameterValue(v).build()));
-        AwsErrors.run("create a change set for stack " + stackName, () -> {
+        try {
+            AwsErrors.run("create a change set for stack " + stackName, () -> {
             try {
                 cfn.createChangeSet(b -> b.stackName(stackName).changeSetName(name)
                         .changeSetType(newStack ? ChangeSetType.CREATE : ChangeSetType.UPDATE)
@@ -47,7 +48,12 @@ final class ChangeSets {
             } catch (software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException e) {
                 // a retried request whose first attempt got through: the change set is there
             }
-        });
+            });
+        } catch (ProviderException e) {
+            // some endpoints refuse an empty change set outright instead of failing it
+            if (noChanges(String.valueOf(e.getMessage()))) return new Created(name, stackName, newStack, List.of());
+            throw e;
+        }
         DescribeChangeSetResponse described = awaitCreated(stackName, name);
         if ("FAILED".equals(described.statusAsString())) {
             String reason = String.valueOf(described.statusReason());
