@@ -18,8 +18,15 @@ final class JsonInput {
         } catch (JacksonException e) {
             var at = e.getLocation();
             return "the event is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
-                    + ": " + e.getOriginalMessage();
+                    + ": " + brief(e.getOriginalMessage());
         }
+    }
+
+    /** Jackson's message without the parser's location details (the line and column say it). */
+    private static String brief(String message) {
+        int cut = message.indexOf(" (start marker");
+        if (cut < 0) cut = message.indexOf("\n");
+        return cut < 0 ? message : message.substring(0, cut);
     }
 
     /** The JSON value, or the text itself when it is not JSON. */

@@ -38,17 +38,7 @@ final class ChangeSets {
         List<Parameter> params = new ArrayList<>();
         parameters.forEach((k, v) -> params.add(Parameter.builder().parameterKey(k).parameterValue(v).build()));
         try {
-            AwsErrors.run("create a change set for stack " + stackName, () -> {
-            try {
-                cfn.createChangeSet(b -> b.stackName(stackName).changeSetName(name)
-                        .changeSetType(newStack ? ChangeSetType.CREATE : ChangeSetType.UPDATE)
-                        .templateBody(template.body()).templateURL(template.url()).parameters(params)
-                        .capabilities(capabilities.stream().map(Capability::fromValue).toList())
-                        .tags(t -> t.key("strato:stack").value(stackName)));
-            } catch (software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException e) {
-                // a retried request whose first attempt got through: the change set is there
-            }
-            });
+            submit(stackName, name, newStack, template, params, capabilities);
         } catch (ProviderException e) {
             // some endpoints refuse an empty change set outright instead of failing it
             if (noChanges(String.valueOf(e.getMessage()))) return new Created(name, stackName, newStack, List.of());
@@ -62,6 +52,20 @@ final class ChangeSets {
             throw new ProviderException("change set for stack " + stackName + " failed: " + reason);
         }
         return new Created(name, stackName, newStack, rows(stackName, name));
+    }
+
+    private void submit(String stackName, String name, boolean newStack, Template template, List<Parameter> params, List<String> capabilities) {
+        AwsErrors.run("create a change set for stack " + stackName, () -> {
+            try {
+                cfn.createChangeSet(b -> b.stackName(stackName).changeSetName(name)
+                        .changeSetType(newStack ? ChangeSetType.CREATE : ChangeSetType.UPDATE)
+                        .templateBody(template.body()).templateURL(template.url()).parameters(params)
+                        .capabilities(capabilities.stream().map(Capability::fromValue).toList())
+                        .tags(t -> t.key("strato:stack").value(stackName)));
+            } catch (software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException e) {
+                // a retried request whose first attempt got through: the change set is there
+            }
+        });
     }
 
     static boolean noChanges(String reason) {

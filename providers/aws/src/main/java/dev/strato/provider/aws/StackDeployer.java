@@ -68,13 +68,15 @@ final class StackDeployer {
     private boolean prepare(Stacks stacks, String stackName, ProgressListener progress) {
         Optional<Stack> current = stacks.describe(stackName);
         if (current.isPresent()) {
-            current = stacks.awaitSettled(stackName, current.get(), () -> progress.step("Stack " + stackName + " is "
-                    + stacks.describe(stackName).map(Stack::stackStatusAsString).orElse("busy") + " from another run; waiting for it to finish"));
+            current = stacks.awaitSettled(stackName, current.get(),
+                    status -> progress.step("Stack " + stackName + " is " + status + " from another run; waiting for it to finish"));
         }
         if (current.isEmpty()) return true;
         String status = current.get().stackStatusAsString();
         switch (status) {
             case "REVIEW_IN_PROGRESS":
+                progress.step("Stack " + stackName + " holds only a change set that was never executed; replacing it");
+                StackRemover.deleteAndWait(clients.cloudFormation(), stacks, clients.settings(), stackName, progress);
                 return true;
             case "ROLLBACK_COMPLETE", "ROLLBACK_FAILED":
                 progress.step("Stack " + stackName + " is " + status + " after a failed first create; deleting it to create it again");

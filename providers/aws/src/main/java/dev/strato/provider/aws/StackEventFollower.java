@@ -1,6 +1,7 @@
 package dev.strato.provider.aws;
 
 import dev.strato.provider.ProgressListener;
+import dev.strato.provider.ProviderException;
 import dev.strato.provider.StackEvent;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,10 +39,15 @@ final class StackEventFollower {
     /** Follows until the stack's status no longer ends in _IN_PROGRESS; the final stack (empty once deleted). */
     Optional<Stack> follow(ProgressListener progress) {
         Poller poller = new Poller(settings);
+        long deadline = System.nanoTime() + settings.inProgressTimeout().toNanos();
         while (true) {
             Optional<Stack> stack = stacks.describe(stackName);
             report(stack.map(Stack::stackId).orElse(stackName), progress);
             if (stack.isEmpty() || !stack.get().stackStatusAsString().endsWith("_IN_PROGRESS")) return stack;
+            if (System.nanoTime() > deadline) {
+                throw new ProviderException("stack " + stackName + " is still " + stack.get().stackStatusAsString() + " after "
+                        + Stacks.minutes(settings.inProgressTimeout()) + "; strato stopped waiting: check its events and run the command again");
+            }
             poller.pause();
         }
     }

@@ -31,7 +31,8 @@ final class StackRemover {
         Optional<Stack> stack = stacks.describe(stackName);
         List<StackResourceSummary> data = new ArrayList<>();
         if (stack.isPresent()) {
-            stack = stacks.awaitSettled(stackName, stack.get(), () -> progress.step("Stack " + stackName + " is busy from another run; waiting for it to finish"));
+            stack = stacks.awaitSettled(stackName, stack.get(),
+                    status -> progress.step("Stack " + stackName + " is " + status + " from another run; waiting for it to finish"));
         }
         if (stack.isPresent()) {
             for (StackResourceSummary r : stacks.resources(stackName)) {

@@ -50,15 +50,15 @@ final class Stacks {
         return status.endsWith("_IN_PROGRESS") && !"REVIEW_IN_PROGRESS".equals(status);
     }
 
-    /** Waits until no operation runs on the stack; the stack as it then is (empty if it was deleted). */
-    Optional<Stack> awaitSettled(String name, Stack current, Runnable onWait) {
+    /** Waits until no operation runs on the stack, telling {@code onWait} the status once; the stack as it then is (empty if it was deleted). */
+    Optional<Stack> awaitSettled(String name, Stack current, java.util.function.Consumer<String> onWait) {
         Optional<Stack> stack = Optional.of(current);
         long deadline = System.nanoTime() + settings.inProgressTimeout().toNanos();
         Poller poller = new Poller(settings);
         boolean told = false;
         while (stack.isPresent() && inProgress(stack.get())) {
             if (!told) {
-                onWait.run();
+                onWait.accept(stack.get().stackStatusAsString());
                 told = true;
             }
             if (System.nanoTime() > deadline) {
@@ -71,7 +71,7 @@ final class Stacks {
         return stack;
     }
 
-    private static String minutes(Duration d) {
+    static String minutes(Duration d) {
         return d.toMinutes() > 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 }
