@@ -3,11 +3,9 @@ package dev.strato.cli;
 import dev.strato.provider.ResourceChange;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** A change set as an aligned table (action, logical id, type, replacement) or as JSON rows. */
+/** A change set as an aligned table: action, logical id, type, replacement. */
 final class ChangeTable {
 
     private ChangeTable() {}
@@ -17,18 +15,5 @@ final class ChangeTable {
         cells.add(new String[] {"ACTION", "LOGICAL ID", "TYPE", "REPLACEMENT"});
         for (ResourceChange r : rows) cells.add(new String[] {r.action(), r.logicalId(), r.type(), r.replacement().isEmpty() ? "-" : r.replacement()});
         Columns.print(out, cells);
-    }
-
-    static List<Map<String, Object>> json(List<ResourceChange> rows) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (ResourceChange r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("action", r.action());
-            m.put("logicalId", r.logicalId());
-            m.put("type", r.type());
-            m.put("replacement", r.replacement().isEmpty() ? null : r.replacement());
-            list.add(m);
-        }
-        return list;
     }
 }

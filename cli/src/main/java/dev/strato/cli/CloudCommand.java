@@ -59,6 +59,13 @@ abstract class CloudCommand extends ModelCommand {
     /** What a cloud command works with. */
     record CloudContext(ProviderSession provider, ServiceTarget target, Console console, boolean json, Environment environment) {
 
+        /** Prints {@code problem} with the input as one error line; the usage exit code. */
+        int refuse(String problem) {
+            console.err().println(console.red("error") + ": " + problem);
+            console.err().flush();
+            return ExitCodes.USAGE;
+        }
+
         ProgressPrinter progress() {
             return new ProgressPrinter(console, Console.isTerminal(environment));
         }

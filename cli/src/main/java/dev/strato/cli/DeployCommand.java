@@ -1,8 +1,6 @@
 package dev.strato.cli;
 
 import dev.strato.provider.DeployResult;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,18 +21,7 @@ final class DeployCommand extends CloudCommand {
         DeployResult r = context.provider().deploy(!noExecute, context.progress());
         Console c = context.console();
         if (context.json()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("stack", r.stack());
-            m.put("changes", r.changes());
-            m.put("executed", r.executed());
-            m.put("changeSet", r.changeSet());
-            m.put("uploadedBytes", r.uploadedBytes());
-            m.put("uploadedArtifacts", r.uploadedArtifacts());
-            m.put("skippedArtifacts", r.skippedArtifacts());
-            m.put("changeRows", ChangeTable.json(r.changeRows()));
-            m.put("outputs", new java.util.TreeMap<>(r.outputs()));
-            m.put("info", r.info() == null ? null : StackInfoPrinter.json(r.info()));
-            Json.print(c.out(), m);
+            Json.print(c.out(), r);
             return ExitCodes.OK;
         }
         String artifacts = "Artifacts: " + r.uploadedArtifacts() + " uploaded (" + r.uploadedBytes() + " bytes), " + r.skippedArtifacts() + " unchanged";

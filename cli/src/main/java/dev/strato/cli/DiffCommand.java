@@ -1,9 +1,7 @@
 package dev.strato.cli;
 
 import dev.strato.provider.ResourceChange;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,6 +12,9 @@ final class DiffCommand extends CloudCommand {
     @Option(names = "--exit-code", description = "Exit with 4 when there are changes, 0 when there are none.")
     boolean exitCode;
 
+    /** The JSON report. */
+    record Report(boolean changes, List<ResourceChange> rows) {}
+
     DiffCommand(Environment environment) {
         super(environment);
     }
@@ -23,10 +24,7 @@ final class DiffCommand extends CloudCommand {
         List<ResourceChange> rows = context.provider().diff(context.progress());
         Console c = context.console();
         if (context.json()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("changes", !rows.isEmpty());
-            m.put("rows", ChangeTable.json(rows));
-            Json.print(c.out(), m);
+            Json.print(c.out(), new Report(!rows.isEmpty(), rows));
         } else if (rows.isEmpty()) {
             c.out().println("No changes.");
         } else {

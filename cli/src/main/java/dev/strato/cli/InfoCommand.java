@@ -14,7 +14,7 @@ final class InfoCommand extends CloudCommand {
     @Override
     int run(CloudContext context) {
         StackInfo info = context.provider().info();
-        if (context.json()) Json.print(context.console().out(), StackInfoPrinter.json(info));
+        if (context.json()) Json.print(context.console().out(), info);
         else StackInfoPrinter.print(context.console(), info);
         return ExitCodes.OK;
     }

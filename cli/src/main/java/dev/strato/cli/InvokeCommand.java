@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +35,9 @@ final class InvokeCommand extends CloudCommand {
     @Option(names = "--log", description = "Also print the tail of the function's execution log (stderr).")
     boolean log;
 
+    /** The JSON report: the payload as JSON when it is JSON. */
+    record Report(String function, int statusCode, Object payload, String error, String log) {}
+
     InvokeCommand(Environment environment) {
         super(environment);
     }
@@ -46,20 +47,11 @@ final class InvokeCommand extends CloudCommand {
         Console c = context.console();
         String problem = function.problem(context.target());
         if (problem == null) problem = JsonInput.problem(event(context));
-        if (problem != null) {
-            c.err().println(c.red("error") + ": " + problem);
-            return ExitCodes.USAGE;
-        }
+        if (problem != null) return context.refuse(problem);
         InvokeResult r = context.provider().invoke(new InvokeRequest(function.name, event(context).getBytes(StandardCharsets.UTF_8), async, log));
         if (r.logTail() != null) c.err().print(r.logTail());
         if (context.json()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("function", r.function());
-            m.put("statusCode", r.statusCode());
-            m.put("payload", JsonInput.parseOrText(r.payload()));
-            m.put("error", r.error());
-            m.put("log", r.logTail());
-            Json.print(c.out(), m);
+            Json.print(c.out(), new Report(r.function(), r.statusCode(), JsonInput.parseOrText(r.payload()), r.error(), r.logTail()));
         } else if (!r.payload().isEmpty()) {
             c.out().println(r.payload());
         } else if (async) {

@@ -1,6 +1,5 @@
 package dev.strato.cli;
 
-import dev.strato.provider.LogEvent;
 import dev.strato.provider.LogQuery;
 import dev.strato.provider.LogSink;
 import java.time.Duration;
@@ -8,8 +7,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,29 +39,17 @@ final class LogsCommand extends CloudCommand {
 
     @Override
     int run(CloudContext context) {
-        Console c = context.console();
         String problem = function.problem(context.target());
-        if (problem != null) {
-            c.err().println(c.red("error") + ": " + problem);
-            return ExitCodes.USAGE;
-        }
+        if (problem != null) return context.refuse(problem);
+        Console c = context.console();
         Instant from = since != null ? since : Instant.now().minus(Duration.ofMinutes(10));
         DateTimeFormatter time = TIME.withZone(utc ? ZoneOffset.UTC : ZoneId.systemDefault());
         LogSink sink = event -> {
-            if (context.json()) c.out().println(Json.line(json(event)));
-            else c.out().println(time.format(event.time()) + "  " + event.message().stripTrailing());
+            if (context.json()) c.out().println(Json.line(event));
+            else c.out().println(time.format(event.time()) + "  " + event.message());
             c.out().flush();
         };
         context.provider().logs(new LogQuery(function.name, from, filter, tail, Duration.ofSeconds(1)), sink);
         return ExitCodes.OK;
-    }
-
-    private static Map<String, Object> json(LogEvent e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("time", e.time().toString());
-        m.put("stream", e.stream());
-        m.put("message", e.message().stripTrailing());
-        m.put("id", e.id());
-        return m;
     }
 }

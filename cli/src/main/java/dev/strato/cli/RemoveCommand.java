@@ -1,8 +1,6 @@
 package dev.strato.cli;
 
 import dev.strato.provider.RemoveResult;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,14 +21,7 @@ final class RemoveCommand extends CloudCommand {
         RemoveResult r = context.provider().remove(includeData, context.progress());
         Console c = context.console();
         if (context.json()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("stack", r.stack());
-            m.put("existed", r.existed());
-            m.put("artifactBucket", r.artifactBucket());
-            m.put("artifactObjectsDeleted", r.artifactObjectsDeleted());
-            m.put("keptData", r.keptData());
-            m.put("deletedData", r.deletedData());
-            Json.print(c.out(), m);
+            Json.print(c.out(), r);
             return ExitCodes.OK;
         }
         c.out().println(r.existed() ? c.green("✓") + " Removed stack " + r.stack() : "Stack " + r.stack() + " does not exist; nothing to delete");

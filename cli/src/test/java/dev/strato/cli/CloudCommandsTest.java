@@ -35,7 +35,7 @@ class CloudCommandsTest {
     void malformedDataIsRefusedWithItsPosition() {
         CliRunner.Result r = strato("invoke", "-f", "createOrder", "--data", "{\"id\": ");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).startsWith("error: the event is not valid JSON (line 1, column 8)").doesNotContain("\tat ");
+        assertThat(r.err()).contains("error: the event is not valid JSON (line 1, column 8)").doesNotContain("\tat ");
     }
 
     @Test
@@ -43,7 +43,7 @@ class CloudCommandsTest {
         Files.writeString(dir.resolve("event.json"), "{\"id\": 1,}");
         CliRunner.Result r = strato("invoke", "-f", "createOrder", "--data-file", "event.json");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).startsWith("error: the event is not valid JSON (line 1");
+        assertThat(r.err()).contains("error: the event is not valid JSON (line 1, column 10)");
     }
 
     @Test

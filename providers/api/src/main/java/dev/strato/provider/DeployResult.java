@@ -9,6 +9,6 @@ public record DeployResult(String stack, boolean changes, boolean executed, Stri
 
     public DeployResult {
         changeRows = List.copyOf(changeRows);
-        outputs = Map.copyOf(outputs);
+        outputs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(outputs));
     }
 }

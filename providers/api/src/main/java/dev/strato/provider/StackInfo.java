@@ -9,7 +9,7 @@ public record StackInfo(String stack, String status, String region, Map<String, 
         List<FunctionInfo> functions, List<Resource> resources) {
 
     public StackInfo {
-        outputs = Map.copyOf(outputs);
+        outputs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(outputs));
         endpoints = List.copyOf(endpoints);
         functions = List.copyOf(functions);
         resources = List.copyOf(resources);

@@ -61,7 +61,7 @@ final class LogReader {
                 String next = token;
                 FilterLogEventsResponse page = logs.filterLogEvents(b -> b.logGroupName(logGroup).startTime(from).nextToken(next)
                         .filterPattern(query.filter() == null || query.filter().isBlank() ? null : query.filter()));
-                page.events().forEach(e -> events.add(new LogEvent(e.eventId(), Instant.ofEpochMilli(e.timestamp()), e.logStreamName(), e.message())));
+                page.events().forEach(e -> events.add(new LogEvent(e.eventId(), Instant.ofEpochMilli(e.timestamp()), e.logStreamName(), e.message() == null ? "" : e.message().stripTrailing())));
                 token = page.nextToken();
             } while (token != null);
         } catch (ResourceNotFoundException e) {

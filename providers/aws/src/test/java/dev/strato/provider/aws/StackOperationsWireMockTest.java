@@ -31,7 +31,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.Test;
 class StackOperationsWireMockTest {
 
     private static final String OLD = "old-event";
-    private WireMockServer server;
+    private static WireMockServer server;
     private WireMockCloudFormation cfn;
     private final List<StackEvent> events = new ArrayList<>();
     private final List<String> steps = new ArrayList<>();
@@ -59,17 +60,22 @@ class StackOperationsWireMockTest {
         }
     };
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        cfn = new WireMockCloudFormation(server);
-        cfn.accountAndArtifacts();
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         server.stop();
+    }
+
+    @BeforeEach
+    void stubs() {
+        server.resetAll();
+        cfn = new WireMockCloudFormation(server);
+        cfn.accountAndArtifacts();
     }
 
     private AwsSession session(ClientSettings settings) {
