@@ -38,6 +38,9 @@ final class InvokeCommand extends CloudCommand {
     /** The JSON report: the payload as JSON when it is JSON. */
     record Report(String function, int statusCode, Object payload, String error, String log) {}
 
+    /** The event, read once. */
+    private String cached;
+
     InvokeCommand(Environment environment) {
         super(environment);
     }
@@ -65,8 +68,6 @@ final class InvokeCommand extends CloudCommand {
         }
         return ExitCodes.OK;
     }
-
-    private String cached;
 
     private String event(CloudContext context) throws IOException {
         if (cached != null) return cached;

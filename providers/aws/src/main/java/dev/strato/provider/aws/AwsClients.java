@@ -3,12 +3,15 @@ package dev.strato.provider.aws;
 import dev.strato.provider.Connection;
 import dev.strato.provider.ProviderException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -34,11 +37,7 @@ final class AwsClients implements AutoCloseable {
     private final List<AutoCloseable> opened = new ArrayList<>();
     private AwsCredentialsProvider credentials;
     private SdkHttpClient http;
-    private CloudFormationClient cloudFormation;
-    private S3Client s3;
-    private LambdaClient lambda;
-    private CloudWatchLogsClient logs;
-    private DynamoDbClient dynamoDb;
+    private final Map<Class<?>, SdkClient> clients = new HashMap<>();
     private String accountId;
 
     AwsClients(Connection connection, String region, String profile, ClientSettings settings) {
@@ -56,39 +55,32 @@ final class AwsClients implements AutoCloseable {
         return settings;
     }
 
-    synchronized CloudFormationClient cloudFormation() {
-        if (cloudFormation == null) cloudFormation = open(() -> configure(CloudFormationClient.builder()).build());
-        return cloudFormation;
+    CloudFormationClient cloudFormation() {
+        return client(CloudFormationClient.class, () -> configure(CloudFormationClient.builder()).build());
     }
 
-    synchronized S3Client s3() {
-        if (s3 == null) {
-            s3 = open(() -> {
-                var builder = configure(S3Client.builder());
-                // emulators serve buckets by path and don't all speak the newer default checksums
-                if (connection.endpoint() != null) {
-                    builder.forcePathStyle(true).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-                }
-                return builder.build();
-            });
-        }
-        return s3;
+    S3Client s3() {
+        return client(S3Client.class, () -> {
+            var builder = configure(S3Client.builder());
+            // emulators serve buckets by path and don't all speak the newer default checksums
+            if (connection.endpoint() != null) {
+                builder.forcePathStyle(true).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+            }
+            return builder.build();
+        });
     }
 
-    synchronized LambdaClient lambda() {
-        if (lambda == null) lambda = open(() -> configure(LambdaClient.builder()).build());
-        return lambda;
+    LambdaClient lambda() {
+        return client(LambdaClient.class, () -> configure(LambdaClient.builder()).build());
     }
 
-    synchronized CloudWatchLogsClient logs() {
-        if (logs == null) logs = open(() -> configure(CloudWatchLogsClient.builder()).build());
-        return logs;
+    CloudWatchLogsClient logs() {
+        return client(CloudWatchLogsClient.class, () -> configure(CloudWatchLogsClient.builder()).build());
     }
 
-    synchronized DynamoDbClient dynamoDb() {
-        if (dynamoDb == null) dynamoDb = open(() -> configure(DynamoDbClient.builder()).build());
-        return dynamoDb;
+    DynamoDbClient dynamoDb() {
+        return client(DynamoDbClient.class, () -> configure(DynamoDbClient.builder()).build());
     }
 
     /** The account the credentials belong to (one STS call, remembered). */
@@ -101,10 +93,15 @@ final class AwsClients implements AutoCloseable {
         return accountId;
     }
 
-    private <C extends AutoCloseable> C open(Supplier<C> factory) {
-        C client = factory.get();
-        opened.add(client);
-        return client;
+    /** The command's one client of {@code type}, built on first use. */
+    private synchronized <C extends SdkClient> C client(Class<C> type, Supplier<C> factory) {
+        SdkClient client = clients.get(type);
+        if (client == null) {
+            client = factory.get();
+            clients.put(type, client);
+            opened.add(client);
+        }
+        return type.cast(client);
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
@@ -155,5 +152,6 @@ final class AwsClients implements AutoCloseable {
             }
         }
         opened.clear();
+        clients.clear();
     }
 }

@@ -41,7 +41,7 @@ final class StackDeployer {
         List<ArtifactUploader.Upload> uploads = new ArrayList<>();
         for (StackManifest.Artifact a : manifest.artifacts()) uploads.add(new ArtifactUploader.Upload(generated.file(a.file()), a.key(), a.bytes()));
         ArtifactUploader.Outcome sent = uploader.upload(uploads, progress);
-        ChangeSets.Template template = template(generated, manifest, uploader, bucket, progress);
+        ChangeSets.Template template = template(generated, manifest, uploader, progress);
         progress.step("Creating change set for stack " + stackName);
         ChangeSets changeSets = new ChangeSets(cfn, clients.settings());
         ChangeSets.Created changeSet = changeSets.create(stackName, newStack, template, parameters(manifest, bucket), manifest.capabilities());
@@ -93,8 +93,7 @@ final class StackDeployer {
         }
     }
 
-    private static ChangeSets.Template template(GeneratedStack generated, StackManifest manifest, ArtifactUploader uploader, String bucket,
-            ProgressListener progress) {
+    private static ChangeSets.Template template(GeneratedStack generated, StackManifest manifest, ArtifactUploader uploader, ProgressListener progress) {
         try {
             if (!manifest.uploadTemplate()) {
                 return new ChangeSets.Template(Files.readString(generated.file(manifest.templateFile()), StandardCharsets.UTF_8), null);
