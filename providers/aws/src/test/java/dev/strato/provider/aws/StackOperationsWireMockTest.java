@@ -92,6 +92,29 @@ class StackOperationsWireMockTest {
         server.stubFor(cfn.action("ListStackResources").willReturn(xml(listStackResources())));
     }
 
+    /**
+     * The stack is UPDATE_COMPLETE with one old event until the change set is executed; then each
+     * DescribeStacks gives the next status (the last one stays), and the events after it are
+     * those of all steps so far, newest first.
+     */
+    private void updateGoesThrough(WireMockCloudFormation.Event old, List<String> statuses, List<List<WireMockCloudFormation.Event>> newEventsPerStep) {
+        String s = "update";
+        server.stubFor(cfn.action("DescribeStacks").inScenario(s).whenScenarioStateIs(Scenario.STARTED).willReturn(xml(describeStacks("UPDATE_COMPLETE"))));
+        server.stubFor(cfn.action("DescribeStackEvents").inScenario(s).whenScenarioStateIs(Scenario.STARTED).willReturn(xml(describeStackEvents(List.of(old)))));
+        server.stubFor(cfn.action("ExecuteChangeSet").inScenario(s).whenScenarioStateIs(Scenario.STARTED).willReturn(xml(empty("ExecuteChangeSet")))
+                .willSetStateTo("step0"));
+        List<WireMockCloudFormation.Event> seen = new ArrayList<>(List.of(old));
+        for (int i = 0; i < statuses.size(); i++) {
+            String state = i == statuses.size() - 1 ? "last" : "step" + (i + 1);
+            server.stubFor(cfn.action("DescribeStacks").inScenario(s).whenScenarioStateIs("step" + i).willReturn(xml(describeStacks(statuses.get(i))))
+                    .willSetStateTo(state));
+            seen.addAll(0, newEventsPerStep.get(i));
+            server.stubFor(cfn.action("DescribeStackEvents").inScenario(s).whenScenarioStateIs(state).willReturn(xml(describeStackEvents(List.copyOf(seen)))));
+        }
+        server.stubFor(cfn.action("DescribeStacks").inScenario(s).whenScenarioStateIs("last")
+                .willReturn(xml(describeStacks(statuses.get(statuses.size() - 1)))));
+    }
+
     @Test
     void wireMock_failedUpdateReportsEachFailedResourceAndWaitsForTheRollback() {
         changeSetWithOneChange();
@@ -103,24 +126,8 @@ class StackOperationsWireMockTest {
         var rolling = event("e4", "2026-11-27T08:00:06.000Z", "orders-dev", "AWS::CloudFormation::Stack", "UPDATE_ROLLBACK_IN_PROGRESS",
                 "The following resource(s) failed to update: [CreateOrderFunction].");
         var rolledBack = event("e5", "2026-11-27T08:00:20.000Z", "orders-dev", "AWS::CloudFormation::Stack", "UPDATE_ROLLBACK_COMPLETE", null);
-        String s = "deploy";
-        server.stubFor(cfn.action("DescribeStacks").inScenario(s).whenScenarioStateIs(Scenario.STARTED).willReturn(xml(describeStacks("UPDATE_COMPLETE"))));
-        server.stubFor(cfn.action("DescribeStackEvents").inScenario(s).whenScenarioStateIs(Scenario.STARTED).willReturn(xml(describeStackEvents(List.of(old)))));
-        server.stubFor(cfn.action("ExecuteChangeSet").inScenario(s).whenScenarioStateIs(Scenario.STARTED).willReturn(xml(empty("ExecuteChangeSet")))
-                .willSetStateTo("running"));
-        server.stubFor(cfn.action("DescribeStacks").inScenario(s).whenScenarioStateIs("running").willReturn(xml(describeStacks("UPDATE_IN_PROGRESS")))
-                .willSetStateTo("failing"));
-        server.stubFor(cfn.action("DescribeStackEvents").inScenario(s).whenScenarioStateIs("failing")
-                .willReturn(xml(describeStackEvents(List.of(fnStarted, started, old)))));
-        server.stubFor(cfn.action("DescribeStacks").inScenario(s).whenScenarioStateIs("failing").willReturn(xml(describeStacks("UPDATE_ROLLBACK_IN_PROGRESS")))
-                .willSetStateTo("rolling"));
-        server.stubFor(cfn.action("DescribeStackEvents").inScenario(s).whenScenarioStateIs("rolling")
-                .willReturn(xml(describeStackEvents(List.of(rolling, fnFailed, fnStarted, started, old)))));
-        server.stubFor(cfn.action("DescribeStacks").inScenario(s).whenScenarioStateIs("rolling").willReturn(xml(describeStacks("UPDATE_ROLLBACK_COMPLETE")))
-                .willSetStateTo("done"));
-        server.stubFor(cfn.action("DescribeStacks").inScenario(s).whenScenarioStateIs("done").willReturn(xml(describeStacks("UPDATE_ROLLBACK_COMPLETE"))));
-        server.stubFor(cfn.action("DescribeStackEvents").inScenario(s).whenScenarioStateIs("done")
-                .willReturn(xml(describeStackEvents(List.of(rolledBack, rolling, fnFailed, fnStarted, started, old)))));
+        updateGoesThrough(old, List.of("UPDATE_IN_PROGRESS", "UPDATE_ROLLBACK_IN_PROGRESS", "UPDATE_ROLLBACK_COMPLETE"),
+                List.of(List.of(fnStarted, started), List.of(rolling, fnFailed), List.of(rolledBack)));
 
         try (AwsSession session = session(AwsTestTargets.FAST)) {
             assertThatThrownBy(() -> session.deploy(true, progress)).isInstanceOfSatisfying(ProviderException.class, e -> {
@@ -142,18 +149,7 @@ class StackOperationsWireMockTest {
         var e2 = event("e2", "2026-11-27T08:00:01.000Z", "CreateOrderFunction", "AWS::Lambda::Function", "UPDATE_IN_PROGRESS", null);
         var e3 = event("e3", "2026-11-27T08:00:04.000Z", "CreateOrderFunction", "AWS::Lambda::Function", "UPDATE_COMPLETE", null);
         var e4 = event("e4", "2026-11-27T08:00:05.000Z", "orders-dev", "AWS::CloudFormation::Stack", "UPDATE_COMPLETE", null);
-        String s = "ok";
-        server.stubFor(cfn.action("DescribeStacks").inScenario(s).whenScenarioStateIs(Scenario.STARTED).willReturn(xml(describeStacks("UPDATE_COMPLETE"))));
-        server.stubFor(cfn.action("DescribeStackEvents").inScenario(s).whenScenarioStateIs(Scenario.STARTED).willReturn(xml(describeStackEvents(List.of(old)))));
-        server.stubFor(cfn.action("ExecuteChangeSet").inScenario(s).whenScenarioStateIs(Scenario.STARTED).willReturn(xml(empty("ExecuteChangeSet")))
-                .willSetStateTo("running"));
-        server.stubFor(cfn.action("DescribeStacks").inScenario(s).whenScenarioStateIs("running").willReturn(xml(describeStacks("UPDATE_IN_PROGRESS")))
-                .willSetStateTo("done"));
-        server.stubFor(cfn.action("DescribeStackEvents").inScenario(s).whenScenarioStateIs("done").willReturn(xml(describeStackEvents(List.of(e2, e1, old)))));
-        server.stubFor(cfn.action("DescribeStacks").inScenario(s).whenScenarioStateIs("done").willReturn(xml(describeStacks("UPDATE_COMPLETE")))
-                .willSetStateTo("finished"));
-        server.stubFor(cfn.action("DescribeStacks").inScenario(s).whenScenarioStateIs("finished").willReturn(xml(describeStacks("UPDATE_COMPLETE"))));
-        server.stubFor(cfn.action("DescribeStackEvents").inScenario(s).whenScenarioStateIs("finished").willReturn(xml(describeStackEvents(List.of(e4, e3, e2, e1, old)))));
+        updateGoesThrough(old, List.of("UPDATE_IN_PROGRESS", "UPDATE_COMPLETE"), List.of(List.of(e2, e1), List.of(e4, e3)));
 
         DeployResult result;
         try (AwsSession session = session(AwsTestTargets.FAST)) {
