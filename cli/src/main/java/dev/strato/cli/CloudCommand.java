@@ -42,8 +42,9 @@ abstract class CloudCommand extends ModelCommand {
         }
         ServiceTarget target = new ServiceTarget(result.service().orElseThrow(), session.file().path().toAbsolutePath().getParent());
         Connection connection = new Connection(cloud.region, cloud.profile, cloud.endpoint, environment.variables());
-        try (ProviderSession provider = installed.get(usable.get(0)).open(connection, target)) {
-            return run(new CloudContext(provider, target, c, output.json(), environment));
+        CloudProvider provider = installed.get(usable.get(0));
+        try (LazySession opened = new LazySession(() -> provider.open(connection, target))) {
+            return run(new CloudContext(opened, target, c, output.json(), environment));
         } catch (ProviderException e) {
             for (String line : e.details()) c.err().println("  " + line);
             c.err().println(c.red("error") + ": " + e.getMessage());
@@ -56,8 +57,33 @@ abstract class CloudCommand extends ModelCommand {
     /** Calls the provider and prints; returns the exit code. */
     abstract int run(CloudContext context) throws Exception;
 
+    /** The provider's session, opened when a command first needs it (bad input is refused before that). */
+    static final class LazySession implements AutoCloseable {
+
+        private final java.util.function.Supplier<ProviderSession> opener;
+        private ProviderSession session;
+
+        LazySession(java.util.function.Supplier<ProviderSession> opener) {
+            this.opener = opener;
+        }
+
+        ProviderSession get() {
+            if (session == null) session = opener.get();
+            return session;
+        }
+
+        @Override
+        public void close() {
+            if (session != null) session.close();
+        }
+    }
+
     /** What a cloud command works with. */
-    record CloudContext(ProviderSession provider, ServiceTarget target, Console console, boolean json, Environment environment) {
+    record CloudContext(LazySession session, ServiceTarget target, Console console, boolean json, Environment environment) {
+
+        ProviderSession provider() {
+            return session.get();
+        }
 
         /** Prints {@code problem} with the input as one error line; the usage exit code. */
         int refuse(String problem) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "One provider-neutral strato.yml for serverless services on AWS, Azure and GCP.",
-        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid strato.yml, 4 diff --exit-code found changes."})
+        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid strato.yml, 4 changes."})
 final class StratoCommand implements Runnable {
 
     /** Every subcommand, in the order help lists them. */
