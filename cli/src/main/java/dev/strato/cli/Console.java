@@ -22,6 +22,12 @@ final class Console {
         return System.console() != null;
     }
 
+    /** Live progress (redrawn bars) only on a terminal; STRATO_TTY=1 forces it, for tests of the terminal output. */
+    static boolean isTerminal(Environment env) {
+        if (env.get("STRATO_TTY") != null) return "1".equals(env.get("STRATO_TTY"));
+        return System.console() != null;
+    }
+
     PrintWriter out() {
         return out;
     }

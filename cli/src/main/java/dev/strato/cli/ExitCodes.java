@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** strato.yml has errors. */
     public static final int INVALID_MODEL = 3;
+    /** {@code diff --exit-code}: the stack would change. */
+    public static final int CHANGES_PRESENT = 4;
 
     private ExitCodes() {}
 }

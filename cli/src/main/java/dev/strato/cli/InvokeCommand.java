@@ -1,26 +1,30 @@
 package dev.strato.cli;
 
 import dev.strato.model.LoadResult;
-import java.nio.file.Path;
+import dev.strato.provider.InvokeRequest;
+import dev.strato.provider.InvokeResult;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "invoke", mixinStandardHelpOptions = true,
-        description = "Run a function. --local: its portable handler on this machine with a neutral event built from its trigger and --data.")
-final class InvokeCommand extends ModelCommand {
+        description = {"Invoke a deployed function and print what it returns; a function error exits with 1 and its type and message.",
+            "--local: run its portable handler on this machine with a neutral event built from its trigger and the data."})
+final class InvokeCommand extends CloudCommand {
 
-    @Option(names = {"-f", "--function"}, required = true, paramLabel = "NAME", description = "The function to invoke.")
-    String function;
-
-    @Option(names = "--data", paramLabel = "DATA", description = "The event's data: the HTTP body, a message body (a JSON array: several), a schedule's input, ...")
-    String data;
-
-    @Option(names = "--data-file", paramLabel = "FILE", description = "The data from a file (- for stdin); without --data or --data-file, piped stdin is read.")
-    Path dataFile;
-
+    @Mixin FunctionOption function;
+    @Mixin InvokeData data;
     @Mixin LocalInvokeOptions localOptions;
-    @Mixin OutputOption output;
+
+    @Option(names = "--async", description = "Deployed: queue the event and return at once (Lambda's Event invocation).")
+    boolean async;
+
+    @Option(names = "--log", description = "Deployed: also print the tail of the function's execution log (stderr).")
+    boolean log;
+
+    /** The JSON report: the payload as JSON when it is JSON. */
+    record Report(String function, int statusCode, Object payload, String error, String log) {}
 
     InvokeCommand(Environment environment) {
         super(environment);
@@ -28,11 +32,51 @@ final class InvokeCommand extends ModelCommand {
 
     @Override
     int run(ModelSession session, LoadResult result) throws Exception {
-        if (!localOptions.local) {
-            session.console().err().println("error: only local invoke is available here: add --local to run the handler on this machine");
-            return ExitCodes.USAGE;
+        if (!localOptions.local) return super.run(session, result);
+        byte[] bytes;
+        try {
+            bytes = data.bytes(environment);
+        } catch (InvokeData.Problem e) {
+            return refuse(session.console(), e.getMessage());
         }
-        return new LocalInvokeCommandSupport(session, environment, global.stacktrace, output.json())
-                .run(result, function, data, dataFile, localOptions);
+        return new LocalInvokeCommandSupport(session, environment, global.stacktrace, output.json()).run(result, function.name, bytes, localOptions);
+    }
+
+    @Override
+    int run(CloudContext context) throws Exception {
+        Console c = context.console();
+        String problem = function.problem(context.target());
+        if (problem != null) return context.refuse(problem);
+        String event;
+        try {
+            byte[] bytes = data.bytes(environment);
+            event = bytes == null ? "{}" : new String(bytes, StandardCharsets.UTF_8);
+        } catch (InvokeData.Problem e) {
+            return context.refuse(e.getMessage());
+        }
+        problem = JsonInput.problem(event);
+        if (problem != null) return context.refuse(problem);
+        InvokeResult r = context.provider().invoke(new InvokeRequest(function.name, event.getBytes(StandardCharsets.UTF_8), async, log));
+        if (r.logTail() != null) c.err().print(r.logTail());
+        if (context.json()) {
+            Json.print(c.out(), new Report(r.function(), r.statusCode(), JsonInput.parseOrText(r.payload()), r.error(), r.logTail()));
+        } else if (!r.payload().isEmpty()) {
+            c.out().println(r.payload());
+        } else if (async) {
+            c.out().println("Queued (HTTP " + r.statusCode() + ")");
+        }
+        c.out().flush();
+        if (r.failed()) {
+            c.err().println(c.red("error") + ": function " + r.function() + " failed: " + r.error());
+            c.err().flush();
+            return ExitCodes.FAILURE;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static int refuse(Console c, String problem) {
+        c.err().println(c.red("error") + ": " + problem);
+        c.err().flush();
+        return ExitCodes.USAGE;
     }
 }

@@ -10,9 +10,15 @@ final class Json {
 
     private static final class Holder {
         static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        static final ObjectMapper COMPACT = JsonMapper.builder().build();
     }
 
     private Json() {}
+
+    /** One compact line (for streams such as logs). */
+    static String line(Object tree) {
+        return Holder.COMPACT.writeValueAsString(tree);
+    }
 
     static void print(PrintWriter out, Object tree) {
         out.println(Holder.MAPPER.writeValueAsString(tree));

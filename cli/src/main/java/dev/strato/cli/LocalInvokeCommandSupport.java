@@ -9,12 +9,7 @@ import dev.strato.local.LogLine;
 import dev.strato.model.LoadResult;
 import dev.strato.model.Service;
 import dev.strato.templates.Templates;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
@@ -36,7 +31,7 @@ final class LocalInvokeCommandSupport {
         this.console = session.console();
     }
 
-    int run(LoadResult loaded, String function, String data, Path dataFile, LocalInvokeOptions options) {
+    int run(LoadResult loaded, String function, byte[] data, LocalInvokeOptions options) {
         if (!loaded.isValid()) {
             session.reportValid(loaded, "; nothing invoked");
             return ExitCodes.INVALID_MODEL;
@@ -44,7 +39,7 @@ final class LocalInvokeCommandSupport {
         Service service = loaded.service().orElseThrow();
         Path projectDir = session.file().path().toAbsolutePath().getParent();
         try {
-            InvokeRequest request = new InvokeRequest(function, options.event, data(data, dataFile), options.path, options.query,
+            InvokeRequest request = new InvokeRequest(function, options.event, data, options.path, options.query,
                     options.headers, stacktrace);
             LocalInvoker invoker = new LocalInvoker(projectDir, environment.variables(), Templates.forProject(projectDir));
             LocalResult result = invoker.invoke(service, request, this::live, this::warn);
@@ -55,28 +50,6 @@ final class LocalInvokeCommandSupport {
             console.err().flush();
             return e.usage() ? ExitCodes.USAGE : ExitCodes.FAILURE;
         }
-    }
-
-    /** {@code --data}, else {@code --data-file} ({@code -}: stdin), else stdin when something is piped in, else none. */
-    private byte[] data(String data, Path dataFile) {
-        if (data != null && dataFile != null) throw LocalInvokeException.usage("give --data or --data-file, not both");
-        if (data != null) return data.getBytes(StandardCharsets.UTF_8);
-        try {
-            if (dataFile != null && dataFile.toString().equals("-")) return read(System.in);
-            if (dataFile != null) return Files.readAllBytes(environment.workingDir().resolve(dataFile));
-            // a terminal on stdin, or nothing piped in yet: no data rather than waiting for input
-            InputStream stdin = System.in;
-            return System.console() == null && stdin.available() > 0 ? read(stdin) : null;
-        } catch (NoSuchFileException e) {
-            throw LocalInvokeException.usage("--data-file: no such file: " + dataFile);
-        } catch (IOException e) {
-            throw LocalInvokeException.usage("cannot read the data: " + e.getMessage());
-        }
-    }
-
-    private static byte[] read(InputStream in) throws IOException {
-        byte[] bytes = in.readAllBytes();
-        return bytes.length == 0 ? null : bytes;
     }
 
     private void live(LogLine line) {

@@ -15,18 +15,20 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "One provider-neutral strato.yml for serverless services on AWS, Azure and GCP.",
-        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid strato.yml."})
+        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid strato.yml, 4 changes."})
 final class StratoCommand implements Runnable {
 
     /** Every subcommand, in the order help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
-            ValidateCommand.class, PrintCommand.class, GenerateCommand.class, InvokeCommand.class, InitCommand.class, ImportCommand.class,
+            ValidateCommand.class, PrintCommand.class, GenerateCommand.class, DeployCommand.class, DiffCommand.class,
+            InfoCommand.class, InvokeCommand.class, LogsCommand.class, RemoveCommand.class, InitCommand.class, ImportCommand.class,
             SchemaCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class);
 
     /** Commands that work alone, by their {@code @Command} name; completion and help read the whole command tree. */
     static final Map<String, Class<?>> STANDALONE = Map.of(
             "validate", ValidateCommand.class, "print", PrintCommand.class, "generate", GenerateCommand.class,
             "invoke", InvokeCommand.class, "init", InitCommand.class, "import", ImportCommand.class, "schema", SchemaCommand.class);
+    // the other cloud commands are registered with all the others: a network call dwarfs picocli's reflection
 
     @Spec
     CommandSpec spec;

@@ -154,6 +154,6 @@ class CommandsTest {
         assertThat(runner.run("--version").out()).startsWith("strato ");
         CliRunner.Result help = runner.run("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("validate").contains("Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid strato.yml.");
+        assertThat(help.out()).contains("validate").contains("Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid strato.yml, 4 changes.");
     }
 }

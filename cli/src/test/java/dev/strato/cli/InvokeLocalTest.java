@@ -382,9 +382,6 @@ class InvokeLocalTest {
 
     @Test
     void otherUsageErrors() throws IOException {
-        CliRunner.Result remote = new CliRunner(EXAMPLES.resolve("orders")).run("invoke", "-f", "getOrder");
-        assertThat(remote.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(remote.err()).contains("--local");
         CliRunner.Result both = example("orders", "-f", "getOrder", "--data", "{}", "--data-file", "x.json");
         assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(both.err()).contains("give --data or --data-file, not both");

@@ -1,0 +1,99 @@
+package dev.strato.cli;
+
+import dev.strato.model.LoadResult;
+import dev.strato.model.Provider;
+import dev.strato.provider.CloudProvider;
+import dev.strato.provider.CloudProviders;
+import dev.strato.provider.Connection;
+import dev.strato.provider.ProviderException;
+import dev.strato.provider.ProviderSession;
+import dev.strato.provider.ServiceTarget;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
+
+/**
+ * A command that talks to a cloud about the service: loads and checks strato.yml, picks the
+ * provider, opens one session for the command and reports a provider's failure as one line.
+ */
+abstract class CloudCommand extends ModelCommand {
+
+    @Mixin CloudOptions cloud;
+    @Mixin OutputOption output;
+
+    CloudCommand(Environment environment) {
+        super(environment);
+    }
+
+    @Override
+    int run(ModelSession session, LoadResult result) throws Exception {
+        if (!session.reportValid(result, "")) return ExitCodes.INVALID_MODEL;
+        Console c = session.console();
+        Map<Provider, CloudProvider> installed = CloudProviders.installed();
+        List<Provider> wanted = global.providers().isEmpty() ? result.providers() : global.providers();
+        List<Provider> usable = wanted.stream().filter(installed::containsKey).toList();
+        if (usable.size() != 1) {
+            String names = String.join(", ", wanted.stream().map(Provider::id).toList());
+            c.err().println(c.red("error") + ": " + (usable.isEmpty()
+                    ? "no cloud provider installed for " + (names.isEmpty() ? "this service" : names) + " (installed: "
+                            + String.join(", ", installed.keySet().stream().map(Provider::id).toList()) + ")"
+                    : "choose one provider with --provider (this service has " + names + ")"));
+            return usable.isEmpty() ? ExitCodes.FAILURE : ExitCodes.USAGE;
+        }
+        ServiceTarget target = new ServiceTarget(result.service().orElseThrow(), session.file().path().toAbsolutePath().getParent());
+        Connection connection = new Connection(cloud.region, cloud.profile, cloud.endpoint, environment.variables());
+        CloudProvider provider = installed.get(usable.get(0));
+        try (LazySession opened = new LazySession(() -> provider.open(connection, target))) {
+            return run(new CloudContext(opened, target, c, output.json(), environment));
+        } catch (ProviderException e) {
+            for (String line : e.details()) c.err().println("  " + line);
+            c.err().println(c.red("error") + ": " + e.getMessage());
+            if (global.stacktrace) e.printStackTrace(c.err());
+            c.err().flush();
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    /** Calls the provider and prints; returns the exit code. */
+    abstract int run(CloudContext context) throws Exception;
+
+    /** The provider's session, opened when a command first needs it (bad input is refused before that). */
+    static final class LazySession implements AutoCloseable {
+
+        private final java.util.function.Supplier<ProviderSession> opener;
+        private ProviderSession session;
+
+        LazySession(java.util.function.Supplier<ProviderSession> opener) {
+            this.opener = opener;
+        }
+
+        ProviderSession get() {
+            if (session == null) session = opener.get();
+            return session;
+        }
+
+        @Override
+        public void close() {
+            if (session != null) session.close();
+        }
+    }
+
+    /** What a cloud command works with. */
+    record CloudContext(LazySession session, ServiceTarget target, Console console, boolean json, Environment environment) {
+
+        ProviderSession provider() {
+            return session.get();
+        }
+
+        /** Prints {@code problem} with the input as one error line; the usage exit code. */
+        int refuse(String problem) {
+            console.err().println(console.red("error") + ": " + problem);
+            console.err().flush();
+            return ExitCodes.USAGE;
+        }
+
+        ProgressPrinter progress() {
+            return new ProgressPrinter(console, Console.isTerminal(environment));
+        }
+    }
+}

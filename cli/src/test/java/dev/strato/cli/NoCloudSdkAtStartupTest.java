@@ -1,0 +1,28 @@
+package dev.strato.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** validate, print and generate never load a cloud SDK class, though the SDK is on the class path. */
+class NoCloudSdkAtStartupTest {
+
+    @TempDir Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"validate", "print", "generate --provider aws -o OUT"})
+    void modelCommandsLoadNoAwsSdkClass(String command) throws Exception {
+        String orders = Path.of("../examples/orders/strato.yml").toAbsolutePath().normalize().toString();
+        String[] args = (command.replace("OUT", dir.resolve("out").toString()) + " -c " + orders).split(" ");
+        ChildJvm.Result r = ChildJvm.run(List.of("-Xlog:class+load=info:stdout"), Map.of("NO_COLOR", "1", "STRATO_TODAY", CliRunner.TODAY,
+                "HOME", dir.toString()), dir, args);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("dev.strato.cli.Main source:");
+        assertThat(r.out()).doesNotContain("software.amazon.awssdk").doesNotContain("dev.strato.provider.aws");
+    }
+}

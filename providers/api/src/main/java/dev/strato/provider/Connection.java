@@ -1,0 +1,15 @@
+package dev.strato.provider;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Where and as whom to connect: explicit choices (each may be null) and the process environment,
+ * injected so that in-process runs see the variables the command was given.
+ */
+public record Connection(String region, String profile, URI endpoint, Map<String, String> environment) {
+
+    public Connection {
+        environment = Map.copyOf(environment);
+    }
+}

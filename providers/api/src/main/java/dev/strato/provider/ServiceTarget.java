@@ -1,0 +1,7 @@
+package dev.strato.provider;
+
+import dev.strato.model.Service;
+import java.nio.file.Path;
+
+/** The validated service a command works on and the folder its sources live in. */
+public record ServiceTarget(Service service, Path projectDir) {}

@@ -1,0 +1,50 @@
+package dev.strato.provider.aws;
+
+import dev.strato.provider.ProgressListener;
+import dev.strato.provider.ResourceChange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+
+/**
+ * diff: a change set against the deployed stack, read and deleted again. It needs no upload: a
+ * change set compares templates and parameters, it does not read the packages.
+ */
+final class StackDiffer {
+
+    private final AwsClients clients;
+
+    StackDiffer(AwsClients clients) {
+        this.clients = clients;
+    }
+
+    List<ResourceChange> diff(GeneratedStack generated, ProgressListener progress) {
+        StackManifest manifest = generated.manifest();
+        String stackName = manifest.stackName();
+        Stacks stacks = new Stacks(clients.cloudFormation(), clients.settings());
+        var existing = stacks.describe(stackName);
+        boolean newStack = existing.isEmpty() || "REVIEW_IN_PROGRESS".equals(existing.get().stackStatusAsString());
+        String bucket = ArtifactBucket.name(stackName, clients.accountId(), clients.region());
+        ChangeSets changeSets = new ChangeSets(clients.cloudFormation(), clients.settings());
+        progress.step("Creating change set for stack " + stackName);
+        ChangeSets.Created created = changeSets.create(stackName, newStack, template(generated, manifest),
+                StackDeployer.parameters(manifest, bucket), manifest.capabilities());
+        if (created.hasChanges()) changeSets.delete(stackName, created.name());
+        // a CREATE change set leaves an empty stack in REVIEW_IN_PROGRESS behind; don't leave it for a diff
+        if (existing.isEmpty() && stacks.describe(stackName).map(Stack::stackStatusAsString).filter("REVIEW_IN_PROGRESS"::equals).isPresent()) {
+            AwsErrors.run("delete the empty stack " + stackName, () -> clients.cloudFormation().deleteStack(b -> b.stackName(stackName)));
+        }
+        return created.rows();
+    }
+
+    private static ChangeSets.Template template(GeneratedStack generated, StackManifest manifest) {
+        try {
+            return new ChangeSets.Template(Files.readString(generated.file(manifest.templateFile()), StandardCharsets.UTF_8), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
