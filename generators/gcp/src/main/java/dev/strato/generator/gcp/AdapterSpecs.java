@@ -1,5 +1,6 @@
 package dev.strato.generator.gcp;
 
+import dev.strato.generator.OrderedMap;
 import dev.strato.generator.adapter.HandlerAdapters;
 import dev.strato.model.Event;
 import dev.strato.model.Function;
@@ -45,7 +46,7 @@ final class AdapterSpecs {
         String key = null;
         for (Event e : f.events()) {
             kinds.add(HandlerAdapters.kind(e));
-            if (e instanceof Event.Http h) routes.add(Map.of("method", h.method().id(), "path", h.path()));
+            if (e instanceof Event.Http h) routes.add(OrderedMap.of("method", h.method().id(), "path", h.path()));
             if (e instanceof Event.Bucket b && (b.prefix() != null || b.suffix() != null)) {
                 Map<String, Object> filter = new LinkedHashMap<>();
                 if (b.prefix() != null) filter.put("prefix", b.prefix());
