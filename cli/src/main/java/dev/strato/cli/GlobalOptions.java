@@ -30,7 +30,7 @@ public final class GlobalOptions {
         }
     }
 
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A value for ${opt:NAME}; repeatable.")
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A value for $${opt:NAME} in strato.yml; repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "--provider", paramLabel = "PROVIDER", converter = ProviderConverter.class,

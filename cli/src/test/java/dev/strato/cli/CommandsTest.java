@@ -156,4 +156,9 @@ class CommandsTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("validate").contains("Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid strato.yml, 4 changes.");
     }
+
+    @Test
+    void helpShowsVariableSyntaxLiterally() {
+        assertThat(new CliRunner(dir).run("validate", "--help").out()).contains("A value for ${opt:NAME} in strato.yml");
+    }
 }
