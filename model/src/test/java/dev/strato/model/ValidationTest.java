@@ -139,6 +139,24 @@ class ValidationTest {
     }
 
     @Test
+    void portableAdapterOnlyForNodeAndPython() {
+        LoadResult r = load("""
+                  java:
+                    handler: com.acme.Orders::create
+                    runtime: java21
+                  javaNative:
+                    handler: com.acme.Orders::get
+                    runtime: java21
+                    adapter: native
+                  node:
+                    handler: src/a.main
+                """, "");
+        assertThat(Models.lines(r)).filteredOn(l -> l.contains("portable adapters")).containsExactly(
+                "strato.yml:9:14: warning: functions.java.runtime: strato's portable adapters are for Node.js and Python: this java21 handler"
+                        + " gets each cloud's own event and signature (set adapter: native to say so)");
+    }
+
+    @Test
     void missingHandlerFileIsAWarning() throws Exception {
         Files.createDirectories(dir.resolve("src"));
         Files.writeString(dir.resolve("src/a.mjs"), "export const main = () => 1;");

@@ -6,6 +6,7 @@ import dev.strato.model.Function;
 import dev.strato.model.Limits;
 import dev.strato.model.Provider;
 import dev.strato.model.Resource;
+import dev.strato.model.Runtime;
 import dev.strato.model.RuntimeSupport;
 import dev.strato.model.Value;
 import dev.strato.model.Verb;
@@ -145,11 +146,20 @@ final class FunctionChecks {
         limits.check(c.settingPath(f, "retries"), "retries", f.retries(), String.valueOf(f.retries()), "retries", List.of());
         limits.check(c.settingPath(f, "logRetentionDays"), "logRetentionDays", f.logRetentionDays(), f.logRetentionDays() + " days",
                 "log retention", List.of());
+        if (f.adapter() == dev.strato.model.Adapter.PORTABLE && f.runtime() != null && !hasPortableAdapter(f.runtime())) {
+            c.warning(c.sources().has(path(f, "adapter")) ? path(f, "adapter") : c.settingPath(f, "runtime"),
+                    "strato's portable adapters are for Node.js and Python: this " + f.runtime().id()
+                            + " handler gets each cloud's own event and signature (set adapter: native to say so)");
+        }
         if (f.adapter() == dev.strato.model.Adapter.NATIVE && c.service().providers().targeted().size() > 1) {
             c.warning(c.sources().has(path(f, "adapter")) ? path(f, "adapter") : "adapter",
                     "adapter native hands each cloud's own event to the handler: the code runs on more than one provider only if it handles each of "
                             + String.join(", ", c.service().providers().targeted().stream().map(Provider::id).toList()));
         }
+    }
+
+    private static boolean hasPortableAdapter(Runtime runtime) {
+        return runtime.language() == Runtime.Language.NODE || runtime.language() == Runtime.Language.PYTHON;
     }
 
     private void environment(Function f) {
