@@ -76,11 +76,11 @@ final class StackDeployer {
         switch (status) {
             case "REVIEW_IN_PROGRESS":
                 progress.step("Stack " + stackName + " holds only a change set that was never executed; replacing it");
-                StackRemover.deleteAndWait(clients.cloudFormation(), stacks, clients.settings(), stackName, progress);
+                StackRemover.deleteAndWait(clients.cloudFormation(), stacks, clients.settings(), stackName, progress, "deploy");
                 return true;
             case "ROLLBACK_COMPLETE", "ROLLBACK_FAILED":
                 progress.step("Stack " + stackName + " is " + status + " after a failed first create; deleting it to create it again");
-                StackRemover.deleteAndWait(clients.cloudFormation(), stacks, clients.settings(), stackName, progress);
+                StackRemover.deleteAndWait(clients.cloudFormation(), stacks, clients.settings(), stackName, progress, "deploy");
                 return true;
             case "UPDATE_ROLLBACK_FAILED":
                 throw new ProviderException("stack " + stackName + " is UPDATE_ROLLBACK_FAILED: fix or delete the resources its events name, then run"
