@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.provider.DeployResult;
 import dev.strato.provider.ProgressListener;
+import dev.strato.provider.ResourceChange;
 import dev.strato.provider.aws.testing.MotoAws;
 import dev.strato.provider.aws.testing.MotoServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +38,8 @@ class LargeTemplateIT {
             assertThat(manifest.uploadTemplate()).isTrue();
         }
 
+        // diff sends the template the way deploy does: by URL from the artifact bucket
+        assertThat(diff()).isNotEmpty();
         DeployResult first = deploy();
         assertThat(first.executed()).isTrue();
         try (MotoAws moto = new MotoAws(MOTO.endpoint(), "us-east-1")) {
@@ -49,15 +53,27 @@ class LargeTemplateIT {
         assertThat(second.uploadedArtifacts()).isZero();
         try (MotoAws moto = new MotoAws(MOTO.endpoint(), "us-east-1")) {
             assertThat(moto.stackUpdates("big-dev")).isZero();
+            assertThat(moto.objectKeys(BUCKET, "templates/")).hasSize(1);
+        }
+        assertThat(diff()).isEmpty();
+    }
+
+    private List<ResourceChange> diff() {
+        try (AwsSession session = session()) {
+            return session.diff(ProgressListener.NONE);
         }
     }
 
     private DeployResult deploy() {
-        // moto reads a TemplateURL from its own S3 only when the URL names localhost or amazonaws.com (not 127.0.0.1)
-        URI endpoint = URI.create("http://localhost:" + MOTO.endpoint().getPort());
-        try (AwsSession session = new AwsSession(AwsTestTargets.connection(endpoint), AwsTestTargets.target(project), AwsTestTargets.FAST)) {
+        try (AwsSession session = session()) {
             return session.deploy(true, ProgressListener.NONE);
         }
+    }
+
+    private AwsSession session() {
+        // moto reads a TemplateURL from its own S3 only when the URL names localhost or amazonaws.com (not 127.0.0.1)
+        URI endpoint = URI.create("http://localhost:" + MOTO.endpoint().getPort());
+        return new AwsSession(AwsTestTargets.connection(endpoint), AwsTestTargets.target(project), AwsTestTargets.FAST);
     }
 
     /** FUNCTIONS HTTP functions with descriptions long enough to pass the inline limit with few resources. */
