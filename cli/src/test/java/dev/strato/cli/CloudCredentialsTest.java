@@ -44,6 +44,31 @@ class CloudCredentialsTest {
     }
 
     @Test
+    void ssoSessionProfileWithoutATokenAsksForALogin() throws Exception {
+        assertAsksForSsoLogin("[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Deployer\nregion = eu-west-1\n"
+                + "[sso-session corp]\nsso_start_url = https://corp.awsapps.example/start\nsso_region = eu-west-1\nsso_registration_scopes = sso:account:access\n");
+    }
+
+    @Test
+    void legacySsoProfileWithoutATokenAsksForALogin() throws Exception {
+        assertAsksForSsoLogin("[profile dev]\nsso_start_url = https://corp.awsapps.example/start\nsso_region = eu-west-1\n"
+                + "sso_account_id = 111122223333\nsso_role_name = Deployer\nregion = eu-west-1\n");
+    }
+
+    /** No ~/.aws/sso/cache: the SDK finds no token, and no request leaves the machine before that. */
+    private void assertAsksForSsoLogin(String config) throws Exception {
+        Files.createDirectories(dir.resolve(".aws"));
+        Files.writeString(dir.resolve(".aws/config"), config);
+        String orders = Path.of("../examples/orders/strato.yml").toAbsolutePath().normalize().toString();
+        ChildJvm.Result r = ChildJvm.run(List.of(), bareEnvironment(), dir, "info", "-c", orders, "--provider", "aws", "--profile", "dev",
+                "--endpoint-url", "http://127.0.0.1:9");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(r.err().lines().filter(l -> l.startsWith("error:")).toList()).as(r.err()).containsExactly(
+                "error: the AWS IAM Identity Center (SSO) login for profile 'dev' is missing or expired: run 'aws sso login --profile dev'");
+        assertThat(r.err()).doesNotContain("\tat ");
+    }
+
+    @Test
     void profileFromTheCredentialsFileIsUsed() throws Exception {
         Files.createDirectories(dir.resolve(".aws"));
         Files.writeString(dir.resolve(".aws/credentials"), "[ci]\naws_access_key_id = testing\naws_secret_access_key = testing\n");

@@ -31,6 +31,7 @@ final class Credentials {
     }
 
     static String missing(String profile, Exception cause) {
+        if (SsoProfiles.needsLogin(profile, cause)) return SsoProfiles.loginHint(profile);
         if (profile != null) return "no AWS credentials for profile '" + profile + "': check ~/.aws/credentials and ~/.aws/config, or run 'aws configure --profile " + profile + "'";
         return "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or pass --profile NAME (or set AWS_PROFILE) for a profile in ~/.aws";
     }

@@ -4,10 +4,6 @@ import dev.strato.provider.DeployResult;
 import dev.strato.provider.ProgressListener;
 import dev.strato.provider.ProviderException;
 import dev.strato.provider.StackEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +37,7 @@ final class StackDeployer {
         List<ArtifactUploader.Upload> uploads = new ArrayList<>();
         for (StackManifest.Artifact a : manifest.artifacts()) uploads.add(new ArtifactUploader.Upload(generated.file(a.file()), a.key(), a.bytes()));
         ArtifactUploader.Outcome sent = uploader.upload(uploads, progress);
-        ChangeSets.Template template = template(generated, manifest, uploader, progress);
+        ChangeSets.Template template = StackTemplate.of(generated, () -> uploader, progress);
         progress.step("Creating change set for stack " + stackName);
         ChangeSets changeSets = new ChangeSets(cfn, clients.settings());
         ChangeSets.Created changeSet = changeSets.create(stackName, newStack, template, parameters(manifest, bucket), manifest.capabilities());
@@ -76,11 +72,11 @@ final class StackDeployer {
         switch (status) {
             case "REVIEW_IN_PROGRESS":
                 progress.step("Stack " + stackName + " holds only a change set that was never executed; replacing it");
-                StackRemover.deleteAndWait(clients.cloudFormation(), stacks, clients.settings(), stackName, progress);
+                StackRemover.deleteAndWait(clients.cloudFormation(), stacks, clients.settings(), stackName, progress, "deploy");
                 return true;
             case "ROLLBACK_COMPLETE", "ROLLBACK_FAILED":
                 progress.step("Stack " + stackName + " is " + status + " after a failed first create; deleting it to create it again");
-                StackRemover.deleteAndWait(clients.cloudFormation(), stacks, clients.settings(), stackName, progress);
+                StackRemover.deleteAndWait(clients.cloudFormation(), stacks, clients.settings(), stackName, progress, "deploy");
                 return true;
             case "UPDATE_ROLLBACK_FAILED":
                 throw new ProviderException("stack " + stackName + " is UPDATE_ROLLBACK_FAILED: fix or delete the resources its events name, then run"
@@ -90,20 +86,6 @@ final class StackDeployer {
                 throw new ProviderException("stack " + stackName + " is DELETE_FAILED: run 'strato remove' again, or delete the resources its events name and then the stack");
             default:
                 return false;
-        }
-    }
-
-    private static ChangeSets.Template template(GeneratedStack generated, StackManifest manifest, ArtifactUploader uploader, ProgressListener progress) {
-        try {
-            if (!manifest.uploadTemplate()) {
-                return new ChangeSets.Template(Files.readString(generated.file(manifest.templateFile()), StandardCharsets.UTF_8), null);
-            }
-            String key = "templates/" + manifest.stackName() + "-" + manifest.templateSha256().substring(0, 12) + ".yaml";
-            var file = generated.file(manifest.templateFile());
-            uploader.upload(List.of(new ArtifactUploader.Upload(file, key, Files.size(file))), progress);
-            return new ChangeSets.Template(null, uploader.url(key));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,16 +2,13 @@ package dev.strato.provider.aws;
 
 import dev.strato.provider.ProgressListener;
 import dev.strato.provider.ResourceChange;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 
 /**
- * diff: a change set against the deployed stack, read and deleted again. It needs no upload: a
- * change set compares templates and parameters, it does not read the packages.
+ * diff: a change set against the deployed stack, read and deleted again. It uploads no packages: a
+ * change set compares templates and parameters, it does not read them. Only a template past the
+ * inline limit goes to the artifact bucket, as deploy would send it.
  */
 final class StackDiffer {
 
@@ -19,6 +16,12 @@ final class StackDiffer {
 
     StackDiffer(AwsClients clients) {
         this.clients = clients;
+    }
+
+    /** Only for a template past the inline limit; the key is content-addressed, so the next deploy finds it there. */
+    private ArtifactUploader uploader(String bucket, ProgressListener progress) {
+        if (ArtifactBucket.ensure(clients.s3(), bucket, clients.region())) progress.step("Created artifact bucket " + bucket);
+        return new ArtifactUploader(clients.s3(), bucket, clients.settings().uploadThreads());
     }
 
     List<ResourceChange> diff(GeneratedStack generated, ProgressListener progress) {
@@ -30,7 +33,7 @@ final class StackDiffer {
         String bucket = ArtifactBucket.name(stackName, clients.accountId(), clients.region());
         ChangeSets changeSets = new ChangeSets(clients.cloudFormation(), clients.settings());
         progress.step("Creating change set for stack " + stackName);
-        ChangeSets.Created created = changeSets.create(stackName, newStack, template(generated, manifest),
+        ChangeSets.Created created = changeSets.create(stackName, newStack, StackTemplate.of(generated, () -> uploader(bucket, progress), progress),
                 StackDeployer.parameters(manifest, bucket), manifest.capabilities());
         if (created.hasChanges()) changeSets.delete(stackName, created.name());
         // a CREATE change set leaves an empty stack in REVIEW_IN_PROGRESS behind; don't leave it for a diff
@@ -38,13 +41,5 @@ final class StackDiffer {
             AwsErrors.run("delete the empty stack " + stackName, () -> clients.cloudFormation().deleteStack(b -> b.stackName(stackName)));
         }
         return created.rows();
-    }
-
-    private static ChangeSets.Template template(GeneratedStack generated, StackManifest manifest) {
-        try {
-            return new ChangeSets.Template(Files.readString(generated.file(manifest.templateFile()), StandardCharsets.UTF_8), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

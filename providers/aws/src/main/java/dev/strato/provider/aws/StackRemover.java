@@ -39,7 +39,7 @@ final class StackRemover {
                 if (TABLE.equals(r.resourceType()) || BUCKET.equals(r.resourceType())) data.add(r);
             }
             progress.step("Deleting stack " + stackName);
-            deleteAndWait(cfn, stacks, clients.settings(), stackName, progress);
+            deleteAndWait(cfn, stacks, clients.settings(), stackName, progress, "remove");
         }
         String bucket = ArtifactBucket.name(stackName, clients.accountId(), clients.region());
         int objects = 0;
@@ -78,16 +78,12 @@ final class StackRemover {
         }
     }
 
-    static void deleteAndWait(CloudFormationClient cfn, Stacks stacks, ClientSettings settings, String stackName, ProgressListener progress) {
+    /** Deletes the stack and follows it; a failure names each resource left and ends with "run 'strato COMMAND' again". */
+    static void deleteAndWait(CloudFormationClient cfn, Stacks stacks, ClientSettings settings, String stackName, ProgressListener progress, String command) {
         StackEventFollower follower = new StackEventFollower(cfn, stacks, settings, stackName);
         follower.skipExisting();
         AwsErrors.run("delete stack " + stackName, () -> cfn.deleteStack(b -> b.stackName(stackName)));
         Optional<Stack> after = follower.follow(progress);
-        if (after.isPresent()) {
-            List<String> lines = follower.failures().stream()
-                    .map(e -> e.logicalId() + " (" + e.type() + "): " + e.status() + ": " + e.reason()).toList();
-            throw new ProviderException("stack " + stackName + " could not be deleted (" + after.get().stackStatusAsString()
-                    + "): fix what the lines above name and run 'strato remove' again", lines);
-        }
+        if (after.isPresent()) throw DeleteFailures.of(stackName, after.get().stackStatusAsString(), follower.failures(), command);
     }
 }

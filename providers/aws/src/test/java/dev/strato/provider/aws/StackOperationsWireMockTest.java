@@ -92,16 +92,21 @@ class StackOperationsWireMockTest {
         server.stubFor(cfn.action("ListStackResources").willReturn(xml(listStackResources())));
     }
 
+    private void updateGoesThrough(WireMockCloudFormation.Event old, List<String> statuses, List<List<WireMockCloudFormation.Event>> newEventsPerStep) {
+        operationGoesThrough("ExecuteChangeSet", old, statuses, newEventsPerStep);
+    }
+
     /**
-     * The stack is UPDATE_COMPLETE with one old event until the change set is executed; then each
+     * The stack is UPDATE_COMPLETE with one old event until {@code trigger} is called; then each
      * DescribeStacks gives the next status (the last one stays), and the events after it are
      * those of all steps so far, newest first.
      */
-    private void updateGoesThrough(WireMockCloudFormation.Event old, List<String> statuses, List<List<WireMockCloudFormation.Event>> newEventsPerStep) {
-        String s = "update";
+    private void operationGoesThrough(String trigger, WireMockCloudFormation.Event old, List<String> statuses,
+            List<List<WireMockCloudFormation.Event>> newEventsPerStep) {
+        String s = "operation";
         server.stubFor(cfn.action("DescribeStacks").inScenario(s).whenScenarioStateIs(Scenario.STARTED).willReturn(xml(describeStacks("UPDATE_COMPLETE"))));
         server.stubFor(cfn.action("DescribeStackEvents").inScenario(s).whenScenarioStateIs(Scenario.STARTED).willReturn(xml(describeStackEvents(List.of(old)))));
-        server.stubFor(cfn.action("ExecuteChangeSet").inScenario(s).whenScenarioStateIs(Scenario.STARTED).willReturn(xml(empty("ExecuteChangeSet")))
+        server.stubFor(cfn.action(trigger).inScenario(s).whenScenarioStateIs(Scenario.STARTED).willReturn(xml(empty(trigger)))
                 .willSetStateTo("step0"));
         List<WireMockCloudFormation.Event> seen = new ArrayList<>(List.of(old));
         for (int i = 0; i < statuses.size(); i++) {
@@ -139,6 +144,39 @@ class StackOperationsWireMockTest {
         assertThat(events).extracting(e -> e.logicalId() + " " + e.status()).containsExactly("orders-dev UPDATE_IN_PROGRESS",
                 "CreateOrderFunction UPDATE_IN_PROGRESS", "CreateOrderFunction UPDATE_FAILED", "orders-dev UPDATE_ROLLBACK_IN_PROGRESS",
                 "orders-dev UPDATE_ROLLBACK_COMPLETE");
+    }
+
+    @Test
+    void wireMock_deleteFailedNamesEachResourceWithItsReasonAndWhatToDo() {
+        server.stubFor(cfn.action("ListStackResources").willReturn(xml(listStackResources())));
+        String stack = "AWS::CloudFormation::Stack";
+        var old = event(OLD, "2026-11-27T07:00:00.000Z", "orders-dev", stack, "UPDATE_COMPLETE", null);
+        var started = event("d1", "2026-11-27T09:00:00.000Z", "orders-dev", stack, "DELETE_IN_PROGRESS", "User Initiated");
+        var bucketFailed = event("d2", "2026-11-27T09:00:03.000Z", "UploadsBucket", "AWS::S3::Bucket", "DELETE_FAILED",
+                "Resource handler returned message: \"The bucket you tried to delete is not empty (Service: S3, Status Code: 409)\"");
+        var queueFailed = event("d3", "2026-11-27T09:00:04.000Z", "OrderJobsQueue", "AWS::SQS::Queue", "DELETE_FAILED",
+                "Resource handler returned message: \"Access to the resource is denied\"");
+        var stackFailed = event("d4", "2026-11-27T09:00:05.000Z", "orders-dev", stack, "DELETE_FAILED",
+                "The following resource(s) failed to delete: [UploadsBucket, OrderJobsQueue].");
+        operationGoesThrough("DeleteStack", old, List.of("DELETE_IN_PROGRESS", "DELETE_FAILED"),
+                List.of(List.of(started), List.of(stackFailed, queueFailed, bucketFailed)));
+
+        try (AwsSession session = session(AwsTestTargets.FAST)) {
+            assertThatThrownBy(() -> session.remove(false, progress)).isInstanceOfSatisfying(ProviderException.class, e -> {
+                assertThat(e.getMessage()).isEqualTo("stack orders-dev could not be deleted (DELETE_FAILED): 2 resources above could not be deleted");
+                assertThat(e.details()).containsExactly(
+                        "UploadsBucket (AWS::S3::Bucket): Resource handler returned message: \"The bucket you tried to delete is not empty"
+                                + " (Service: S3, Status Code: 409)\"; empty the bucket, then run 'strato remove' again",
+                        "OrderJobsQueue (AWS::SQS::Queue): Resource handler returned message: \"Access to the resource is denied\";"
+                                + " delete it yourself, then run 'strato remove' again",
+                        "or keep them and delete only the stack: aws cloudformation delete-stack --stack-name orders-dev"
+                                + " --retain-resources UploadsBucket OrderJobsQueue, then run 'strato remove' again");
+            });
+        }
+        assertThat(events).extracting(e -> e.logicalId() + " " + e.status()).containsExactly("orders-dev DELETE_IN_PROGRESS",
+                "UploadsBucket DELETE_FAILED", "OrderJobsQueue DELETE_FAILED", "orders-dev DELETE_FAILED");
+        // the artifact bucket stays while the stack that uses it is still there
+        server.verify(0, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlPathMatching("/strato-orders-dev-.*")));
     }
 
     @Test

@@ -58,6 +58,11 @@ public final class MotoAws implements AutoCloseable {
                 .filter(e -> "UPDATE_COMPLETE".equals(e.resourceStatusAsString())).count();
     }
 
+    /** The keys of {@code bucket} that start with {@code prefix}. */
+    public List<String> objectKeys(String bucket, String prefix) {
+        return s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)).contents().stream().map(o -> o.key()).toList();
+    }
+
     public List<String> buckets() {
         return s3.listBuckets().buckets().stream().map(b -> b.name()).toList();
     }

@@ -1,0 +1,34 @@
+package dev.strato.provider.aws;
+
+import dev.strato.provider.ProgressListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * How a change set gets the template: inline, or, past CloudFormation's inline limit, uploaded to
+ * the artifact bucket under a content-addressed key and passed by URL.
+ */
+final class StackTemplate {
+
+    private StackTemplate() {}
+
+    /** {@code uploader} is asked for only when the template is to be uploaded. */
+    static ChangeSets.Template of(GeneratedStack generated, Supplier<ArtifactUploader> uploader, ProgressListener progress) {
+        StackManifest manifest = generated.manifest();
+        Path file = generated.file(manifest.templateFile());
+        try {
+            if (!manifest.uploadTemplate()) return new ChangeSets.Template(Files.readString(file, StandardCharsets.UTF_8), null);
+            String key = "templates/" + manifest.stackName() + "-" + manifest.templateSha256().substring(0, 12) + ".yaml";
+            ArtifactUploader to = uploader.get();
+            to.upload(List.of(new ArtifactUploader.Upload(file, key, Files.size(file))), progress);
+            return new ChangeSets.Template(null, to.url(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
