@@ -97,7 +97,7 @@ final class AzureAdapter {
         spec.put("name", af.source().name());
         spec.put("module", module.module());
         spec.put("export", module.export());
-        spec.put("kind", HandlerAdapters.kind(af.event()));
+        spec.put("kind", af.event().kind());
         spec.put("stage", service.stage());
         spec.put("timeoutMs", af.source().timeout().toMillis());
         spec.put("trigger", binding.get("type"));

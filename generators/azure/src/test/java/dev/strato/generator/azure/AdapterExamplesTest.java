@@ -72,7 +72,7 @@ class AdapterExamplesTest {
 
     private static void check(Path app, AzureFunction af, Map<String, String> settings) throws Exception {
         AdapterRun.Runtime runtime = af.source().runtime().language() == Runtime.Language.NODE ? AdapterRun.Runtime.NODE : AdapterRun.Runtime.PYTHON;
-        String kind = HandlerAdapters.kind(af.event());
+        String kind = af.event().kind();
         boolean deleted = af.action() == BucketAction.DELETED;
         ObjectNode expected = MatrixScenarios.azureEvent(kind, deleted);
         Path sample = AdapterRun.resource("events/" + kind + (deleted ? "-deleted" : "") + ".json");

@@ -1,7 +1,6 @@
 package dev.strato.generator.adapter;
 
 import dev.strato.model.Adapter;
-import dev.strato.model.Event;
 import dev.strato.model.Function;
 import dev.strato.model.Runtime;
 import dev.strato.templates.Templates;
@@ -58,17 +57,7 @@ public final class HandlerAdapters {
 
     /** The trigger kind the adapter translates: the first event's, {@code direct} for a function without events. */
     public static String kind(Function f) {
-        return f.events().isEmpty() ? "direct" : kind(f.events().get(0));
-    }
-
-    /** The trigger kind of one event (a cloud that binds one trigger per function, as Azure does, adapts each). */
-    public static String kind(Event e) {
-        if (e instanceof Event.Http) return "http";
-        if (e instanceof Event.Schedule) return "schedule";
-        if (e instanceof Event.Queue) return "queue";
-        if (e instanceof Event.Topic) return "topic";
-        if (e instanceof Event.Bucket) return "bucket";
-        return "table";
+        return f.events().isEmpty() ? "direct" : f.events().get(0).kind();
     }
 
     /**

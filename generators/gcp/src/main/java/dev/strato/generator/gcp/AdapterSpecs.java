@@ -45,7 +45,7 @@ final class AdapterSpecs {
         List<Object> buckets = new ArrayList<>();
         String key = null;
         for (Event e : f.events()) {
-            kinds.add(HandlerAdapters.kind(e));
+            kinds.add(e.kind());
             if (e instanceof Event.Http h) routes.add(OrderedMap.of("method", h.method().id(), "path", h.path()));
             if (e instanceof Event.Bucket b && (b.prefix() != null || b.suffix() != null)) {
                 Map<String, Object> filter = new LinkedHashMap<>();
