@@ -87,8 +87,7 @@ abstract class CloudCommand extends ModelCommand {
 
         /** Prints {@code problem} with the input as one error line; the usage exit code. */
         int refuse(String problem) {
-            console.err().println(console.red("error") + ": " + problem);
-            console.err().flush();
+            console.error(problem);
             return ExitCodes.USAGE;
         }
 

@@ -37,7 +37,8 @@ final class InvokeCommand extends CloudCommand {
         try {
             bytes = data.bytes(environment);
         } catch (InvokeData.Problem e) {
-            return refuse(session.console(), e.getMessage());
+            session.console().error(e.getMessage());
+            return ExitCodes.USAGE;
         }
         return new LocalInvokeCommandSupport(session, environment, global.stacktrace, output.json()).run(result, function.name, bytes, localOptions);
     }
@@ -72,11 +73,5 @@ final class InvokeCommand extends CloudCommand {
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;
-    }
-
-    private static int refuse(Console c, String problem) {
-        c.err().println(c.red("error") + ": " + problem);
-        c.err().flush();
-        return ExitCodes.USAGE;
     }
 }

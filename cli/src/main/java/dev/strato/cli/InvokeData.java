@@ -2,6 +2,7 @@ package dev.strato.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ final class InvokeData {
         if (read) return cached;
         if (data != null && file != null) throw new Problem("give --data or --data-file, not both");
         try {
-            if (data != null) cached = data.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (data != null) cached = data.getBytes(StandardCharsets.UTF_8);
             else if (file != null && file.toString().equals("-")) cached = orNull(System.in.readAllBytes());
             else if (file != null) cached = Files.readAllBytes(environment.workingDir().resolve(file));
             else cached = piped();

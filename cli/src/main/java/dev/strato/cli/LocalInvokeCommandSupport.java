@@ -46,8 +46,7 @@ final class LocalInvokeCommandSupport {
             print(result);
             return result.failed() ? ExitCodes.FAILURE : ExitCodes.OK;
         } catch (LocalInvokeException e) {
-            console.err().println(console.red("error") + ": " + e.getMessage());
-            console.err().flush();
+            console.error(e.getMessage());
             return e.usage() ? ExitCodes.USAGE : ExitCodes.FAILURE;
         }
     }
