@@ -87,6 +87,8 @@ final class FunctionResources {
         if (f.alarms()) alarm(f, fn);
         ctx.configuration().output("function_" + fn + "_url", "HTTPS URL of function " + f.name(), Tf.ref(Types.FUNCTION, fn, "url"));
         ctx.configuration().output("function_" + fn + "_service_account", "service account of function " + f.name(), Iam.email(fn));
+        ctx.configuration().output("function_" + fn + "_service", "Cloud Run service of function " + f.name()
+                + " (resource.labels.service_name of its logs and metrics)", EventSources.serviceName(fn));
     }
 
     /** Secret Manager access on that one secret, which the user creates with its value before applying; secret names are valid Terraform names as they are. */

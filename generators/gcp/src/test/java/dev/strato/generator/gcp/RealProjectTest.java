@@ -70,10 +70,12 @@ class RealProjectTest {
     /** Fix 2: an Eventarc destination and the alert filter take the bare Cloud Run service name, not projects/.../services/S. */
     @Test
     void eventarcDestinationsAndAlertFiltersNameTheBareService() throws Exception {
-        JsonNode r = resources("functions:\n  f:\n    handler: src/h.handler\n    alarms: true\n"
+        JsonNode c = configuration(HEAD, "functions:\n  f:\n    handler: src/h.handler\n    alarms: true\n"
                 + "    events: [ { http: GET /a }, { bucket: { bucket: uploads, on: [created] } } ]\n"
                 + "resources:\n  uploads: { type: bucket }\n");
+        JsonNode r = c.path("resource");
         String bare = "reverse(split(\"/\", google_cloudfunctions2_function.f.service_config[0].service))[0]";
+        assertThat(c.path("output").path("function_f_service").path("value").asString()).as("for the client's log filters").isEqualTo("${" + bare + "}");
         JsonNode destination = r.path(Types.EVENTARC_TRIGGER).path("f_uploads_created").path("destination").path("cloud_run_service");
         assertThat(destination.path("service").asString()).isEqualTo("${" + bare + "}");
         assertThat(r.path(Types.ALERT_POLICY).path("f_errors").path("conditions").get(0).path("condition_threshold").path("filter").asString())
