@@ -29,6 +29,8 @@ final class EventSources {
     /** Pub/Sub's longest subscription filter, in bytes. */
     static final int MAX_FILTER_BYTES = 256;
     static final String TOKEN_CREATOR_GRANT = "strato_pubsub_agent_token_creator";
+    /** Cloud Storage's service agent publishes a bucket's events to Eventarc's topic. */
+    static final String STORAGE_AGENT_GRANT = "strato_storage_agent_publisher";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ConfigurationContext ctx;
@@ -53,7 +55,7 @@ final class EventSources {
         }
         if (!d.eventarc().isEmpty()) ctx.iam().project(fn + "_event_receiver", Iam.EVENT_RECEIVER, Iam.member(fn), null);
         if (d.eventarc().stream().anyMatch(e -> e.eventType().startsWith("google.cloud.storage."))) {
-            ctx.iam().project("strato_storage_agent_publisher", Iam.PUBSUB_PUBLISHER, ctx.iam().storageAgent(), null);
+            ctx.iam().project(STORAGE_AGENT_GRANT, Iam.PUBSUB_PUBLISHER, ctx.iam().storageAgent(), null);
         }
     }
 
@@ -76,7 +78,7 @@ final class EventSources {
         list.add(Types.PROJECT_IAM + "." + fn + "_event_receiver");
         list.add(Types.PROJECT_IAM + "." + TOKEN_CREATOR_GRANT);
         if (d.eventarc().stream().anyMatch(e -> e.eventType().startsWith("google.cloud.storage."))) {
-            list.add(Types.PROJECT_IAM + ".strato_storage_agent_publisher");
+            list.add(Types.PROJECT_IAM + "." + STORAGE_AGENT_GRANT);
         }
         return list;
     }
@@ -200,6 +202,13 @@ final class EventSources {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /** The grants a trigger is checked against when it is created, or needs for its first event. */
+    private List<String> triggerPrerequisites(String fn, Delivery.EventarcSource e) {
+        List<String> list = new ArrayList<>(List.of(Types.PROJECT_IAM + "." + fn + "_event_receiver", Types.RUN_IAM + "." + fn + "_events", tokenCreator()));
+        if (e.eventType().startsWith("google.cloud.storage.")) list.add(Types.PROJECT_IAM + "." + STORAGE_AGENT_GRANT);
+        return list;
+    }
+
     private void trigger(String fn, Delivery.EventarcSource e) {
         List<Object> criteria = new ArrayList<>();
         criteria.add(Tf.map("attribute", "type", "value", e.eventType()));
@@ -212,6 +221,6 @@ final class EventSources {
                 "destination", Tf.map("cloud_run_service", Tf.map(
                         "service", serviceName(fn),
                         "region", Variables.region())),
-                "depends_on", List.of(Types.PROJECT_IAM + "." + fn + "_event_receiver", Types.RUN_IAM + "." + fn + "_events", tokenCreator())));
+                "depends_on", triggerPrerequisites(fn, e)));
     }
 }

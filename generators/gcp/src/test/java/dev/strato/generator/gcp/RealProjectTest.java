@@ -158,6 +158,10 @@ class RealProjectTest {
         JsonNode topic = resources("functions:\n  w:\n    handler: src/h.handler\n    timeout: 9m\n    events: [ { topic: news } ]\n"
                 + "resources:\n  news: { type: topic }\n");
         assertThat(topic.path(Types.SUBSCRIPTION).path("w_news").path("ack_deadline_seconds").asInt()).isEqualTo(540);
+        assertThatThrownBy(() -> generate(HEAD, "functions:\n  w:\n    handler: src/h.handler\n    timeout: 15m\n"
+                + "    events: [ { http: GET /a }, { queue: jobs } ]\nresources:\n  jobs: { type: queue }\n"))
+                .as("beyond what a push can wait (600 s): refused for gcp at the timeout").hasMessageContaining("strato.yml:7:14: error: functions.w.timeout")
+                .hasMessageContaining("functions.w.timeout");
     }
 
     /** Fix 8: Pub/Sub's service agent may mint the push and trigger tokens, also in projects from before April 2021. */
@@ -217,7 +221,7 @@ class RealProjectTest {
                 + "resources:\n  up: { type: bucket }\n");
         assertThat(dependsOn(r.path(Types.SCHEDULER_JOB).path("f_schedule"))).containsExactly(Types.RUN_IAM + ".f_scheduler");
         assertThat(dependsOn(r.path(Types.EVENTARC_TRIGGER).path("f_up_created")))
-                .contains(Types.PROJECT_IAM + ".f_event_receiver", Types.RUN_IAM + ".f_events");
+                .contains(Types.PROJECT_IAM + ".f_event_receiver", Types.RUN_IAM + ".f_events", Types.PROJECT_IAM + "." + EventSources.STORAGE_AGENT_GRANT);
         assertThat(dependsOn(r.path(Types.FUNCTION).path("f"))).contains(Types.PROJECT_IAM + ".f_event_receiver");
     }
 
