@@ -65,12 +65,7 @@ final class AzureChecks {
 
     /** An unknown zone is reported once, by the event checks. */
     private static boolean isZone(String zone) {
-        try {
-            java.time.ZoneId.of(zone);
-            return true;
-        } catch (java.time.DateTimeException e) {
-            return false;
-        }
+        return dev.strato.model.TimeZones.isName(zone);
     }
 
     /** The first function with events sets the app's runtime; {@code first} holds it. */

@@ -10,8 +10,6 @@ import dev.strato.model.Function;
 import dev.strato.model.HttpMethod;
 import dev.strato.model.Provider;
 import dev.strato.model.Resource;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -149,10 +147,9 @@ final class EventChecks {
                 }
             }
         }
-        try {
-            ZoneId.of(s.timezone());
-        } catch (DateTimeException e) {
-            c.error(p + ".timezone", "unknown time zone '" + s.timezone() + "': use an IANA name such as UTC or Europe/Berlin");
+        if (!dev.strato.model.TimeZones.isName(s.timezone())) {
+            c.error(p + ".timezone", "unknown time zone '" + s.timezone() + "': use an IANA name such as UTC or Europe/Berlin"
+                    + dev.strato.model.TimeZones.hint(s.timezone()));
         }
     }
 

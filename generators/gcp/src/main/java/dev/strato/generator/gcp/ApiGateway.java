@@ -19,7 +19,13 @@ final class ApiGateway {
     static final String NAME = "strato";
     static final String ACCOUNT = "strato_api_gateway";
     static final String BETA = "google-beta";
-    private static final int CONFIG_PREFIX_LENGTH = 40;
+    /** API config ids take at most 63 characters, and the provider appends a 26-character unique suffix to the prefix. */
+    static final int CONFIG_ID_LENGTH = 63;
+    static final int UNIQUE_SUFFIX_LENGTH = 26;
+    /** The prefix without its closing hyphen. */
+    static final int CONFIG_PREFIX_LENGTH = CONFIG_ID_LENGTH - UNIQUE_SUFFIX_LENGTH - 1;
+    /** Gateway ids take at most 49 characters. */
+    static final int GATEWAY_ID_LENGTH = 49;
 
     private ApiGateway() {}
 
@@ -59,15 +65,17 @@ final class ApiGateway {
                 "lifecycle", Tf.map("create_before_destroy", true)));
         c.resource(Types.GATEWAY, NAME, Tf.map(
                 "provider", BETA,
-                "gateway_id", names.base(GcpNames.API_ID_LENGTH),
+                "gateway_id", names.base(GATEWAY_ID_LENGTH),
                 "region", Variables.region(),
                 "api_config", Tf.ref(Types.API_CONFIG, NAME, "id"),
                 "display_name", "strato " + names.label()));
         if (routes(http).anyMatch(r -> r.auth().kind() == AuthKind.KEY)) {
             // API keys are checked against the API's own managed service, which must be enabled in the project.
+            // The managed service exists (and can be enabled) only once a config of the API does.
             c.resource(Types.PROJECT_SERVICE, "strato_api_keys", Tf.map(
                     "service", Tf.ref(Types.API, NAME, "managed_service"),
-                    "disable_on_destroy", false));
+                    "disable_on_destroy", false,
+                    "depends_on", List.of(Types.API_CONFIG + "." + NAME)));
         }
         c.output("api_gateway_url", "base URL of every route through API Gateway",
                 Tf.template("https://", Tf.ref(Types.GATEWAY, NAME, "default_hostname")));

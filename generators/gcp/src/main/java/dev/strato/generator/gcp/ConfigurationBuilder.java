@@ -49,6 +49,7 @@ final class ConfigurationBuilder {
         DataResources data = new DataResources(ctx);
         data.add();
         SourceArchives.add(c, names, packages);
+        BuildAccount.add(ctx);
         FunctionResources functions = new FunctionResources(ctx, warnings);
         EventSources events = new EventSources(ctx, data);
         for (Delivery d : deliveries) {

@@ -58,7 +58,8 @@ final class DataResources {
                 "lifecycle_rule", b.expireAfterDays() == null ? null : List.of(Tf.map(
                         "action", Tf.map("type", "Delete"),
                         "condition", Tf.map("age", b.expireAfterDays()))),
-                "cors", b.cors() == null ? null : List.of(cors(b.cors()))));
+                "cors", b.cors() == null ? null : List.of(cors(b.cors())),
+                "force_destroy", Tf.var(Variables.DELETE_DATA)));
     }
 
     private static Map<String, Object> cors(Event.Cors cors) {
@@ -74,7 +75,8 @@ final class DataResources {
                 "name", ctx.names().of(GcpNames.DATABASE_LENGTH, name),
                 "location_id", Variables.region(),
                 "type", "FIRESTORE_NATIVE",
-                "deletion_policy", "ABANDON"));
+                // ABANDON keeps the data when the configuration is destroyed; strato's deploy imports a kept database again
+                "deletion_policy", Tf.expr("var." + Variables.DELETE_DATA + " ? \"DELETE\" : \"ABANDON\"")));
     }
 
     private void queue(String name, String key, Resource.Queue q) {

@@ -28,6 +28,9 @@ final class EventSources {
     static final long MAX_ACK_DEADLINE = 600;
     /** Pub/Sub's longest subscription filter, in bytes. */
     static final int MAX_FILTER_BYTES = 256;
+    static final String TOKEN_CREATOR_GRANT = "strato_pubsub_agent_token_creator";
+    /** Cloud Storage's service agent publishes a bucket's events to Eventarc's topic. */
+    static final String STORAGE_AGENT_GRANT = "strato_storage_agent_publisher";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ConfigurationContext ctx;
@@ -46,10 +49,13 @@ final class EventSources {
         if (!d.schedules().isEmpty()) ctx.iam().invoker(fn, fn + "_scheduler", Iam.member(SCHEDULER_ACCOUNT));
         for (Delivery.Push p : d.pushes()) push(f, fn, p);
         for (Delivery.EventarcSource e : d.separateTriggers()) trigger(fn, e);
-        if (d.invokedByItsAccount()) ctx.iam().invoker(fn, fn + "_events", Iam.member(fn));
+        if (d.invokedByItsAccount()) {
+            ctx.iam().invoker(fn, fn + "_events", Iam.member(fn));
+            tokenCreator();
+        }
         if (!d.eventarc().isEmpty()) ctx.iam().project(fn + "_event_receiver", Iam.EVENT_RECEIVER, Iam.member(fn), null);
         if (d.eventarc().stream().anyMatch(e -> e.eventType().startsWith("google.cloud.storage."))) {
-            ctx.iam().project("strato_storage_agent_publisher", Iam.PUBSUB_PUBLISHER, ctx.iam().storageAgent(), null);
+            ctx.iam().project(STORAGE_AGENT_GRANT, Iam.PUBSUB_PUBLISHER, ctx.iam().storageAgent(), null);
         }
     }
 
@@ -70,8 +76,9 @@ final class EventSources {
         if (d.eventarc().isEmpty()) return list;
         String fn = GcpNames.key(d.function().name());
         list.add(Types.PROJECT_IAM + "." + fn + "_event_receiver");
+        list.add(Types.PROJECT_IAM + "." + TOKEN_CREATOR_GRANT);
         if (d.eventarc().stream().anyMatch(e -> e.eventType().startsWith("google.cloud.storage."))) {
-            list.add(Types.PROJECT_IAM + ".strato_storage_agent_publisher");
+            list.add(Types.PROJECT_IAM + "." + STORAGE_AGENT_GRANT);
         }
         return list;
     }
@@ -102,7 +109,18 @@ final class EventSources {
                         "body", Base64.getEncoder().encodeToString(JSON.writeValueAsString(e.input() == null ? Map.of() : e.input())
                                 .getBytes(StandardCharsets.UTF_8)),
                         "headers", Tf.map("Content-Type", "application/json"),
-                        "oidc_token", Tf.map("service_account_email", Iam.email(SCHEDULER_ACCOUNT), "audience", uri))));
+                        "oidc_token", Tf.map("service_account_email", Iam.email(SCHEDULER_ACCOUNT), "audience", uri)),
+                // a first run before the invoker grant would get 403
+                "depends_on", List.of(Types.RUN_IAM + "." + fn + "_scheduler")));
+    }
+
+    /**
+     * The bare name of a function's Cloud Run service: {@code service_config[0].service} is the full
+     * {@code projects/P/locations/R/services/S}, while an Eventarc destination and the
+     * {@code service_name} label of Cloud Run metrics hold only {@code S}.
+     */
+    static Tf.Expr serviceName(String functionKey) {
+        return Tf.expr("reverse(split(\"/\", " + Tf.ref(Types.FUNCTION, functionKey, "service_config[0].service").code() + "))[0]");
     }
 
     static Tf.Expr uri(String functionKey) {
@@ -122,10 +140,14 @@ final class EventSources {
             }
             subscription.put("push_config", pushConfig);
             subscription.put("retry_policy", retry);
+            // a push is cut off (and delivered again) at the ack deadline: it must last the function's timeout
+            long queueDeadline = ((Number) subscription.get("ack_deadline_seconds")).longValue();
+            subscription.put("ack_deadline_seconds", Math.max(queueDeadline, ackDeadline(f)));
+            subscription.put("depends_on", List.of(tokenCreator()));
             return;
         }
         Event.Topic t = (Event.Topic) p.event();
-        long ackDeadline = Math.max(MIN_ACK_DEADLINE, Math.min(MAX_ACK_DEADLINE, f.timeout().toSeconds()));
+        long ackDeadline = ackDeadline(f);
         Object name = Tf.ref(Types.SUBSCRIPTION, p.key(), "name");
         ctx.configuration().resource(Types.SUBSCRIPTION, p.key(), Tf.map(
                 "name", ctx.names().of(GcpNames.PUBSUB_LENGTH, p.key().replace('_', '-')),
@@ -135,8 +157,29 @@ final class EventSources {
                 "expiration_policy", DataResources.neverExpires(),
                 "retry_policy", retry,
                 "dead_letter_policy", f.deadLetter() == null ? null : data.deadLetter(f.deadLetter(), f.retries() + 1),
-                "push_config", pushConfig));
+                "push_config", pushConfig,
+                "depends_on", List.of(tokenCreator())));
         if (f.deadLetter() != null) data.deadLetterGrants(p.key(), name, f.deadLetter());
+    }
+
+    /**
+     * For a push subscription the ack deadline is also how long Pub/Sub waits for the endpoint's
+     * answer: the function's timeout, within Pub/Sub's 10 to 600 seconds (validation keeps the
+     * timeout of a function with queue or topic events within 540).
+     */
+    static long ackDeadline(Function f) {
+        return Math.max(MIN_ACK_DEADLINE, Math.min(MAX_ACK_DEADLINE, f.timeout().toSeconds()));
+    }
+
+    /**
+     * Pub/Sub's service agent mints the OIDC tokens of push subscriptions and Eventarc triggers.
+     * Projects whose Pub/Sub API was enabled on or before 8 April 2021 do not give it Token
+     * Creator by default; granting it is harmless where it already has it. Only the project has
+     * a scope for that grant in the provider schema strato checks against, as Google documents it.
+     */
+    private String tokenCreator() {
+        ctx.iam().project(TOKEN_CREATOR_GRANT, Iam.TOKEN_CREATOR, ctx.iam().pubsubAgent(), null);
+        return Types.PROJECT_IAM + "." + TOKEN_CREATOR_GRANT;
     }
 
     /** A topic event's filter as a Pub/Sub filter on message attributes: any listed value of each attribute. */
@@ -159,6 +202,13 @@ final class EventSources {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /** The grants a trigger is checked against when it is created, or needs for its first event. */
+    private List<String> triggerPrerequisites(String fn, Delivery.EventarcSource e) {
+        List<String> list = new ArrayList<>(List.of(Types.PROJECT_IAM + "." + fn + "_event_receiver", Types.RUN_IAM + "." + fn + "_events", tokenCreator()));
+        if (e.eventType().startsWith("google.cloud.storage.")) list.add(Types.PROJECT_IAM + "." + STORAGE_AGENT_GRANT);
+        return list;
+    }
+
     private void trigger(String fn, Delivery.EventarcSource e) {
         List<Object> criteria = new ArrayList<>();
         criteria.add(Tf.map("attribute", "type", "value", e.eventType()));
@@ -169,8 +219,8 @@ final class EventSources {
                 "matching_criteria", criteria,
                 "service_account", Iam.email(fn),
                 "destination", Tf.map("cloud_run_service", Tf.map(
-                        "service", Tf.ref(Types.FUNCTION, fn, "service_config[0].service"),
+                        "service", serviceName(fn),
                         "region", Variables.region())),
-                "depends_on", List.of(Types.PROJECT_IAM + "." + fn + "_event_receiver", Types.RUN_IAM + "." + fn + "_events")));
+                "depends_on", triggerPrerequisites(fn, e)));
     }
 }

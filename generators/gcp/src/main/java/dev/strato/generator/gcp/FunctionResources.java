@@ -53,6 +53,7 @@ final class FunctionResources {
             }
         }
         dependsOn.addAll(EventSources.eventarcPrerequisites(d));
+        dependsOn.addAll(BuildAccount.grants());
         Map<String, Object> labels = Labels.of(f.tags(), f.name(), warnings);
         Delivery.EventarcSource own = d.ownTrigger();
         ctx.configuration().resource(Types.FUNCTION, fn, Tf.map(
@@ -64,6 +65,7 @@ final class FunctionResources {
                         "runtime", RuntimeSupport.find(f.runtime(), Provider.GCP).orElseThrow(
                                 () -> new GenerationException(f.name() + ": runtime " + f.runtime() + " does not run on GCP")).nativeId(),
                         "entry_point", EntryPoints.of(f),
+                        "service_account", BuildAccount.id(),
                         "source", Tf.map("storage_source", Tf.map(
                                 "bucket", SourceArchives.bucketName(),
                                 "object", Tf.ref(Types.BUCKET_OBJECT, source, "name")))),
@@ -78,10 +80,15 @@ final class FunctionResources {
                         "secret_environment_variables", secrets.isEmpty() ? null : secrets),
                 "event_trigger", own == null ? null : EventSources.eventTrigger(f, own),
                 "depends_on", dependsOn.isEmpty() ? null : dependsOn));
-        if (d.isPublic()) ctx.iam().invoker(fn, fn + "_public", "allUsers");
+        if (d.isPublic()) {
+            ctx.iam().invoker(fn, fn + "_public", "allUsers");
+            ctx.configuration().body(Types.RUN_IAM, fn + "_public").put("count", Tf.expr("var." + Variables.ALLOW_UNAUTHENTICATED + " ? 1 : 0"));
+        }
         if (f.alarms()) alarm(f, fn);
         ctx.configuration().output("function_" + fn + "_url", "HTTPS URL of function " + f.name(), Tf.ref(Types.FUNCTION, fn, "url"));
         ctx.configuration().output("function_" + fn + "_service_account", "service account of function " + f.name(), Iam.email(fn));
+        ctx.configuration().output("function_" + fn + "_service", "Cloud Run service of function " + f.name()
+                + " (resource.labels.service_name of its logs and metrics)", EventSources.serviceName(fn));
     }
 
     /** Secret Manager access on that one secret, which the user creates with its value before applying; secret names are valid Terraform names as they are. */
@@ -100,7 +107,7 @@ final class FunctionResources {
                         "display_name", "5xx responses of " + f.name(),
                         "condition_threshold", Tf.map(
                                 "filter", Tf.template("resource.type = \"cloud_run_revision\" AND resource.labels.service_name = \"",
-                                        Tf.ref(Types.FUNCTION, fn, "service_config[0].service"),
+                                        EventSources.serviceName(fn),
                                         "\" AND metric.type = \"run.googleapis.com/request_count\" AND metric.labels.response_code_class = \"5xx\""),
                                 "comparison", "COMPARISON_GT",
                                 "threshold_value", 0,

@@ -10,6 +10,7 @@ final class Iam {
     static final String PUBSUB_PUBLISHER = "roles/pubsub.publisher";
     static final String PUBSUB_SUBSCRIBER = "roles/pubsub.subscriber";
     static final String EVENT_RECEIVER = "roles/eventarc.eventReceiver";
+    static final String TOKEN_CREATOR = "roles/iam.serviceAccountTokenCreator";
     private static final String DATA_PROJECT_NAME = "this";
     private static final String DATA_GCS_AGENT_NAME = "gcs";
 

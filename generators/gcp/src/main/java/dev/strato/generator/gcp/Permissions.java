@@ -35,9 +35,13 @@ final class Permissions {
             iam.project(fn + "_" + res + "_" + (role.equals(DATASTORE_USER) ? "write" : "read"), role, member, databaseOnly(resource));
             return;
         }
+        List<String> bucketRoles = new ArrayList<>();
         for (Verb v : distinct(verbs)) {
             String name = fn + "_" + res + "_" + v.id();
             if (r instanceof Resource.Bucket) {
+                // write and delete are the same role: one binding, which two resources would fight over on destroy
+                if (bucketRoles.contains(bucketRole(v))) continue;
+                bucketRoles.add(bucketRole(v));
                 iam.grant(Types.BUCKET_IAM, name, Tf.map("bucket", refs.name(resource)), bucketRole(v), member);
             } else if (r instanceof Resource.Queue && v == Verb.RECEIVE) {
                 iam.grant(Types.SUBSCRIPTION_IAM, name, Tf.map("subscription", refs.subscription(resource, "name")), Iam.PUBSUB_SUBSCRIBER, member);
@@ -47,11 +51,15 @@ final class Permissions {
         }
     }
 
-    /** objectUser, not objectAdmin, for delete: it can delete objects but not change their IAM. */
+    /**
+     * objectUser, not objectAdmin, for write and delete: it can create, overwrite and delete objects
+     * but not change their IAM. objectCreator cannot overwrite (that needs storage.objects.delete),
+     * so a second upload of the same key, or a retried delivery, would get 403.
+     */
     static String bucketRole(Verb v) {
         return switch (v) {
             case READ -> "roles/storage.objectViewer";
-            case WRITE -> "roles/storage.objectCreator";
+            case WRITE -> "roles/storage.objectUser";
             case DELETE -> "roles/storage.objectUser";
             default -> throw new IllegalArgumentException(v + " on a bucket");
         };

@@ -41,9 +41,10 @@ final class ProjectApis {
             String api = BY_TYPE.get(type);
             if (api != null) apis.put(api, api + ".googleapis.com");
         }
-        if (c.resources().containsKey(Types.FUNCTION) && c.resources().get(Types.FUNCTION).values().stream()
-                .anyMatch(f -> f instanceof Map<?, ?> m && m.containsKey("event_trigger"))) {
-            apis.put("eventarc", "eventarc.googleapis.com");
+        if (c.resources().containsKey(Types.EVENTARC_TRIGGER) || (c.resources().containsKey(Types.FUNCTION) && c.resources().get(Types.FUNCTION).values().stream()
+                .anyMatch(f -> f instanceof Map<?, ?> m && m.get("event_trigger") != null))) {
+            // Eventarc delivers through a Pub/Sub subscription of its own, and reads Cloud Audit Logs sources from Logging
+            for (String api : new String[] {"eventarc", "pubsub", "logging"}) apis.put(api, api + ".googleapis.com");
         }
         if (c.resources().containsKey(Types.API)) {
             apis.put("servicecontrol", "servicecontrol.googleapis.com");

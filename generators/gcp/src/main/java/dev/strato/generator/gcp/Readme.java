@@ -7,6 +7,7 @@ import dev.strato.model.Durations;
 import dev.strato.model.Event;
 import dev.strato.model.Function;
 import dev.strato.model.Provider;
+import dev.strato.model.Resource;
 import dev.strato.model.RuntimeSupport;
 import dev.strato.model.Service;
 import dev.strato.model.Value;
@@ -35,6 +36,7 @@ final class Readme {
         model.put("providerVersion", ConfigurationBuilder.PROVIDER_VERSION);
         model.put("gateway", result.openApi() != null);
         model.put("openApiFile", OpenApiDocument.FILE);
+        model.put("roles", DeployRoles.of(result.configuration()));
         List<Map<String, Object>> functions = new ArrayList<>();
         TreeSet<String> secrets = new TreeSet<>();
         List<String> notes = new ArrayList<>();
@@ -50,7 +52,7 @@ final class Readme {
             f.environment().values().forEach(v -> {
                 if (v instanceof Value.Secret s) secrets.add(s.name());
             });
-            notes.addAll(notes(d));
+            notes.addAll(notes(service, d));
         }
         model.put("functions", functions);
         model.put("secrets", List.copyOf(secrets));
@@ -83,8 +85,12 @@ final class Readme {
         return HandlerAdapters.portable(d.function()) ? "strato's adapter" : "the handler";
     }
 
+    private static long visibility(Service service, Event.Queue q) {
+        return ((Resource.Queue) service.resources().get(q.queue())).visibilityTimeout().toSeconds();
+    }
+
     /** What the platform leaves to the handler (or the adapter) for this function. */
-    private static List<String> notes(Delivery d) {
+    private static List<String> notes(Service service, Delivery d) {
         String fn = d.function().name();
         List<String> notes = new ArrayList<>();
         for (Event e : d.function().events()) {
@@ -94,6 +100,11 @@ final class Readme {
                         + (b.suffix() == null ? "" : "suffix `" + b.suffix() + "`") + " itself (the object name is the event's subject, `objects/<name>`)");
             } else if (e instanceof Event.Queue q && q.batchSize() > 1) {
                 notes.add(fn + ": Pub/Sub pushes one message per request, so the batchSize " + q.batchSize() + " of its queue " + q.queue() + " does not apply");
+            }
+            if (e instanceof Event.Queue q && visibility(service, q) < EventSources.ackDeadline(d.function())) {
+                notes.add(fn + ": the ack deadline of queue " + q.queue() + "'s subscription is the function's timeout, "
+                        + EventSources.ackDeadline(d.function()) + " s, not its visibilityTimeout " + visibility(service, q)
+                        + " s: a push that outlasts the deadline is cut off and delivered again");
             } else if (e instanceof Event.Table t && t.batchSize() > 1) {
                 notes.add(fn + ": Eventarc delivers one Firestore change per event, so the batchSize " + t.batchSize() + " of its table " + t.table() + " does not apply");
             }

@@ -167,7 +167,8 @@ class MappingTest {
         assertThat(grant.path("condition").path("expression").asString())
                 .isEqualTo("resource.name == \"projects/${var.project}/databases/${google_firestore_database.users.name}\"");
         assertThat(r.path(Types.PROJECT_IAM).has("f_users_read")).as("user includes viewer").isFalse();
-        assertThat(r.path(Types.FIRESTORE).path("users").path("deletion_policy").asString()).isEqualTo("ABANDON");
+        assertThat(r.path(Types.FIRESTORE).path("users").path("deletion_policy").asString()).as("kept unless delete_data")
+                .isEqualTo("${var.delete_data ? \"DELETE\" : \"ABANDON\"}");
         JsonNode filters = r.path(Types.FUNCTION).path("f").path("event_trigger").path("event_filters");
         assertThat(filters.get(1).path("value").asString()).isEqualTo("${google_firestore_database.users.name}/{document}");
     }
@@ -252,7 +253,8 @@ class MappingTest {
         assertThat(r.path(Types.PROJECT_SERVICE).path(ProjectApis.NAME).path("for_each").toString())
                 .contains("cloudfunctions.googleapis.com").contains("cloudscheduler.googleapis.com").doesNotContain("pubsub");
         assertThat(r.path(Types.SERVICE_ACCOUNT).path("f").path("depends_on").toString()).contains(ProjectApis.ADDRESS);
-        assertThat(r.path(Types.FUNCTION).path("f").has("depends_on")).as("waits through its service account").isFalse();
+        assertThat(r.path(Types.FUNCTION).path("f").path("depends_on").toString()).as("waits through its service account, and for its build's roles")
+                .doesNotContain(ProjectApis.ADDRESS).contains("google_project_iam_member.strato_build_log_writer");
         JsonNode job = r.path(Types.SCHEDULER_JOB).path("f_schedule");
         assertThat(job.path("schedule").asString()).isEqualTo("*/5 * * * *");
         assertThat(job.path("http_target").path("oidc_token").path("service_account_email").asString())

@@ -24,6 +24,8 @@ final class RandomModels {
     private static final String[] RATES = {"1m", "5m", "15m", "1h", "6h", "1d", "7d"};
     private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"};
     private static final String[] REGIONS = {"europe-west1", "us-central1", "asia-northeast1", "southamerica-east1"};
+    /** API Gateway exists in fewer regions (validation refuses the others). */
+    private static final String[] GATEWAY_REGIONS = {"europe-west1", "us-central1", "asia-northeast1", "australia-southeast1"};
 
     private RandomModels() {}
 
@@ -33,7 +35,7 @@ final class RandomModels {
         StringBuilder y = new StringBuilder();
         RandomModelParts.header(r, y, seed, " with $${literal} text");
         boolean gateway = r.nextBoolean();
-        y.append("providers:\n  gcp: { project: acme-rnd-").append(seed).append(", region: ").append(RandomModelParts.pick(r, REGIONS))
+        y.append("providers:\n  gcp: { project: acme-rnd-").append(seed).append(", region: ").append(RandomModelParts.pick(r, gateway ? GATEWAY_REGIONS : REGIONS))
                 .append(gateway ? ", gateway: api-gateway" : "").append(" }\n");
         y.append(r.nextInt(4) == 0 ? "package: { include: [\"src/**\"], individually: false }\n" : "package: { include: [\"src/**\"], exclude: [\"**/*.md\"] }\n");
         y.append("resources:\n");
