@@ -1,0 +1,119 @@
+package dev.strato.provider.gcp;
+
+import com.google.cloud.storage.Blob;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.Bucket;
+import com.google.cloud.storage.BucketInfo;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageException;
+import dev.strato.provider.ProgressListener;
+import dev.strato.provider.ProviderException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stage's own bucket: private (public access prevention enforced), uniform bucket-level access, versioned
+ * (it holds terraform state for the terraform engine). Uploads skip every object that is already there with
+ * the same content: package zips carry their content hash in their name, so an unchanged package is never sent
+ * again and a no-op deploy sends 0 bytes.
+ */
+final class StageBucket {
+
+    /** What was sent and what was already there. */
+    record Outcome(int uploaded, int skipped, long bytes) {}
+
+    /** One file to place under an object name. */
+    record Upload(Path file, String object) {}
+
+    private final Storage storage;
+    private final GcpTarget target;
+
+    StageBucket(Storage storage, GcpTarget target) {
+        this.storage = storage;
+        this.target = target;
+    }
+
+    String name() {
+        return target.stageBucket();
+    }
+
+    /** Creates the bucket unless it exists; says so in a step. */
+    void ensure(ProgressListener progress) {
+        Bucket existing = GcpErrors.call("read bucket gs://" + name(), () -> storage.get(name()));
+        if (existing != null) return;
+        progress.step("Creating bucket gs://" + name() + " (private, uniform access) for the configuration and packages");
+        BucketInfo info = BucketInfo.newBuilder(name()).setLocation(target.region()).setVersioningEnabled(true)
+                .setIamConfiguration(BucketInfo.IamConfiguration.newBuilder().setIsUniformBucketLevelAccessEnabled(true)
+                        .setPublicAccessPrevention(BucketInfo.PublicAccessPrevention.ENFORCED).build())
+                .setLabels(java.util.Map.of("strato-service", label(target.service()), "strato-stage", label(target.stage()))).build();
+        try {
+            storage.create(info);
+        } catch (StorageException e) {
+            if (e.getCode() == 409 && GcpErrors.call("read bucket gs://" + name(), () -> storage.get(name())) != null) return;
+            if (e.getCode() == 409) {
+                throw new ProviderException("bucket name " + name() + " is taken by another project (bucket names are global): deploy with another --project or stage");
+            }
+            throw new ProviderException("could not create bucket gs://" + name() + ": " + GcpErrors.firstLine(e.getMessage()), e);
+        }
+    }
+
+    static String label(String value) {
+        String v = value.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
+        return v.length() > 63 ? v.substring(0, 63) : v;
+    }
+
+    Outcome upload(List<Upload> uploads, ProgressListener progress) {
+        List<Upload> missing = new ArrayList<>();
+        for (Upload u : uploads) if (!present(u)) missing.add(u);
+        long bytes = 0;
+        for (Upload u : missing) bytes += size(u.file());
+        if (!missing.isEmpty()) {
+            progress.uploadStarted(missing.size(), bytes);
+            for (Upload u : missing) {
+                byte[] content = read(u.file());
+                BlobInfo info = BlobInfo.newBuilder(BlobId.of(name(), u.object())).setContentType(u.object().endsWith(".zip") ? "application/zip" : "application/json").build();
+                GcpErrors.call("upload " + u.file().getFileName() + " to gs://" + name() + "/" + u.object(), () -> storage.create(info, content));
+                progress.uploaded(content.length);
+            }
+            progress.uploadFinished();
+        }
+        return new Outcome(missing.size(), uploads.size() - missing.size(), bytes);
+    }
+
+    /** An object with the same MD5 as the file is there already. */
+    private boolean present(Upload u) {
+        Blob blob = GcpErrors.call("check gs://" + name() + "/" + u.object(),
+                () -> storage.get(BlobId.of(name(), u.object()), Storage.BlobGetOption.fields(Storage.BlobField.MD5HASH, Storage.BlobField.SIZE)));
+        return blob != null && Hashes.md5Base64(u.file()).equals(blob.getMd5());
+    }
+
+    /** Deletes the objects under {@code prefix}; the number deleted. */
+    int deleteAll(String prefix) {
+        int n = 0;
+        for (Blob b : GcpErrors.call("list gs://" + name(), () -> storage.list(name(), Storage.BlobListOption.prefix(prefix), Storage.BlobListOption.versions(true))).iterateAll()) {
+            if (storage.delete(b.getBlobId())) n++;
+        }
+        return n;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
