@@ -61,10 +61,13 @@ final class FakeGoogle implements AutoCloseable {
     }
 
     /** The OAuth 2.0 token endpoint of an authorized_user credentials file, answering a refresh with an access and an ID token. */
+    /** The ID token the token endpoint hands out. */
+    final String idToken = idToken();
+
     void token() {
         server.stubFor(post("/token").willReturn(okJson("""
                 {"access_token":"ya29.test-token","expires_in":3599,"token_type":"Bearer","scope":"https://www.googleapis.com/auth/cloud-platform","id_token":"%s"}"""
-                .formatted(idToken()))));
+                .formatted(idToken))));
     }
 
     static String idToken() {
