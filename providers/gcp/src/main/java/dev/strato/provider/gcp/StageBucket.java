@@ -69,7 +69,13 @@ final class StageBucket {
 
     Outcome upload(List<Upload> uploads, ProgressListener progress) {
         List<Upload> missing = new ArrayList<>();
-        for (Upload u : uploads) if (!present(u)) missing.add(u);
+        java.util.Map<String, Long> generations = new java.util.HashMap<>();
+        for (Upload u : uploads) {
+            Blob blob = existing(u);
+            if (blob != null && Hashes.md5Base64(u.file()).equals(blob.getMd5())) continue;
+            missing.add(u);
+            if (blob != null) generations.put(u.object(), blob.getGeneration());
+        }
         long bytes = 0;
         for (Upload u : missing) bytes += size(u.file());
         if (!missing.isEmpty()) {
@@ -77,7 +83,19 @@ final class StageBucket {
             for (Upload u : missing) {
                 byte[] content = read(u.file());
                 BlobInfo info = BlobInfo.newBuilder(BlobId.of(name(), u.object())).setContentType(u.object().endsWith(".zip") ? "application/zip" : "application/json").build();
-                GcpErrors.call("upload " + u.file().getFileName() + " to gs://" + name() + "/" + u.object(), () -> storage.create(info, content));
+                // a precondition makes the upload idempotent, so the client retries it on 5xx and dropped connections:
+                // the generation it replaces, or none for a new object
+                Long generation = generations.get(u.object());
+                Storage.BlobTargetOption precondition = generation == null ? Storage.BlobTargetOption.doesNotExist() : Storage.BlobTargetOption.generationMatch(generation);
+                try {
+                    storage.create(info, content, precondition);
+                } catch (StorageException e) {
+                    // 412 for a package: an earlier attempt (whose answer was lost) or another deploy stored the same content-addressed zip
+                    if (!(e.getCode() == 412 && u.object().endsWith(".zip"))) {
+                        throw new ProviderException("could not upload " + u.file().getFileName() + " to gs://" + name() + "/" + u.object() + ": "
+                                + (e.getCode() == 412 ? "another deploy changed it meanwhile; run the command again" : GcpErrors.firstLine(e.getMessage())), e);
+                    }
+                }
                 progress.uploaded(content.length);
             }
             progress.uploadFinished();
@@ -85,11 +103,10 @@ final class StageBucket {
         return new Outcome(missing.size(), uploads.size() - missing.size(), bytes);
     }
 
-    /** An object with the same MD5 as the file is there already. */
-    private boolean present(Upload u) {
-        Blob blob = GcpErrors.call("check gs://" + name() + "/" + u.object(),
-                () -> storage.get(BlobId.of(name(), u.object()), Storage.BlobGetOption.fields(Storage.BlobField.MD5HASH, Storage.BlobField.SIZE)));
-        return blob != null && Hashes.md5Base64(u.file()).equals(blob.getMd5());
+    /** The object as it is in the bucket (MD5 and generation), or null. */
+    private Blob existing(Upload u) {
+        return GcpErrors.call("check gs://" + name() + "/" + u.object(), () -> storage.get(BlobId.of(name(), u.object()),
+                Storage.BlobGetOption.fields(Storage.BlobField.MD5HASH, Storage.BlobField.SIZE, Storage.BlobField.GENERATION)));
     }
 
     /** Deletes the objects under {@code prefix}; the number deleted. */

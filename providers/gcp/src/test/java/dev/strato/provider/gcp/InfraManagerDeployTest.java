@@ -282,6 +282,34 @@ class InfraManagerDeployTest {
     }
 
     @Test
+    void storageRetries503BurstsAndADroppedUpload() {
+        google.bucketExists(t.stageBucket());
+        String bucket = t.stageBucket();
+        google.server.stubFor(get(urlPathMatching("/storage/v1/b/" + bucket + "/o/.+")).inScenario("s").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("2")
+                .willReturn(FakeGoogle.error(503, "UNAVAILABLE", "Backend Error")));
+        google.server.stubFor(get(urlPathMatching("/storage/v1/b/" + bucket + "/o/.+")).inScenario("s").whenScenarioStateIs("2").willSetStateTo("3")
+                .willReturn(FakeGoogle.error(429, "RESOURCE_EXHAUSTED", "The rate of change requests to the object is too high")));
+        google.server.stubFor(get(urlPathMatching("/storage/v1/b/" + bucket + "/o/.+")).atPriority(9)
+                .willReturn(FakeGoogle.error(404, "NOT_FOUND", "No such object")));
+        String upload = "/upload/storage/v1/b/" + bucket + "/o";
+        google.server.stubFor(post(urlPathEqualTo(upload)).inScenario("u").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("ok")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        google.server.stubFor(post(urlPathEqualTo(upload)).inScenario("u").whenScenarioStateIs("ok")
+                .willReturn(okJson("{\"kind\":\"storage#object\",\"bucket\":\"" + bucket + "\",\"name\":\"x\",\"generation\":\"1\"}")));
+        activeAfterCreate(t.deploymentId());
+        helloDeployed();
+        DeployResult r;
+        try (GcpSession s = google.session(hello)) {
+            r = s.deploy(true, progress);
+        }
+        assertThat(r.uploadedArtifacts()).isEqualTo(1);
+        var uploads = google.server.findAll(postRequestedFor(urlPathEqualTo(upload)));
+        // the reset upload was sent again (idempotent: ifGenerationMatch=0), then the second file once
+        assertThat(uploads).hasSize(3);
+        assertThat(uploads).allMatch(u -> "0".equals(u.queryParameter("ifGenerationMatch").firstValue()));
+    }
+
+    @Test
     void aBurstLongerThanTheRetriesFailsWithOneLine() {
         google.bucketExists(t.stageBucket());
         google.objectsAbsent(t.stageBucket());
