@@ -24,6 +24,9 @@ final class InfraManagerEngine implements Engine {
 
     static final String SERVICE = "config";
     static final String HASH_LABEL = "strato-config";
+    /** What remove says about the data it keeps: the next deploy adopts it (fix 10 of issue 17). */
+    static final String KEPT_NOTE = "Keeping the buckets and Firestore databases: a later deploy of this stage imports them again"
+            + " (Infrastructure Manager's importExistingResources, import blocks with the terraform engine); remove --include-data deletes them";
 
     private final GcpClients clients;
     private final GcpTarget target;
@@ -306,6 +309,7 @@ final class InfraManagerEngine implements Engine {
             List<ConfigDocument.DataResource> buckets = data.stream().filter(r -> r.type().equals(ConfigDocument.BUCKET)).toList();
             if (!buckets.isEmpty()) new DeploymentState(rest(), clients.anonymous(), target, clients.settings()).forget(buckets, progress);
             kept.addAll(DataResources.names(data));
+            if (!kept.isEmpty()) progress.step(KEPT_NOTE);
         }
         String what = "Deleting deployment " + target.deploymentId();
         progress.step(what);

@@ -123,7 +123,12 @@ final class TerraformEngine implements Engine {
         DataResources data = new DataResources(clients);
         List<Map<String, String>> blocks = new ArrayList<>();
         for (ConfigDocument.DataResource r : config.document().dataResources(target)) {
-            if (!inState.contains(r.address()) && data.exists(r)) blocks.add(Map.of("to", r.address(), "id", data.importId(r)));
+            if (!inState.contains(r.address()) && data.exists(r)) {
+                Map<String, String> block = new LinkedHashMap<>();
+                block.put("to", r.address());
+                block.put("id", data.importId(r));
+                blocks.add(block);
+            }
         }
         if (!blocks.isEmpty()) config.write(IMPORTS, GoogleRest.JSON.writeValueAsBytes(Map.of("import", blocks)));
     }
@@ -274,6 +279,7 @@ final class TerraformEngine implements Engine {
                 if (rm.exit() != 0) throw new DeployFailure("terraform state rm", errors(rm), null).exception();
             }
             kept.addAll(DataResources.names(data));
+            if (!kept.isEmpty()) progress.step(InfraManagerEngine.KEPT_NOTE);
         }
         List<String> args = new ArrayList<>(List.of("destroy", "-input=false", "-no-color", "-auto-approve"));
         args.addAll(vars());
@@ -287,7 +293,4 @@ final class TerraformEngine implements Engine {
         return new RemoveResult(target.deploymentId(), true, bucket.name(), 0, kept, deleted);
     }
 
-    static Map<String, String> env(Map<String, String> base) {
-        return new LinkedHashMap<>(base);
-    }
 }

@@ -193,6 +193,7 @@ class InfraManagerOperationsTest {
         assertThat(r.existed()).isTrue();
         assertThat(r.keptData()).containsExactly("bucket demo-proj-thumbnails-dev-uploads", "bucket demo-proj-thumbnails-dev-thumbnails");
         assertThat(r.deletedData()).isEmpty();
+        assertThat(steps).contains(InfraManagerEngine.KEPT_NOTE);
         assertThat(r.artifactObjectsDeleted()).isEqualTo(2);
         String state = google.server.findAll(putRequestedFor(urlPathEqualTo("/signed/upload"))).get(0).getBodyAsString();
         assertThat(state).contains("\"serial\":13").contains("strato_sources").contains("make_thumbnail").doesNotContain("\"name\":\"uploads\"").doesNotContain("\"name\":\"thumbnails\"");
@@ -220,6 +221,29 @@ class InfraManagerOperationsTest {
         assertThat(r.deletedData()).containsExactly("Firestore database users-crud-dev-users");
         assertThat(google.server.findAll(deleteRequestedFor(urlPathEqualTo("/v1/" + db)))).hasSize(1);
         assertThat(google.server.findAll(postRequestedFor(urlPathMatching(".*:lock")))).isEmpty();
+    }
+
+    @Test
+    void infoShowsEachFunctionWithItsStateUriAndTriggerAndTheDataResources() {
+        ServiceTarget orders = FakeGoogle.target(FakeGoogle.EXAMPLES.resolve("orders"));
+        GcpTarget t = target(orders);
+        google.deploymentActive(t.deploymentId(), "h");
+        google.revision(t.deploymentId(), "{\"table_orders\":{\"value\":\"orders-dev-orders\"},\"secret\":{\"sensitive\":true,\"value\":\"x\"}}", "[]");
+        google.function("orders-dev-create-order", "https://create-order-abc-ew.a.run.app");
+        google.server.stubFor(get(urlPathMatching("/v2/" + google.location() + "/functions/orders-dev-(get-order|order-worker|process-payment|nightly-report)"))
+                .atPriority(9).willReturn(FakeGoogle.error(404, "NOT_FOUND", "Resource not found")));
+        dev.strato.provider.StackInfo info;
+        try (GcpSession s = google.session(orders)) {
+            info = s.info();
+        }
+        assertThat(info.status()).isEqualTo("ACTIVE");
+        assertThat(info.outputs()).containsOnlyKeys("table_orders");
+        assertThat(info.endpoints()).containsExactly("createOrder: https://create-order-abc-ew.a.run.app");
+        assertThat(info.functions()).extracting(f -> f.name() + " " + f.runtime() + " " + f.memory()).contains("createOrder nodejs22 512");
+        assertThat(info.resources()).extracting(r -> r.logicalId() + " | " + r.type() + " | " + r.status())
+                .contains("createOrder | function (http) | ACTIVE", "orderWorker | function (pubsub orders-dev-order-jobs) | NOT_DEPLOYED",
+                        "processPayment | function (pubsub orders-dev-payment-requests) | NOT_DEPLOYED")
+                .anyMatch(r -> r.contains("scheduler job")).anyMatch(r -> r.startsWith("orders | Firestore database"));
     }
 
     @Test
