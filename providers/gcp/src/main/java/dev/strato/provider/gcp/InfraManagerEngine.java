@@ -134,10 +134,7 @@ final class InfraManagerEngine implements Engine {
             JsonNode d = deployment();
             if (!done.has("error") && d != null && "ACTIVE".equals(d.path("state").asString(""))) return d;
             DeployFailure failure = failure(what, done, d);
-            if (failure.onlyIamPropagation() && attempt < s.iamAttempts()) {
-                progress.step("Waiting for IAM: new grants and service agents take a few minutes to propagate (retry " + attempt + " of "
-                        + (s.iamAttempts() - 1) + " in " + s.iamBackoff().toSeconds() + " s)");
-                sleep(s.iamBackoff());
+            if (IamPropagation.waitBeforeRetry(failure, attempt, s, progress)) {
                 exists = true;
                 continue;
             }
@@ -324,16 +321,8 @@ final class InfraManagerEngine implements Engine {
             for (String db : resources.deleteDatabases(data, progress)) deleted.add("Firestore database " + db);
         }
         int objects = bucket.deleteAll(target.configPrefix());
+        bucket.deleteIfEmpty(progress);
         return new RemoveResult(target.deploymentId(), true, bucket.name(), objects, kept, deleted);
-    }
-
-    private static void sleep(java.time.Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("interrupted while waiting for IAM");
-        }
     }
 
     private static JsonNode call(String doing, java.util.function.Supplier<JsonNode> call) {

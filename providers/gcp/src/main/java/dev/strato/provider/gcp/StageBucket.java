@@ -118,6 +118,15 @@ final class StageBucket {
         return n;
     }
 
+    /** Deletes the bucket when nothing is left in it (no object, no old version). */
+    void deleteIfEmpty(ProgressListener progress) {
+        boolean empty = !GcpErrors.call("list gs://" + name(), () -> storage.list(name(), Storage.BlobListOption.versions(true),
+                Storage.BlobListOption.pageSize(1))).getValues().iterator().hasNext();
+        if (!empty) return;
+        progress.step("Deleting bucket gs://" + name());
+        GcpErrors.call("delete bucket gs://" + name(), () -> storage.delete(name()));
+    }
+
     private static long size(Path file) {
         try {
             return Files.size(file);

@@ -199,17 +199,7 @@ final class TerraformEngine implements Engine {
                 return new DeployResult(target.deploymentId(), true, true, null, 0, 0, 0, rows, outputs(config), null);
             }
             DeployFailure failure = new DeployFailure("terraform apply", errors(apply), null);
-            if (failure.onlyIamPropagation() && attempt < s.iamAttempts()) {
-                progress.step("Waiting for IAM: new grants and service agents take a few minutes to propagate (retry " + attempt + " of "
-                        + (s.iamAttempts() - 1) + " in " + s.iamBackoff().toSeconds() + " s)");
-                try {
-                    Thread.sleep(s.iamBackoff().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw failure.exception();
-                }
-                continue;
-            }
+            if (IamPropagation.waitBeforeRetry(failure, attempt, s, progress)) continue;
             throw failure.exception();
         }
     }

@@ -15,14 +15,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.strato.provider.DeployResult;
-import dev.strato.provider.ProgressListener;
 import dev.strato.provider.ProviderException;
 import dev.strato.provider.ResourceChange;
 import dev.strato.provider.ServiceTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +35,8 @@ class InfraManagerDeployTest {
 
     @TempDir Path home;
     FakeGoogle google;
-    final List<String> steps = new ArrayList<>();
-    final ProgressListener progress = new ProgressListener() {
-        @Override
-        public void step(String message) {
-            steps.add(message);
-        }
-    };
+    final RecordedSteps progress = new RecordedSteps();
+    final List<String> steps = progress.steps;
 
     ServiceTarget hello;
     GcpTarget t;

@@ -15,14 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strato.provider.DeployResult;
-import dev.strato.provider.ProgressListener;
 import dev.strato.provider.ProviderException;
 import dev.strato.provider.RemoveResult;
 import dev.strato.provider.ResourceChange;
 import dev.strato.provider.ServiceTarget;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,13 +32,8 @@ class InfraManagerOperationsTest {
 
     @TempDir Path home;
     FakeGoogle google;
-    final List<String> steps = new ArrayList<>();
-    final ProgressListener progress = new ProgressListener() {
-        @Override
-        public void step(String message) {
-            steps.add(message);
-        }
-    };
+    final RecordedSteps progress = new RecordedSteps();
+    final List<String> steps = progress.steps;
 
     @BeforeEach
     void start() {
@@ -165,6 +158,7 @@ class InfraManagerOperationsTest {
                 {"kind":"storage#objects","items":[{"kind":"storage#object","bucket":"%1$s","name":"config/main.tf.json","generation":"7"},
                  {"kind":"storage#object","bucket":"%1$s","name":"config/artifacts/make-thumbnail-1.zip","generation":"3"}]}""".formatted(t.stageBucket()))));
         google.server.stubFor(delete(urlPathMatching("/storage/v1/b/.*/o/.*")).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(204)));
+        google.server.stubFor(delete(urlPathEqualTo("/storage/v1/b/" + t.stageBucket())).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(204)));
     }
 
     @Test
@@ -195,6 +189,8 @@ class InfraManagerOperationsTest {
         assertThat(r.deletedData()).isEmpty();
         assertThat(steps).contains(InfraManagerEngine.KEPT_NOTE);
         assertThat(r.artifactObjectsDeleted()).isEqualTo(2);
+        // the listing still shows objects (WireMock does not forget them), so the bucket is not deleted
+        assertThat(google.server.findAll(deleteRequestedFor(urlPathEqualTo("/storage/v1/b/" + t.stageBucket())))).isEmpty();
         String state = google.server.findAll(putRequestedFor(urlPathEqualTo("/signed/upload"))).get(0).getBodyAsString();
         assertThat(state).contains("\"serial\":13").contains("strato_sources").contains("make_thumbnail").doesNotContain("\"name\":\"uploads\"").doesNotContain("\"name\":\"thumbnails\"");
         assertThat(google.server.findAll(postRequestedFor(urlPathEqualTo("/v1/" + d + ":importState"))).get(0).getBodyAsString()).contains("\"lockId\":\"1733650000\"");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strato.provider.DeployResult;
-import dev.strato.provider.ProgressListener;
 import dev.strato.provider.ProviderException;
 import dev.strato.provider.RemoveResult;
 import dev.strato.provider.ResourceChange;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,13 +26,8 @@ class TerraformEngineTest {
     @TempDir Path bin;
     @TempDir Path answers;
     FakeGoogle google;
-    final List<String> steps = new ArrayList<>();
-    final ProgressListener progress = new ProgressListener() {
-        @Override
-        public void step(String message) {
-            steps.add(message);
-        }
-    };
+    final RecordedSteps progress = new RecordedSteps();
+    final List<String> steps = progress.steps;
 
     @BeforeEach
     void start() throws IOException {
