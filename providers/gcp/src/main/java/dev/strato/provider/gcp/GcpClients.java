@@ -64,14 +64,37 @@ final class GcpClients implements AutoCloseable {
     synchronized GoogleCredentials credentials() {
         if (credentials == null) {
             GoogleCredentials loaded = Credentials.load(connection.environment(), () -> transport);
-            try {
-                loaded.refreshIfExpired();
-            } catch (IOException e) {
-                throw new ProviderException(Credentials.refused(GcpErrors.firstLine(e.getMessage())), e);
+            // the first token: a refused grant is the user's to fix, a dropped connection or a 5xx is retried
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    loaded.refreshIfExpired();
+                    break;
+                } catch (IOException e) {
+                    boolean retryable = !(e instanceof com.google.auth.Retryable r) || r.isRetryable() || !refusal(e);
+                    if (!retryable || attempt >= settings.maxAttempts()) throw new ProviderException(Credentials.refused(GcpErrors.firstLine(e.getMessage())), e);
+                    notice("getting an access token failed (" + GcpErrors.firstLine(e.getMessage()) + "), retrying");
+                    try {
+                        Thread.sleep(settings.backoff(attempt + 1).toMillis());
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw new ProviderException("interrupted while getting an access token", e);
+                    }
+                }
             }
             credentials = loaded;
         }
         return credentials;
+    }
+
+    /** Whether the token endpoint answered with a refusal (4xx other than 429), rather than with nothing usable. */
+    private static boolean refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.google.api.client.http.HttpResponseException h) {
+                int code = h.getStatusCode();
+                return code >= 400 && code < 500 && code != 429;
+            }
+        }
+        return true;
     }
 
     synchronized GoogleRest rest() {

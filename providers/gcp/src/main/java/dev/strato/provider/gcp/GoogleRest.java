@@ -123,8 +123,9 @@ final class GoogleRest {
         }
     }
 
+    /** 429 and 5xx; and no status at all (garbage instead of an HTTP answer, as a broken proxy sends). */
     private static boolean retryable(int status) {
-        return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+        return status < 100 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
     }
 
     private void sleep(IOException failure, int attempt) {

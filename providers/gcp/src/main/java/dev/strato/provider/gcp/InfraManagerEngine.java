@@ -174,6 +174,7 @@ final class InfraManagerEngine implements Engine {
             if (d.path("errorCode").isString() && errors.isEmpty()) errors.add(d.path("errorCode").asString());
         }
         if (errors.isEmpty() && op.has("error")) errors.add(op.path("error").path("message").asString("operation failed"));
+        if (errors.isEmpty()) errors.add("the deployment is " + (d == null ? "not there" : d.path("state").asString("in no state")) + " after the operation");
         return new DeployFailure(what, errors.stream().distinct().toList(), logs);
     }
 
