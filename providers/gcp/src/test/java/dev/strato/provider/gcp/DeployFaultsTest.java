@@ -93,17 +93,12 @@ class DeployFaultsTest {
         google.bucketExists(t.stageBucket());
         google.objectsAbsent(t.stageBucket());
         String id = t.deploymentId();
-        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(id))).inScenario("d").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(FakeGoogle.error(404, "NOT_FOUND", "not found")));
-        google.server.stubFor(post(urlPathEqualTo("/v1/" + google.location() + "/deployments")).inScenario("d").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("created").willReturn(okJson(FakeGoogle.running(google.location() + "/operations/op-1", "PREPARING_STORAGE_BUCKET"))));
+        google.deploymentAfterCreate(id);
         // a create sent again after its answer was lost: Infrastructure Manager says it exists, and strato updates it
         google.server.stubFor(post(urlPathEqualTo("/v1/" + google.location() + "/deployments")).inScenario("d").whenScenarioStateIs("created")
                 .willReturn(FakeGoogle.error(409, "ALREADY_EXISTS", "already exists")));
         google.server.stubFor(post(urlPathEqualTo("/v1/" + google.deployment(id))).withHeader("X-HTTP-Method-Override", com.github.tomakehurst.wiremock.client.WireMock.equalTo("PATCH"))
                 .willReturn(okJson(FakeGoogle.running(google.location() + "/operations/op-1", "PREPARING_STORAGE_BUCKET"))));
-        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(id))).inScenario("d").whenScenarioStateIs("created")
-                .willReturn(okJson(google.deploymentJson(id, "ACTIVE", "h", ""))));
         google.operation("op-1", "SUCCEEDED", null);
         google.revision(id, "{\"function_hello_url\":{\"value\":\"https://hello-abc-ew.a.run.app\"}}", "[]");
         google.function("hello-http-dev-hello", "https://hello-abc-ew.a.run.app");

@@ -182,6 +182,17 @@ final class FakeGoogle implements AutoCloseable {
                 .formatted(deployment(id), state, hash, deployment(id), PROJECT, PROJECT, extra);
     }
 
+    /** No deployment until the create: then ACTIVE (operation op-1). */
+    void deploymentAfterCreate(String id) {
+        server.stubFor(get(urlPathEqualTo("/v1/" + deployment(id))).inScenario("d").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(error(404, "NOT_FOUND", "not found")));
+        server.stubFor(post(urlPathEqualTo("/v1/" + location() + "/deployments")).inScenario("d")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willSetStateTo("created").willReturn(okJson(running(location() + "/operations/op-1", "PREPARING_STORAGE_BUCKET"))));
+        server.stubFor(get(urlPathEqualTo("/v1/" + deployment(id))).inScenario("d").whenScenarioStateIs("created")
+                .willReturn(okJson(deploymentJson(id, "ACTIVE", "h", ""))));
+    }
+
     void deploymentActive(String id, String hash) {
         server.stubFor(get(urlPathEqualTo("/v1/" + deployment(id))).willReturn(okJson(deploymentJson(id, "ACTIVE", hash, ""))));
     }

@@ -53,15 +53,6 @@ class InfraManagerDeployTest {
         google.close();
     }
 
-    private void activeAfterCreate(String id) {
-        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(id))).inScenario("d").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(FakeGoogle.error(404, "NOT_FOUND", "not found")));
-        google.server.stubFor(post(urlPathEqualTo("/v1/" + google.location() + "/deployments")).inScenario("d").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("created").willReturn(okJson(FakeGoogle.running(google.location() + "/operations/op-1", "PREPARING_STORAGE_BUCKET"))));
-        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(id))).inScenario("d").whenScenarioStateIs("created")
-                .willReturn(okJson(google.deploymentJson(id, "ACTIVE", "h", ""))));
-    }
-
     private void helloDeployed() {
         google.operation("op-1", "SUCCEEDED", null);
         google.revision(t.deploymentId(), "{\"function_hello_url\":{\"value\":\"https://hello-abc-ew.a.run.app\"},\"sources_bucket\":{\"value\":\"demo-proj-hello-http-dev-sources\"}}",
@@ -74,7 +65,7 @@ class InfraManagerDeployTest {
     void firstDeployCreatesTheBucketUploadsEverythingAndCreatesTheDeployment() {
         google.bucketMissing(t.stageBucket());
         google.objectsAbsent(t.stageBucket());
-        activeAfterCreate(t.deploymentId());
+        google.deploymentAfterCreate(t.deploymentId());
         helloDeployed();
         DeployResult r;
         try (GcpSession s = google.session(hello)) {
@@ -289,7 +280,7 @@ class InfraManagerDeployTest {
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         google.server.stubFor(post(urlPathEqualTo(upload)).inScenario("u").whenScenarioStateIs("ok")
                 .willReturn(okJson("{\"kind\":\"storage#object\",\"bucket\":\"" + bucket + "\",\"name\":\"x\",\"generation\":\"1\"}")));
-        activeAfterCreate(t.deploymentId());
+        google.deploymentAfterCreate(t.deploymentId());
         helloDeployed();
         DeployResult r;
         try (GcpSession s = google.session(hello)) {
