@@ -14,4 +14,7 @@ public final class CloudOptions {
 
     @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every call to this endpoint (an emulator such as moto).")
     URI endpoint;
+
+    @Option(names = "--project", paramLabel = "ID", description = "Google Cloud project (default: providers.gcp.project, then GOOGLE_CLOUD_PROJECT).")
+    String project;
 }

@@ -23,6 +23,9 @@ final class InvokeCommand extends CloudCommand {
     @Option(names = "--log", description = "Deployed: also print the tail of the function's execution log (stderr).")
     boolean log;
 
+    @Option(names = "--file", paramLabel = "PATH", description = "Deployed, a function of bucket uploads (GCP): upload this file to its bucket.")
+    java.nio.file.Path file;
+
     /** The JSON report: the payload as JSON when it is JSON. */
     record Report(String function, int statusCode, Object payload, String error, String log) {}
 
@@ -57,7 +60,8 @@ final class InvokeCommand extends CloudCommand {
         }
         problem = JsonInput.problem(event);
         if (problem != null) return context.refuse(problem);
-        InvokeResult r = context.provider().invoke(new InvokeRequest(function.name, event.getBytes(StandardCharsets.UTF_8), async, log));
+        if (file != null && !java.nio.file.Files.isReadable(file)) return context.refuse("--file " + file + ": no such file");
+        InvokeResult r = context.provider().invoke(new InvokeRequest(function.name, event.getBytes(StandardCharsets.UTF_8), async, log, file));
         if (r.logTail() != null) c.err().print(r.logTail());
         if (context.json()) {
             Json.print(c.out(), new Report(r.function(), r.statusCode(), JsonInput.parseOrText(r.payload()), r.error(), r.logTail()));

@@ -82,15 +82,15 @@ class CloudCommandsTest {
 
     @Test
     void aProviderWithoutClientSaysWhichAreInstalled() {
-        CliRunner.Result r = new CliRunner(dir).run("info", "-c", ORDERS, "--provider", "gcp");
-        assertRefused(r, ExitCodes.FAILURE, "error: no cloud provider installed for gcp (installed: aws)");
+        CliRunner.Result r = new CliRunner(dir).run("info", "-c", ORDERS, "--provider", "azure");
+        assertRefused(r, ExitCodes.FAILURE, "error: no cloud provider installed for azure (installed: aws, gcp)");
     }
 
     @Test
     void severalProvidersNeedAChoice() {
         CliRunner.Result r = new CliRunner(dir).run("info", "-c", ORDERS);
-        assertThat(r.err()).doesNotContain("choose one");
-        // only aws has a client, so the file's three providers still name one
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        // aws and gcp have clients: the file's three providers name two
+        assertThat(r.err()).contains("error: choose one provider with --provider (this service has aws, azure, gcp)");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 }

@@ -15,7 +15,7 @@ class NoCloudSdkAtStartupTest {
     @TempDir Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "print", "generate --provider aws -o OUT"})
+    @ValueSource(strings = {"validate", "print", "generate --provider aws -o OUT", "generate --provider gcp -o OUT"})
     void modelCommandsLoadNoAwsSdkClass(String command) throws Exception {
         String orders = Path.of("../examples/orders/strato.yml").toAbsolutePath().normalize().toString();
         String[] args = (command.replace("OUT", dir.resolve("out").toString()) + " -c " + orders).split(" ");
@@ -24,5 +24,8 @@ class NoCloudSdkAtStartupTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("dev.strato.cli.Main source:");
         assertThat(r.out()).doesNotContain("software.amazon.awssdk").doesNotContain("dev.strato.provider.aws");
+        // nor a Google Cloud client library class (guava's com.google.common is no cloud SDK)
+        assertThat(r.out()).doesNotContain("com.google.cloud.").doesNotContain("com.google.auth.").doesNotContain("com.google.api.")
+                .doesNotContain("com.google.pubsub.").doesNotContain("dev.strato.provider.gcp");
     }
 }

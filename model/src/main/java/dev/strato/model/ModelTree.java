@@ -62,6 +62,8 @@ public final class ModelTree {
             put(gcp, "project", p.gcp().project());
             put(gcp, "region", p.gcp().region());
             put(gcp, "gateway", p.gcp().gateway().id());
+            if (p.gcp().engine() != dev.strato.model.GcpEngine.INFRA_MANAGER) put(gcp, "engine", p.gcp().engine().id());
+            put(gcp, "serviceAccount", p.gcp().serviceAccount());
             m.put("gcp", gcp);
         }
         return m;

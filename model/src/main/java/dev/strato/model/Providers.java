@@ -10,7 +10,20 @@ public record Providers(Aws aws, Azure azure, Gcp gcp) {
 
     public record Azure(String location, String resourceGroup, AzurePlan plan, AzureQueues queues) {}
 
-    public record Gcp(String project, String region, GcpGateway gateway) {}
+    /**
+     * {@code engine} applies the configuration (null: Infrastructure Manager); {@code serviceAccount} is the
+     * account Infrastructure Manager runs Terraform as (null: strato-deployer@PROJECT.iam.gserviceaccount.com).
+     */
+    public record Gcp(String project, String region, GcpGateway gateway, GcpEngine engine, String serviceAccount) {
+
+        public Gcp(String project, String region, GcpGateway gateway) {
+            this(project, region, gateway, GcpEngine.INFRA_MANAGER, null);
+        }
+
+        public Gcp {
+            if (engine == null) engine = GcpEngine.INFRA_MANAGER;
+        }
+    }
 
     /** The providers that have a block, in a fixed order. */
     public List<Provider> targeted() {

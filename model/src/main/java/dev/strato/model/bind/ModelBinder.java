@@ -113,7 +113,9 @@ public final class ModelBinder {
                         enumOf(AzurePlan.class, azure.choice("plan"), AzurePlan.FLEX),
                         enumOf(dev.strato.model.AzureQueues.class, azure.choice("queues"), dev.strato.model.AzureQueues.SERVICEBUS)),
                 gcp == null ? null : new Providers.Gcp(gcp.text("project"), gcp.text("region"),
-                        enumOf(dev.strato.model.GcpGateway.class, gcp.choice("gateway"), dev.strato.model.GcpGateway.NONE)));
+                        enumOf(dev.strato.model.GcpGateway.class, gcp.choice("gateway"), dev.strato.model.GcpGateway.NONE),
+                        enumOf(dev.strato.model.GcpEngine.class, gcp.choice("engine"), dev.strato.model.GcpEngine.INFRA_MANAGER),
+                        gcp.text("serviceAccount")));
     }
 
     private PackageSpec packaging(View p) {

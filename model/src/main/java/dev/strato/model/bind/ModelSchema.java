@@ -62,7 +62,9 @@ public final class ModelSchema {
     public static final Shape GCP = Shape.of("gcp", "Google Cloud: Terraform, Cloud Functions 2nd gen.",
             required("project", Type.Text.matching("[a-z][a-z0-9-]{4,28}[a-z0-9]", "a GCP project id: 6-30 lowercase letters, digits, hyphens"), "GCP project id."),
             required("region", Type.Text.matching("[a-z]+-[a-z]+\\d+", "a GCP region such as europe-west1"), "GCP region, e.g. europe-west1."),
-            optional("gateway", choice(dev.strato.model.GcpGateway.class), "none (default): one HTTPS URL per function; api-gateway: all routes under one URL through API Gateway."));
+            optional("gateway", choice(dev.strato.model.GcpGateway.class), "none (default): one HTTPS URL per function; api-gateway: all routes under one URL through API Gateway."),
+            optional("engine", choice(dev.strato.model.GcpEngine.class), "What applies the Terraform: infra-manager (default, Google's managed Terraform) or terraform (a terraform or tofu binary on PATH, state in a GCS bucket)."),
+            optional("serviceAccount", Type.Text.matching("[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com", "a service account email such as deployer@PROJECT.iam.gserviceaccount.com"), "Service account Infrastructure Manager runs Terraform as (default strato-deployer@PROJECT.iam.gserviceaccount.com)."));
 
     public static final Shape PROVIDERS = Shape.atLeastOne("providers", "The clouds this service targets; only those with a block.",
             optional("aws", new Type.Obj(AWS), AWS.description()),
