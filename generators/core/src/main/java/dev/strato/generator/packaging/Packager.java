@@ -23,12 +23,15 @@ import java.util.Map;
  */
 public final class Packager {
 
-    /** Files a generator adds to one function's package besides the project's (such as a handler adapter). */
+    /**
+     * Files a generator adds to one function's package besides the project's (such as a handler
+     * adapter); a failure is the generator's own {@link GenerationException}, passed through as is.
+     */
     @FunctionalInterface
     public interface ExtraFiles {
         ExtraFiles NONE = f -> Map.of();
 
-        Map<String, byte[]> of(Function function);
+        Map<String, byte[]> of(Function function) throws GenerationException;
     }
 
     private static final int HASH_DIGITS = 12;

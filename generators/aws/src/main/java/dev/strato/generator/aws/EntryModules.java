@@ -1,6 +1,8 @@
 package dev.strato.generator.aws;
 
+import dev.strato.generator.GenerationException;
 import dev.strato.generator.adapter.HandlerAdapters;
+import dev.strato.generator.handler.Identifiers;
 import dev.strato.generator.packaging.Packager;
 import dev.strato.model.Event;
 import dev.strato.model.Function;
@@ -8,7 +10,6 @@ import dev.strato.model.Runtime;
 import dev.strato.model.Service;
 import dev.strato.templates.Templates;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
  * every function's export. Functions with {@code adapter: native}, or a runtime without an
  * adapter, keep their own handler.
  */
-final class LambdaAdapter implements Packager.ExtraFiles {
+final class EntryModules implements Packager.ExtraFiles {
 
     static final String CLOUD = "aws";
     static final String NODE_TEMPLATE = "generate/aws/aws-entry.mjs.ftl";
@@ -32,19 +33,14 @@ final class LambdaAdapter implements Packager.ExtraFiles {
     static final String NODE_ENTRY = HandlerAdapters.NODE_DIR + "aws-entry.mjs";
     static final String PYTHON_ENTRY = HandlerAdapters.PYTHON_DIR + "aws_entry.py";
 
-    /** Words neither language takes as a name (Python keywords, JavaScript reserved words), and {@code then}, which makes a module thenable. */
-    private static final Set<String> RESERVED = Set.of(
-            "False", "None", "True", "and", "as", "assert", "async", "await", "break", "case", "catch", "class", "const", "continue",
-            "debugger", "def", "default", "del", "delete", "do", "elif", "else", "enum", "eval", "arguments", "except", "export", "extends",
-            "false", "finally", "for", "from", "function", "global", "if", "implements", "import", "in", "instanceof", "interface", "is",
-            "lambda", "let", "new", "nonlocal", "not", "null", "or", "package", "pass", "private", "protected", "public", "raise", "return",
-            "static", "super", "switch", "then", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield");
+    /** Beside the languages' reserved words: {@code then}, an export that would make the entry module thenable. */
+    private static final Set<String> TAKEN = Set.of("then");
 
     private final Service service;
     private final Path projectDir;
     private final Templates templates;
 
-    LambdaAdapter(Service service, Path projectDir) {
+    EntryModules(Service service, Path projectDir) {
         this.service = service;
         this.projectDir = projectDir;
         this.templates = Templates.forProject(projectDir);
@@ -64,12 +60,11 @@ final class LambdaAdapter implements Packager.ExtraFiles {
      * are letters, digits and hyphens), distinct for distinct functions since names have no {@code _}.
      */
     static String exportName(String function) {
-        String name = function.replace('-', '_');
-        return RESERVED.contains(name) ? name + "_" : name;
+        return Identifiers.of(function, TAKEN);
     }
 
     @Override
-    public Map<String, byte[]> of(Function function) {
+    public Map<String, byte[]> of(Function function) throws GenerationException {
         List<Function> inPackage = service.packaging().individually() ? List.of(function) : List.copyOf(service.functions().values());
         Map<String, byte[]> files = new LinkedHashMap<>();
         entry(inPackage, Runtime.Language.NODE, NODE_TEMPLATE, NODE_ENTRY, files);
@@ -77,17 +72,18 @@ final class LambdaAdapter implements Packager.ExtraFiles {
         return files;
     }
 
-    private void entry(List<Function> inPackage, Runtime.Language language, String template, String path, Map<String, byte[]> into) {
+    private void entry(List<Function> inPackage, Runtime.Language language, String template, String path, Map<String, byte[]> into)
+            throws GenerationException {
         List<Map<String, Object>> functions = inPackage.stream()
                 .filter(f -> HandlerAdapters.portable(f) && f.runtime().language() == language)
                 .map(this::entryModel)
                 .toList();
         if (functions.isEmpty()) return;
-        into.putAll(HandlerAdapters.library(templates, language, CLOUD));
         try {
+            into.putAll(HandlerAdapters.library(templates, language, CLOUD));
             into.put(path, templates.render(template, Map.of("stage", service.stage(), "functions", functions)).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new GenerationException("cannot render the handler adapter: " + e.getMessage(), e);
         }
     }
 
