@@ -65,7 +65,7 @@ final class EntryModules implements Packager.ExtraFiles {
 
     @Override
     public Map<String, byte[]> of(Function function) throws GenerationException {
-        List<Function> inPackage = service.packaging().individually() ? List.of(function) : List.copyOf(service.functions().values());
+        List<Function> inPackage = Packager.inPackageOf(service, function);
         Map<String, byte[]> files = new LinkedHashMap<>();
         entry(inPackage, Runtime.Language.NODE, NODE_TEMPLATE, NODE_ENTRY, files);
         entry(inPackage, Runtime.Language.PYTHON, PYTHON_TEMPLATE, PYTHON_ENTRY, files);

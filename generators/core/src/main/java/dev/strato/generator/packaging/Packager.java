@@ -68,6 +68,11 @@ public final class Packager {
         return new Packages(individually, byFunction);
     }
 
+    /** The functions whose entry points share {@code function}'s package: it alone, or all of them in a shared package. */
+    public static List<Function> inPackageOf(Service service, Function function) {
+        return service.packaging().individually() ? List.of(function) : List.copyOf(service.functions().values());
+    }
+
     private static List<ZipEntryData> projectEntries(GenerationContext context) throws GenerationException {
         Path root = context.projectDir().toAbsolutePath().normalize();
         List<Path> skip = context.outputDir() == null ? List.of() : List.of(context.outputDir());

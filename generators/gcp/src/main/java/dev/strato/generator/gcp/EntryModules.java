@@ -68,7 +68,7 @@ final class EntryModules implements Packager.ExtraFiles {
 
     @Override
     public Map<String, byte[]> of(Function function) throws GenerationException {
-        List<Function> functions = service.packaging().individually() ? List.of(function) : List.copyOf(service.functions().values());
+        List<Function> functions = Packager.inPackageOf(service, function);
         Map<String, byte[]> files = new LinkedHashMap<>();
         render(functions, Runtime.Language.NODE, NODE_TEMPLATE, NODE_MODULE, files);
         render(functions, Runtime.Language.PYTHON, PYTHON_TEMPLATE, PYTHON_MODULE, files);
