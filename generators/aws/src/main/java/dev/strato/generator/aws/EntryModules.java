@@ -30,8 +30,11 @@ final class EntryModules implements Packager.ExtraFiles {
     static final String CLOUD = "aws";
     static final String NODE_TEMPLATE = "generate/aws/aws-entry.mjs.ftl";
     static final String PYTHON_TEMPLATE = "generate/aws/aws_entry.py.ftl";
-    static final String NODE_ENTRY = HandlerAdapters.NODE_DIR + "aws-entry.mjs";
-    static final String PYTHON_ENTRY = HandlerAdapters.PYTHON_DIR + "aws_entry.py";
+    /** The entry modules as Lambda's {@code Handler} names them (module without extension, Python's dotted), and their files. */
+    private static final String NODE_MODULE = HandlerAdapters.NODE_DIR + "aws-entry";
+    private static final String PYTHON_MODULE = HandlerAdapters.PYTHON_DIR.replace('/', '.') + "aws_entry";
+    static final String NODE_ENTRY = NODE_MODULE + ".mjs";
+    static final String PYTHON_ENTRY = PYTHON_MODULE.replace('.', '/') + ".py";
 
     /** Beside the languages' reserved words: {@code then}, an export that would make the entry module thenable. */
     private static final Set<String> TAKEN = Set.of("then");
@@ -49,10 +52,7 @@ final class EntryModules implements Packager.ExtraFiles {
     /** The function's {@code Handler}: its export in the entry module when it has the adapter, else its own handler. */
     static String handler(Function f) {
         if (!HandlerAdapters.portable(f)) return f.handler();
-        String module = f.runtime().language() == Runtime.Language.NODE
-                ? NODE_ENTRY.substring(0, NODE_ENTRY.lastIndexOf('.'))
-                : PYTHON_ENTRY.substring(0, PYTHON_ENTRY.lastIndexOf('.')).replace('/', '.');
-        return module + "." + exportName(f.name());
+        return (f.runtime().language() == Runtime.Language.NODE ? NODE_MODULE : PYTHON_MODULE) + "." + exportName(f.name());
     }
 
     /**
