@@ -34,11 +34,11 @@ abstract class CloudCommand extends ModelCommand {
         List<Provider> usable = wanted.stream().filter(installed::containsKey).toList();
         if (usable.size() != 1) {
             String names = String.join(", ", wanted.stream().map(Provider::id).toList());
-            c.err().println(c.red("error") + ": " + (usable.isEmpty()
-                    ? "no cloud provider installed for " + (names.isEmpty() ? "this service" : names) + " (installed: "
-                            + String.join(", ", installed.keySet().stream().map(Provider::id).toList()) + ")"
-                    : "choose one provider with --provider (this service has " + names + ")"));
-            return usable.isEmpty() ? ExitCodes.FAILURE : ExitCodes.USAGE;
+            if (usable.isEmpty()) {
+                throw CommandException.failure("no cloud provider installed for " + (names.isEmpty() ? "this service" : names) + " (installed: "
+                        + String.join(", ", installed.keySet().stream().map(Provider::id).toList()) + ")");
+            }
+            throw CommandException.usage("choose one provider with --provider (this service has " + names + ")");
         }
         ServiceTarget target = new ServiceTarget(result.service().orElseThrow(), session.file().path().toAbsolutePath().getParent());
         Connection connection = new Connection(cloud.region, cloud.profile, cloud.endpoint, environment.variables(), cloud.project);
@@ -46,11 +46,7 @@ abstract class CloudCommand extends ModelCommand {
         try (LazySession opened = new LazySession(() -> provider.open(connection, target))) {
             return run(new CloudContext(opened, target, c, output.json(), environment));
         } catch (ProviderException e) {
-            for (String line : e.details()) c.err().println("  " + line);
-            c.err().println(c.red("error") + ": " + e.getMessage());
-            if (global.stacktrace) e.printStackTrace(c.err());
-            c.err().flush();
-            return ExitCodes.FAILURE;
+            throw CommandException.failure(e.getMessage(), e, e.details());
         }
     }
 
@@ -85,10 +81,9 @@ abstract class CloudCommand extends ModelCommand {
             return session.get();
         }
 
-        /** Prints {@code problem} with the input as one error line; the usage exit code. */
+        /** Refuses the command's input: throws a usage error that says {@code problem}. */
         int refuse(String problem) {
-            console.error(problem);
-            return ExitCodes.USAGE;
+            throw CommandException.usage(problem);
         }
 
         ProgressPrinter progress() {

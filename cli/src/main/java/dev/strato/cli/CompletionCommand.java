@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(name = "completion",
         description = {"Print a shell completion script.",
             "bash: source <(strato completion bash)",
             "zsh:  source <(strato completion zsh)"})

@@ -36,12 +36,6 @@ final class Console {
         return err;
     }
 
-    /** One {@code error: message} line on stderr, flushed. */
-    void error(String message) {
-        err.println(red("error") + ": " + message);
-        err.flush();
-    }
-
     String red(String s) {
         return paint("31;1", s);
     }

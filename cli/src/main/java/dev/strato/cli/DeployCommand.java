@@ -4,7 +4,7 @@ import dev.strato.provider.DeployResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "deploy", mixinStandardHelpOptions = true,
+@Command(name = "deploy",
         description = {"Generate, upload the packages that are not there yet, and apply the stack's change set.",
             "With no change, says so and touches nothing."})
 final class DeployCommand extends CloudCommand {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate",
         description = {"Render each provider's native artifacts into DIR/<provider>/.",
             "All providers are rendered in memory first; nothing is written unless all succeed,",
             "and each DIR/<provider> folder is replaced atomically."})
@@ -42,10 +42,9 @@ final class GenerateCommand extends ModelCommand {
         Map<Provider, Generator> installed = Generators.installed();
         List<String> missing = result.providers().stream().filter(p -> !installed.containsKey(p)).map(Provider::id).toList();
         if (!missing.isEmpty()) {
-            c.err().println(c.red("error") + ": no generator installed for " + String.join(", ", missing)
+            throw CommandException.failure("no generator installed for " + String.join(", ", missing)
                     + " (installed: " + (installed.isEmpty() ? "none" : String.join(", ", installed.keySet().stream().map(Provider::id).toList()))
                     + "); nothing generated");
-            return ExitCodes.FAILURE;
         }
         Service service = result.service().orElseThrow();
         Path projectDir = session.file().path().toAbsolutePath().getParent();
@@ -56,8 +55,7 @@ final class GenerateCommand extends ModelCommand {
             try {
                 installed.get(p).generate(new GenerationContext(service, projectDir, dir), tree);
             } catch (GenerationException e) {
-                c.err().println(c.red("error") + ": " + p + ": " + e.getMessage() + "; nothing generated");
-                return ExitCodes.FAILURE;
+                throw CommandException.failure(p + ": " + e.getMessage() + "; nothing generated", e, List.of());
             }
             trees.put(p, tree);
         }

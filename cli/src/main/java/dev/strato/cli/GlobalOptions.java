@@ -9,7 +9,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** Options every model command shares. */
+/** Options every model command shares (the ones every command has are {@link StratoCommand}'s, inherited). */
 public final class GlobalOptions {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
@@ -39,15 +39,6 @@ public final class GlobalOptions {
 
     /** The providers named by {@code --provider}. */
     record ProviderSelection(List<Provider> providers) {}
-
-    @Option(names = {"-v", "--verbose"}, description = "Say more about what happens.")
-    boolean verbose;
-
-    @Option(names = "--stacktrace", description = "Print the stack trace of an unexpected error.")
-    boolean stacktrace;
-
-    @Option(names = "--no-color", description = "No colors (also: NO_COLOR=1).")
-    boolean noColor;
 
     List<Provider> providers() {
         return providers == null ? List.of() : providers.providers();

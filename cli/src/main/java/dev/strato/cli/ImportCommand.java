@@ -1,5 +1,6 @@
 package dev.strato.cli;
 
+import dev.strato.generator.AtomicWriter;
 import dev.strato.importer.ImportException;
 import dev.strato.importer.Importer;
 import dev.strato.importer.Report;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import",
         description = {"Turn a Serverless Framework service (serverless.yml/.yaml/.json) or a SAM/CloudFormation template into strato.yml,",
             "and report each item mapped and each one not carried over (line:col, reason, closest strato equivalent).",
             "Exit 0 when the written strato.yml validates, 3 when FILE cannot be read as a service or the result does not validate."})
@@ -44,8 +44,6 @@ final class ImportCommand implements Callable<Integer> {
 
     @Mixin OutputOption output;
 
-    @Option(names = "--no-color", description = "No colors (also: NO_COLOR=1).")
-    boolean noColor;
 
     @Spec CommandSpec spec;
 
@@ -57,26 +55,17 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Console c = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), Console.useColor(environment, noColor));
+        Console c = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), Console.useColor(environment, StratoCommand.of(spec).noColor));
         Path wd = environment.workingDir();
         Path source = wd.resolve(file).toAbsolutePath().normalize();
-        if (!Files.exists(source)) {
-            c.err().println(c.red("error") + ": no such file: " + file);
-            return ExitCodes.FAILURE;
-        }
+        if (!Files.exists(source)) throw CommandException.failure("no such file: " + file);
         Path target = out != null ? wd.resolve(out).toAbsolutePath().normalize() : source.resolveSibling("strato.yml");
         String targetLabel = out != null ? out.toString() : label(wd, target);
         Path report = reportFile == null ? null : wd.resolve(reportFile).toAbsolutePath().normalize();
         for (Path p : new Path[] {target, report}) {
             if (p == null) continue;
-            if (p.equals(source)) {
-                c.err().println(c.red("error") + ": " + p + " is the file being imported; nothing written");
-                return ExitCodes.USAGE;
-            }
-            if (Files.exists(p) && !force) {
-                c.err().println(c.red("error") + ": " + p + " already exists; nothing written (use --force to overwrite)");
-                return ExitCodes.FAILURE;
-            }
+            if (p.equals(source)) throw CommandException.usage(p + " is the file being imported; nothing written");
+            if (Files.exists(p) && !force) throw CommandException.failure(p + " already exists; nothing written (use --force to overwrite)");
         }
         Importer.Result result;
         try {
@@ -89,9 +78,8 @@ final class ImportCommand implements Callable<Integer> {
                 json.put("error", Map.of("line", e.position().line(), "column", e.position().column(), "message", e.getMessage()));
                 Json.print(c.out(), json);
             }
-            c.err().println(e.format().replaceFirst(": error:", ": " + c.red("error") + ":") + "; nothing written");
-            c.err().flush();
-            return ExitCodes.INVALID_MODEL;
+            String where = e.position().toString();
+            throw CommandException.invalidModel(where.isEmpty() ? null : where, e.getMessage() + "; nothing written");
         }
         LoadResult validation = writeAndValidate(result, target, targetLabel);
         Map<String, Object> json = json(result, targetLabel, validation);
@@ -130,11 +118,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicWriter.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static String render(Object tree) {

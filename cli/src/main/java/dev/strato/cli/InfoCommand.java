@@ -3,7 +3,7 @@ package dev.strato.cli;
 import dev.strato.provider.StackInfo;
 import picocli.CommandLine.Command;
 
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info",
         description = "The deployed stack: status, endpoints, functions (runtime, memory, last modified) and resources.")
 final class InfoCommand extends CloudCommand {
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(name = "init",
         description = "Create a new service from a template (node-http, python-http).")
 final class InitCommand implements Callable<Integer> {
 
@@ -39,8 +39,6 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite files that already exist.")
     boolean force;
 
-    @Option(names = "--no-color", description = "No colors (also: NO_COLOR=1).")
-    boolean noColor;
 
     @Spec CommandSpec spec;
 
@@ -52,7 +50,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Console c = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), Console.useColor(environment, noColor));
+        Console c = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), Console.useColor(environment, StratoCommand.of(spec).noColor));
         List<String> scaffolds = Templates.scaffolds();
         if (list) {
             scaffolds.forEach(c.out()::println);
@@ -60,16 +58,14 @@ final class InitCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (!scaffolds.contains(template)) {
-            c.err().println(c.red("error") + ": unknown template '" + template + "'" + Suggestions.didYouMean(template, scaffolds)
+            throw CommandException.usage("unknown template '" + template + "'" + Suggestions.didYouMean(template, scaffolds)
                     + " (available: " + String.join(", ", scaffolds) + ")");
-            return ExitCodes.USAGE;
         }
         Path target = environment.workingDir().resolve(dir == null ? Path.of(".") : dir).toAbsolutePath().normalize();
         String service = name != null ? name : serviceName(target);
         if (!service.matches(ModelSchema.SERVICE_NAME)) {
-            c.err().println(c.red("error") + ": service name '" + service + "' is not valid: 2-31 lowercase letters, digits or -, starting with a letter"
+            throw CommandException.usage("service name '" + service + "' is not valid: 2-31 lowercase letters, digits or -, starting with a letter"
                     + (name == null ? " (derived from the folder name; give one with --name)" : ""));
-            return ExitCodes.USAGE;
         }
         String prefix = "init/" + template + "/";
         Map<String, Object> model = Map.of("service", service,
@@ -79,8 +75,7 @@ final class InitCommand implements Callable<Integer> {
         for (String t : Templates.list(prefix)) {
             String rel = t.substring(prefix.length(), t.length() - ".ftl".length());
             if (!force && Files.exists(target.resolve(rel))) {
-                c.err().println(c.red("error") + ": " + target.resolve(rel) + " already exists; nothing written (use --force to overwrite)");
-                return ExitCodes.FAILURE;
+                throw CommandException.failure(target.resolve(rel) + " already exists; nothing written (use --force to overwrite)");
             }
             tree.addText(rel, templates.render(t, model));
         }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "invoke", mixinStandardHelpOptions = true,
+@Command(name = "invoke",
         description = {"Invoke a deployed function and print what it returns; a function error exits with 1 and its type and message.",
             "--local: run its portable handler on this machine with a neutral event built from its trigger and the data."})
 final class InvokeCommand extends CloudCommand {
@@ -40,10 +40,9 @@ final class InvokeCommand extends CloudCommand {
         try {
             bytes = data.bytes(environment);
         } catch (InvokeData.Problem e) {
-            session.console().error(e.getMessage());
-            return ExitCodes.USAGE;
+            throw CommandException.usage(e.getMessage());
         }
-        return new LocalInvokeCommandSupport(session, environment, global.stacktrace, output.json()).run(result, function.name, bytes, localOptions);
+        return new LocalInvokeCommandSupport(session, environment, session.stacktrace(), output.json()).run(result, function.name, bytes, localOptions);
     }
 
     @Override
@@ -71,11 +70,7 @@ final class InvokeCommand extends CloudCommand {
             c.out().println("Queued (HTTP " + r.statusCode() + ")");
         }
         c.out().flush();
-        if (r.failed()) {
-            c.err().println(c.red("error") + ": function " + r.function() + " failed: " + r.error());
-            c.err().flush();
-            return ExitCodes.FAILURE;
-        }
+        if (r.failed()) throw CommandException.failure("function " + r.function() + " failed: " + r.error());
         return ExitCodes.OK;
     }
 }

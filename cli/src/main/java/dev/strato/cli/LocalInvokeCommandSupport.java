@@ -44,10 +44,9 @@ final class LocalInvokeCommandSupport {
             LocalInvoker invoker = new LocalInvoker(projectDir, environment.variables(), Templates.forProject(projectDir));
             LocalResult result = invoker.invoke(service, request, this::live, this::warn);
             print(result);
-            return result.failed() ? ExitCodes.FAILURE : ExitCodes.OK;
+            return ExitCodes.OK;
         } catch (LocalInvokeException e) {
-            console.error(e.getMessage());
-            return e.usage() ? ExitCodes.USAGE : ExitCodes.FAILURE;
+            throw e.usage() ? CommandException.usage(e.getMessage()) : CommandException.failure(e.getMessage());
         }
     }
 
@@ -79,9 +78,7 @@ final class LocalInvokeCommandSupport {
         if (result.failed()) {
             LocalResult.Failure error = result.error();
             String prefix = error.timedOut() ? "" : result.function() + " failed: ";
-            console.err().println(console.red("error") + ": " + prefix + error.message());
-            if (stacktrace && error.stack() != null) console.err().println(error.stack());
-            console.err().flush();
+            throw CommandException.failure(prefix + error.message()).followedBy(stacktrace ? error.stack() : null);
         }
     }
 

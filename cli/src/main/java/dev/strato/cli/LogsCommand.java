@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "logs", mixinStandardHelpOptions = true,
+@Command(name = "logs",
         description = {"A function's log events; --tail keeps following until Ctrl-C.",
             "--output json prints one JSON object a line."})
 final class LogsCommand extends CloudCommand {

@@ -31,32 +31,16 @@ public final class Main {
     static CommandLine commandLine(Environment environment, String[] args) {
         CommandLine cl = new CommandLine(new StratoCommand(), new CommandFactory(environment));
         for (Class<?> subcommand : StratoCommand.subcommandsFor(args)) cl.addSubcommand(subcommand);
-        boolean stacktrace = java.util.Arrays.asList(args).contains("--stacktrace");
-        boolean color = Console.useColor(environment, java.util.Arrays.asList(args).contains("--no-color"));
-        cl.setColorScheme(CommandLine.Help.defaultColorScheme(color ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
-        cl.setExecutionExceptionHandler((e, line, parsed) -> {
-            PrintWriter err = line.getErr();
-            if (stacktrace) e.printStackTrace(err);
-            else err.println("error: " + describe(e));
-            err.flush();
-            return ExitCodes.FAILURE;
+        // help's colors follow --no-color as parsed (it is inherited, so it may stand after the subcommand)
+        cl.setExecutionStrategy(parsed -> {
+            boolean color = Console.useColor(environment, ErrorReporter.matched(parsed, "--no-color"));
+            cl.setColorScheme(CommandLine.Help.defaultColorScheme(color ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+            return new CommandLine.RunLast().execute(parsed);
         });
-        cl.setParameterExceptionHandler((e, params) -> {
-            PrintWriter err = e.getCommandLine().getErr();
-            err.println("error: " + e.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-            err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            err.flush();
-            return ExitCodes.USAGE;
-        });
+        ErrorReporter errors = new ErrorReporter(environment);
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
+        cl.setExitCodeExceptionMapper(errors);
         return cl;
-    }
-
-    static String describe(Throwable e) {
-        String message = e.getMessage();
-        if (e instanceof java.nio.file.NoSuchFileException) return "no such file: " + message;
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied: " + message;
-        if (e instanceof java.nio.file.FileAlreadyExistsException) return "already exists: " + message;
-        return message == null ? e.getClass().getSimpleName() : message;
     }
 }

@@ -1,7 +1,6 @@
 package dev.strato.cli;
 
 import dev.strato.model.LoadResult;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,9 +20,9 @@ abstract class ModelCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        ModelSession session = new ModelSession(global, environment, spec.commandLine().getOut(), spec.commandLine().getErr());
-        Optional<LoadResult> loaded = session.load();
-        return loaded.isEmpty() ? ExitCodes.FAILURE : run(session, loaded.get());
+        ModelSession session = new ModelSession(global, StratoCommand.of(spec), environment, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+        return run(session, session.load());
     }
 
     /** Works on the loaded model (valid or not); returns the exit code. */

@@ -16,14 +16,16 @@ import java.util.Optional;
 final class ModelSession {
 
     private final GlobalOptions options;
+    private final StratoCommand top;
     private final Environment environment;
     private final Console console;
     private ProjectFile file;
 
-    ModelSession(GlobalOptions options, Environment environment, PrintWriter out, PrintWriter err) {
+    ModelSession(GlobalOptions options, StratoCommand top, Environment environment, PrintWriter out, PrintWriter err) {
         this.options = options;
+        this.top = top;
         this.environment = environment;
-        this.console = new Console(out, err, Console.useColor(environment, options.noColor));
+        this.console = new Console(out, err, Console.useColor(environment, top.noColor));
     }
 
     Console console() {
@@ -34,24 +36,26 @@ final class ModelSession {
         return file;
     }
 
-    /** Empty after printing why when there is no file to load. */
-    Optional<LoadResult> load() {
+    /** Whether {@code --stacktrace} was given. */
+    boolean stacktrace() {
+        return top.stacktrace;
+    }
+
+    /** The model; a failure when there is no file to load. */
+    LoadResult load() {
         Optional<ProjectFile> found = ProjectFile.locate(options.config, environment.workingDir());
-        if (found.isEmpty()) {
-            console.err().println(console.red("error") + ": " + ProjectFile.notFound(options.config, environment.workingDir()));
-            return Optional.empty();
-        }
+        if (found.isEmpty()) throw CommandException.failure(ProjectFile.notFound(options.config, environment.workingDir()));
         file = found.get();
         LoadOptions lo = new LoadOptions(options.stage, options.params, environment.variables(), options.providers(), today());
         long start = System.nanoTime();
         LoadResult result = ModelLoader.load(file.path(), file.label(), lo);
-        if (options.verbose) {
+        if (top.verbose) {
             console.err().printf("strato: loaded %s (stage %s, providers %s, %d functions) in %d ms%n", file.path(),
                     result.service().map(s -> s.stage()).orElse("?"),
                     String.join(", ", result.providers().stream().map(p -> p.id()).toList()),
                     result.service().map(s -> s.functions().size()).orElse(0), (System.nanoTime() - start) / 1_000_000);
         }
-        return Optional.of(result);
+        return result;
     }
 
     /** STRATO_TODAY pins the date runtime deprecations are judged by (reproducible CI and tests). */

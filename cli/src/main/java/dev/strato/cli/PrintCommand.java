@@ -9,7 +9,7 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "print", mixinStandardHelpOptions = true,
+@Command(name = "print",
         description = "Print the fully resolved model: variables replaced, defaults applied; secrets stay ${secret:NAME}.")
 final class PrintCommand extends ModelCommand {
 

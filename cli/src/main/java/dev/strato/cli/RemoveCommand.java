@@ -4,7 +4,7 @@ import dev.strato.provider.RemoveResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "remove", mixinStandardHelpOptions = true,
+@Command(name = "remove",
         description = {"Delete the stage's stack and strato's artifact bucket of it.",
             "Tables and buckets are kept (and named) unless --include-data is given."})
 final class RemoveCommand extends CloudCommand {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "schema", mixinStandardHelpOptions = true,
+@Command(name = "schema",
         description = {"Print the JSON Schema (draft 2020-12) of strato.yml, for editor completion and checks.",
             "VS Code / IntelliJ: strato schema > strato.schema.json, then start strato.yml with",
             "  # yaml-language-server: $schema=./strato.schema.json"})

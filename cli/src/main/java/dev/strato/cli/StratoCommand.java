@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -12,11 +14,32 @@ import picocli.CommandLine.Spec;
  * (picocli reflects over every registered command at start-up; see docs/PERFORMANCE.md).
  */
 @Command(name = "strato",
+        // help (-h) and version (-V) on every command: subcommands inherit this command's attributes
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "One provider-neutral strato.yml for serverless services on AWS, Azure and GCP.",
-        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid strato.yml, 4 changes."})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_FAILURE, ExitCodes.LIST_USAGE, ExitCodes.LIST_INVALID_MODEL,
+            ExitCodes.LIST_CHANGES_PRESENT})
 final class StratoCommand implements Runnable {
+
+    // The options of every command, declared once: picocli copies an inherited option into each
+    // subcommand and sets this field, whichever command it follows on the command line.
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Say more about what happens.")
+    boolean verbose;
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an unexpected error.")
+    boolean stacktrace;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colors (also: NO_COLOR=1).")
+    boolean noColor;
+
+    /** The top command of the command line {@code spec} belongs to, with the inherited options' values. */
+    static StratoCommand of(CommandSpec spec) {
+        return (StratoCommand) spec.root().userObject();
+    }
 
     /** Every subcommand, in the order help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(

@@ -7,7 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
         description = "Check strato.yml: YAML, variables, references, runtimes and provider limits; all problems at once.")
 final class ValidateCommand extends ModelCommand {
 

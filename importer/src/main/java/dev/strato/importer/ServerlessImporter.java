@@ -1,6 +1,7 @@
 package dev.strato.importer;
 
 import dev.strato.model.Durations;
+import dev.strato.model.bind.ModelBinder;
 import dev.strato.model.bind.ModelSchema;
 import dev.strato.model.diag.Position;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 /** Serverless Framework (v1-v4 syntax) serverless.yml → strato.yml. */
 final class ServerlessImporter extends Mapping {
 
-    private static final Pattern FILE = Pattern.compile("file\\(\\s*([^)]*?)\\s*\\)(?::(.*))?", Pattern.DOTALL);
+    private static final Pattern FILE = dev.strato.model.vars.VariableResolver.FILE;
     private static final Pattern HTTP_SHORT = Pattern.compile("(\\S+)\\s+(\\S*)");
 
     static final Map<String, String[]> PLUGINS = Map.ofEntries(
@@ -116,7 +117,7 @@ final class ServerlessImporter extends Mapping {
             target.aws.put("region", region);
             return;
         }
-        target.stage = "dev";
+        target.stage = ModelBinder.DEFAULT_STAGE;
         for (Src.Obj.Entry e : p.entries().values()) {
             String key = e.key();
             String path = "provider." + key;
@@ -334,7 +335,7 @@ final class ServerlessImporter extends Mapping {
             }
         }
         report.note(v.position(), "provider.stage", "stage '" + canonical(v) + "' is not a literal stage: strato's default dev");
-        return "dev";
+        return ModelBinder.DEFAULT_STAGE;
     }
 
     private String regionDefault(Src v) {

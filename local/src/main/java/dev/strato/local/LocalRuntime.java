@@ -4,6 +4,8 @@ import dev.strato.generator.adapter.HandlerAdapters;
 import dev.strato.model.Runtime;
 import dev.strato.templates.Templates;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +38,12 @@ enum LocalRuntime {
 
     /** The adapter core and the local runner at their package paths. */
     Map<String, byte[]> library(Templates templates) {
-        return HandlerAdapters.library(templates, this == NODE ? Runtime.Language.NODE : Runtime.Language.PYTHON, "local");
+        try {
+            return HandlerAdapters.library(templates, this == NODE ? Runtime.Language.NODE : Runtime.Language.PYTHON, "local");
+        } catch (IOException e) {
+            // the library ships inside strato: unreadable means a broken installation, not a user error
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The program on {@code path} (the PATH variable), or a failure saying what to install. */

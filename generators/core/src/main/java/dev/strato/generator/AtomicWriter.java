@@ -2,6 +2,7 @@ package dev.strato.generator;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.CopyOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,11 +57,17 @@ public final class AtomicWriter {
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    /**
+     * Moves {@code from} to {@code to} atomically where the file system can (readers see the old
+     * file or the new one, never a part), else with a plain move; {@code options} go with either.
+     */
+    public static void move(Path from, Path to, CopyOption... options) throws IOException {
+        CopyOption[] atomic = java.util.Arrays.copyOf(options, options.length + 1);
+        atomic[options.length] = StandardCopyOption.ATOMIC_MOVE;
         try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(from, to, atomic);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
+            Files.move(from, to, options);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * Generated files in memory, by relative path in sorted order, before anything touches the disk,
  * and the warnings the generator has for the user (a limit approached, say).
  */
-public final class OutputTree {
+public final class OutputTree implements Warnings {
 
     private final Map<String, byte[]> files = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
@@ -36,6 +36,7 @@ public final class OutputTree {
         return files.isEmpty();
     }
 
+    @Override
     public void warn(String message) {
         warnings.add(message);
     }

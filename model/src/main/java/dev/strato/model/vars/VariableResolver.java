@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
 public final class VariableResolver {
 
     static final List<String> SOURCES = List.of("stage", "env", "opt", "param", "self", "file", "ref", "secret");
-    private static final Pattern FILE = Pattern.compile("file\\(\\s*([^)]*?)\\s*\\)(?::(.*))?", Pattern.DOTALL);
+    /** {@code file(PATH)} or {@code file(PATH):KEY}, the address of a {@code ${file()}} variable (the importer reads them too). */
+    public static final Pattern FILE = Pattern.compile("file\\(\\s*([^)]*?)\\s*\\)(?::(.*))?", Pattern.DOTALL);
     private static final Pattern REF = Pattern.compile("([A-Za-z][A-Za-z0-9]*)\\.([A-Za-z]+)");
     static final List<String> REF_ATTRIBUTES = List.of("name", "id", "url");
 
@@ -72,7 +73,7 @@ public final class VariableResolver {
             inProgress.remove("stage");
             if (node instanceof YScalar s && s.isString() && !failed.contains(node)) return (String) s.value();
         }
-        return "dev";
+        return dev.strato.model.bind.ModelBinder.DEFAULT_STAGE;
     }
 
     private YNode resolve(YNode node, String path) {

@@ -1,7 +1,7 @@
 package dev.strato.generator.aws;
 
 import dev.strato.generator.GenerationException;
-import dev.strato.generator.OutputTree;
+import dev.strato.generator.Warnings;
 import dev.strato.model.Function;
 import dev.strato.model.Resource;
 import dev.strato.model.Service;
@@ -30,7 +30,7 @@ final class EnvironmentSize {
         this.region = service.providers().aws().region().length();
     }
 
-    void check(OutputTree out) throws GenerationException {
+    void check(Warnings out) throws GenerationException {
         for (Function f : service.functions().values()) {
             long size = 0;
             for (Map.Entry<String, Value> e : f.environment().entrySet()) size += bytes(e.getKey()) + length(e.getValue());

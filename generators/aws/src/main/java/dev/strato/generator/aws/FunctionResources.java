@@ -53,7 +53,7 @@ final class FunctionResources {
                 "FunctionName", names.function(f.name()),
                 "Description", f.description(),
                 "Runtime", RuntimeSupport.find(f.runtime(), Provider.AWS).orElseThrow().nativeId(),
-                "Handler", LambdaAdapter.handler(f),
+                "Handler", EntryModules.handler(f),
                 "MemorySize", f.memoryMb(),
                 "Timeout", (int) f.timeout().toSeconds(),
                 "Architectures", List.of(f.architecture().id()),

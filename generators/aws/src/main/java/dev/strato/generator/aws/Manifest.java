@@ -26,7 +26,11 @@ final class Manifest {
 
     private Manifest() {}
 
-    static byte[] of(Service service, AwsFormat format, AwsGenerator.Stack stack, Packages packages, byte[] body, List<String> warnings) {
+    static byte[] of(StackBuilder.Stack stack, List<String> warnings) {
+        Service service = stack.service();
+        AwsFormat format = stack.format();
+        Packages packages = stack.packages();
+        byte[] body = stack.body();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("service", service.name());
         m.put("stage", service.stage());

@@ -1,19 +1,31 @@
 package dev.strato.generator.aws;
 
 import dev.strato.generator.GenerationException;
+import dev.strato.generator.ServiceDescription;
 import dev.strato.generator.packaging.Artifact;
 import dev.strato.generator.packaging.Packages;
 import dev.strato.model.AwsFormat;
 import dev.strato.model.Event;
 import dev.strato.model.Function;
 import dev.strato.model.Service;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Puts a stack together in a fixed order: parameters, data resources, HTTP API, functions, outputs. */
 final class StackBuilder {
 
+    /**
+     * The stack in memory and what writing it takes.
+     *
+     * @param body the template as it is written
+     * @param outputNamesOmitted whether the stack has too many outputs for CloudFormation's limit, so names are left out
+     */
+    record Stack(Service service, AwsFormat format, Packages packages, Template template, AwsNames names, HttpApiPlan api,
+            boolean outputNamesOmitted, byte[] body) {}
+
     private final Service service;
+    private final AwsFormat format;
     private final Packages packages;
     private final AwsNames names;
     private final ResourceRefs refs;
@@ -22,19 +34,18 @@ final class StackBuilder {
 
     StackBuilder(Service service, AwsFormat format, Packages packages) {
         this.service = service;
+        this.format = format;
         this.packages = packages;
         this.names = new AwsNames(service);
         this.refs = new ResourceRefs(service, names);
         this.style = format == AwsFormat.SAM ? new SamStyle(refs, names) : new CloudFormationStyle(refs, names);
-        String description = service.description() == null ? "strato service " + service.name() + " (" + service.stage() + ")"
-                : service.description();
-        this.template = new Template(description, style.transform());
+        this.template = new Template(ServiceDescription.of(service), style.transform());
     }
 
-    AwsGenerator.Stack build() throws GenerationException {
+    Stack build() throws GenerationException {
         parameters();
-        StatefulResources stateful = new StatefulResources(service, names, refs);
-        stateful.addTo(template);
+        DataResources data = new DataResources(service, names, refs);
+        data.addTo(template);
         HttpApiPlan api = new HttpApiPlan(service);
         if (!api.isEmpty()) style.httpApi(template, api);
         List<Function> scheduled = service.functions().values().stream()
@@ -49,12 +60,13 @@ final class StackBuilder {
             outputs.add(new Output(parts.id() + "Arn", "ARN of function " + f.name(), Cfn.getAtt(parts.id(), "Arn"), true));
             outputs.add(new Output(parts.id() + "Name", "name of function " + f.name(), Cfn.ref(parts.id()), false));
         }
-        outputs.addAll(stateful.outputs());
+        outputs.addAll(data.outputs());
         boolean all = outputs.size() <= StackLimits.OUTPUTS;
         for (Output o : outputs) {
             if (all || o.essential()) template.output(o.id(), o.description(), o.value());
         }
-        return new AwsGenerator.Stack(template, names, api, !all);
+        byte[] body = TemplateYaml.write(template.tree()).getBytes(StandardCharsets.UTF_8);
+        return new Stack(service, format, packages, template, names, api, !all, body);
     }
 
     private void parameters() {

@@ -1,7 +1,7 @@
 package dev.strato.generator.aws;
 
 import dev.strato.generator.GenerationException;
-import dev.strato.generator.OutputTree;
+import dev.strato.generator.Warnings;
 
 /** CloudFormation's quotas (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html, checked 2026-11-27). */
 final class StackLimits {
@@ -17,7 +17,16 @@ final class StackLimits {
 
     private StackLimits() {}
 
-    static void check(Template t, int bodyBytes, String stack, OutputTree out) throws GenerationException {
+    /** The stack's template, then each function's environment (a Lambda limit), then the outputs left out. */
+    static void check(StackBuilder.Stack s, Warnings out) throws GenerationException {
+        template(s.template(), s.body().length, s.names().stack(), out);
+        new EnvironmentSize(s.service(), s.names()).check(out);
+        if (s.outputNamesOmitted()) {
+            out.warn("CloudFormation allows " + OUTPUTS + " outputs: the stack outputs ARNs and URLs only, names are in " + AwsGenerator.MANIFEST);
+        }
+    }
+
+    private static void template(Template t, int bodyBytes, String stack, Warnings out) throws GenerationException {
         count("resources", t.resourceCount(), RESOURCES, stack, out);
         count("parameters", t.parameterCount(), PARAMETERS, stack, out);
         count("outputs", t.outputCount(), OUTPUTS, stack, out);
@@ -31,7 +40,7 @@ final class StackLimits {
         }
     }
 
-    private static void count(String what, int n, int limit, String stack, OutputTree out) throws GenerationException {
+    private static void count(String what, int n, int limit, String stack, Warnings out) throws GenerationException {
         if (n > limit) {
             throw new GenerationException("stack " + stack + " needs " + n + " " + what + ", more than the " + limit
                     + " CloudFormation allows in one stack; split the service into smaller ones");

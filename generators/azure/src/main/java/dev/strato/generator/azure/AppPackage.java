@@ -38,14 +38,14 @@ final class AppPackage {
         }
     }
 
-    static void write(GenerationContext c, DeploymentBuilder.Deployment d, List<String> projectFiles, OutputTree out) throws GenerationException {
+    static void write(GenerationContext c, StackBuilder.Stack d, OutputTree out) throws GenerationException {
         Map<String, byte[]> generated = new LinkedHashMap<>();
         generated.put(HOST_JSON, Json.pretty(d.hostJson()));
         d.functions().forEach((name, json) -> generated.put(name + "/" + FUNCTION_JSON, Json.pretty(json)));
         generated.putAll(d.adapterFiles());
         Path root = c.projectDir().toAbsolutePath().normalize();
         try {
-            for (String path : projectFiles) out.add(DIR + path, Files.readAllBytes(root.resolve(path)));
+            for (String path : d.packageFiles()) out.add(DIR + path, Files.readAllBytes(root.resolve(path)));
         } catch (IOException e) {
             throw new GenerationException("cannot read the project files for the app package: " + e.getMessage(), e);
         }

@@ -9,9 +9,6 @@ import java.util.Map;
 final class ArmTemplate {
 
     static final String SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
-    /** Azure Resource Manager template limits (azure-resource-manager/templates/best-practices#template-limits). */
-    static final int MAX_RESOURCES = 800;
-    static final int MAX_BYTES = 4 * 1024 * 1024;
 
     private final String description;
     private final Map<String, Object> parameters = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationException;
-import dev.strato.generator.OutputTree;
+import dev.strato.generator.Warnings;
 import dev.strato.model.BucketAction;
 import dev.strato.model.Event;
 import dev.strato.model.Function;
@@ -22,7 +22,7 @@ import java.util.Map;
  */
 record AzureFunction(String name, Function source, Event event, BucketAction action) {
 
-    static List<AzureFunction> of(Service s, OutputTree out) throws GenerationException {
+    static List<AzureFunction> of(Service s, Warnings out) throws GenerationException {
         Map<String, AzureFunction> all = new LinkedHashMap<>();
         for (Function f : s.functions().values()) {
             if (f.events().isEmpty()) {

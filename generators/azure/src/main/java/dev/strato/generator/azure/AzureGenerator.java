@@ -2,19 +2,19 @@ package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationContext;
 import dev.strato.generator.GenerationException;
-import dev.strato.generator.Generator;
 import dev.strato.generator.OutputTree;
+import dev.strato.generator.StackGenerator;
+import dev.strato.generator.Warnings;
 import dev.strato.model.Provider;
 import dev.strato.model.Service;
 import dev.strato.templates.Templates;
-import java.util.List;
 
 /**
  * Renders a service as one Azure Functions app: {@code azuredeploy.json} (an ARM template of the
  * app and the service's resources), {@code app/} (host.json, a function.json per function and
  * the handler code) and {@code app.zip}, the same tree as a deterministic package.
  */
-public final class AzureGenerator implements Generator {
+public final class AzureGenerator extends StackGenerator<StackBuilder.Stack> {
 
     public static final String TEMPLATE = "azuredeploy.json";
 
@@ -24,17 +24,21 @@ public final class AzureGenerator implements Generator {
     }
 
     @Override
-    public void generate(GenerationContext context, OutputTree out) throws GenerationException {
+    protected StackBuilder.Stack build(GenerationContext context, Warnings warnings) throws GenerationException {
         Service service = context.service();
         if (service.providers().azure() == null) throw new GenerationException("the service has no providers.azure block");
-        List<String> files = AppPackage.projectFiles(context);
-        DeploymentBuilder.Deployment deployment = new DeploymentBuilder(service, out,
-                new AzureAdapter(service, context.projectDir(), Templates.forProject(context.projectDir()))).build(files);
-        byte[] template = Json.pretty(deployment.template());
-        if (template.length > ArmTemplate.MAX_BYTES) {
-            throw new GenerationException(TEMPLATE + " has " + template.length + " bytes; Azure Resource Manager takes templates up to 4 MB");
-        }
-        out.add(TEMPLATE, template);
-        AppPackage.write(context, deployment, files, out);
+        EntryModules entryModules = new EntryModules(service, context.projectDir(), Templates.forProject(context.projectDir()));
+        return new StackBuilder(service, warnings, entryModules).build(AppPackage.projectFiles(context));
+    }
+
+    @Override
+    protected void checkLimits(StackBuilder.Stack stack, Warnings warnings) throws GenerationException {
+        StackLimits.check(stack, warnings);
+    }
+
+    @Override
+    protected void write(StackBuilder.Stack stack, GenerationContext context, OutputTree out) throws GenerationException {
+        out.add(TEMPLATE, stack.body());
+        AppPackage.write(context, stack, out);
     }
 }

@@ -1,6 +1,6 @@
 package dev.strato.generator.azure;
 
-import dev.strato.generator.OutputTree;
+import dev.strato.generator.Warnings;
 import dev.strato.model.AzureQueues;
 import dev.strato.model.Durations;
 import dev.strato.model.Event;
@@ -51,7 +51,7 @@ final class DataResources {
         return storageQueues;
     }
 
-    void addTo(ArmTemplate t, OutputTree out) {
+    void addTo(ArmTemplate t, Warnings out) {
         Map<String, Resource> resources = service.resources();
         if (resources.values().stream().anyMatch(r -> r instanceof Resource.Table)) cosmos(t);
         if (resources.values().stream().anyMatch(r -> r instanceof Resource.Bucket || (storageQueues && r instanceof Resource.Queue))) storage(t);
@@ -160,7 +160,7 @@ final class DataResources {
         return rules;
     }
 
-    private ArmResource storageQueue(String name, Resource.Queue q, OutputTree out) {
+    private ArmResource storageQueue(String name, Resource.Queue q, Warnings out) {
         if (q.deadLetter() != null) {
             out.warn("queue " + name + ": Storage queues move a message that failed " + q.maxReceiveCount() + " times to "
                     + names.storageEntity(name) + "-poison, not to queue " + q.deadLetter());
@@ -168,7 +168,7 @@ final class DataResources {
         return queues.child("queues", names.storageEntity(name)).set("properties", Arm.map());
     }
 
-    private ArmResource serviceBusQueue(ArmTemplate t, String name, Resource.Queue q, OutputTree out) {
+    private ArmResource serviceBusQueue(ArmTemplate t, String name, Resource.Queue q, Warnings out) {
         ArmResource r = t.add(ArmResource.of(SERVICE_BUS + "/queues", names.serviceBus(), names.serviceBusEntity(name)).dependsOn(serviceBus.id()));
         Duration lock = q.visibilityTimeout();
         if (lock.compareTo(MAX_LOCK) > 0) {

@@ -1,5 +1,6 @@
 package dev.strato.generator.azure;
 
+import dev.strato.generator.handler.Identifiers;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -10,22 +11,13 @@ import java.util.Set;
  */
 final class EntryNames {
 
-    private static final Set<String> RESERVED = Set.of(
-            // JavaScript (strict mode and modules)
-            "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum",
-            "export", "extends", "false", "finally", "for", "function", "if", "implements", "import", "in", "instanceof", "interface",
-            "let", "new", "null", "package", "private", "protected", "public", "return", "static", "super", "switch", "this", "throw",
-            "true", "try", "typeof", "var", "void", "while", "with", "yield", "arguments", "eval", "adapt",
-            // Python
-            "False", "None", "True", "and", "as", "assert", "async", "def", "del", "elif", "except", "from", "global", "is",
-            "lambda", "nonlocal", "not", "or", "pass", "raise", "_ADAPTERS");
+    /** Beside the languages' reserved words: the names the entry templates define themselves. */
+    private static final Set<String> TAKEN = Set.of("adapt", "_ADAPTERS");
 
     private final Set<String> taken = new HashSet<>();
 
     String of(String functionName) {
-        String base = functionName.replaceAll("[^A-Za-z0-9_]", "_");
-        if (base.isEmpty() || Character.isDigit(base.charAt(0))) base = "_" + base;
-        if (RESERVED.contains(base)) base = base + "_";
+        String base = Identifiers.of(functionName, TAKEN);
         String name = base;
         for (int i = 2; !taken.add(name); i++) name = base + "_" + i;
         return name;

@@ -1,6 +1,7 @@
 package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationException;
+import dev.strato.generator.handler.Handlers;
 import dev.strato.model.Function;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,6 @@ import java.util.Map;
  */
 final class EntryPoints {
 
-    private static final List<String> NODE_EXTENSIONS = List.of(".js", ".mjs", ".cjs");
-
     private final List<String> files;
 
     /** @param files the paths the package holds */
@@ -29,22 +28,19 @@ final class EntryPoints {
     Map<String, Object> of(Function f) throws GenerationException {
         String h = f.handler();
         return switch (f.runtime().language()) {
-            case NODE -> script(h, NODE_EXTENSIONS);
-            case PYTHON -> script(h, List.of(".py"));
-            case JAVA -> Arm.map("scriptFile", "../" + jar(f), "entryPoint", h.replace("::", "."));
+            case NODE, PYTHON -> script(h, Handlers.extensions(f.runtime().language()));
+            case JAVA -> Arm.map("scriptFile", "../" + jar(f), "entryPoint", Handlers.java(h).dotted());
             case DOTNET -> {
-                String[] parts = h.split("::");
-                yield Arm.map("scriptFile", "../" + parts[0] + ".dll", "entryPoint", parts[1] + "." + parts[2]);
+                Handlers.DotnetMethod m = Handlers.dotnet(h);
+                yield Arm.map("scriptFile", "../" + m.assembly() + ".dll", "entryPoint", m.type() + "." + m.method());
             }
             case GO -> Map.of();
         };
     }
 
     private Map<String, Object> script(String handler, List<String> extensions) {
-        int dot = handler.lastIndexOf('.');
-        String file = handler.substring(0, dot);
-        String script = extensions.stream().map(ext -> file + ext).filter(files::contains).findFirst().orElse(file + extensions.get(0));
-        return Arm.map("scriptFile", "../" + script, "entryPoint", handler.substring(dot + 1));
+        Handlers.Script s = Handlers.script(handler);
+        return Arm.map("scriptFile", "../" + Handlers.probe(s.file(), extensions, files::contains), "entryPoint", s.export());
     }
 
     private String jar(Function f) throws GenerationException {

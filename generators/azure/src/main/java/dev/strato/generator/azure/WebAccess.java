@@ -1,7 +1,7 @@
 package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationException;
-import dev.strato.generator.OutputTree;
+import dev.strato.generator.Warnings;
 import dev.strato.model.AuthKind;
 import dev.strato.model.Event;
 import java.util.ArrayList;
@@ -22,9 +22,9 @@ final class WebAccess {
     private static final String ENTRA = "(?i)https://(login\\.microsoftonline\\.com|sts\\.windows\\.net)/.*";
 
     private final List<Event.Http> routes;
-    private final OutputTree out;
+    private final Warnings out;
 
-    WebAccess(List<AzureFunction> functions, OutputTree out) {
+    WebAccess(List<AzureFunction> functions, Warnings out) {
         this.routes = functions.stream().map(AzureFunction::event).filter(Event.Http.class::isInstance).map(Event.Http.class::cast).toList();
         this.out = out;
     }

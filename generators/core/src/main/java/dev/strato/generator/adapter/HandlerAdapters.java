@@ -1,12 +1,11 @@
 package dev.strato.generator.adapter;
 
+import dev.strato.generator.handler.Handlers;
 import dev.strato.model.Adapter;
 import dev.strato.model.Function;
 import dev.strato.model.Runtime;
 import dev.strato.templates.Templates;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,6 @@ public final class HandlerAdapters {
 
     public static final String NODE_DIR = "strato/";
     public static final String PYTHON_DIR = "strato_adapter/";
-    private static final List<String> NODE_EXTENSIONS = List.of(".js", ".mjs", ".cjs");
 
     private HandlerAdapters() {}
 
@@ -34,23 +32,19 @@ public final class HandlerAdapters {
     }
 
     /** The adapter library files for {@code language} on {@code cloud} ({@code aws}, {@code azure}, {@code gcp}, {@code local}): package path → bytes. */
-    public static Map<String, byte[]> library(Templates templates, Runtime.Language language, String cloud) {
+    public static Map<String, byte[]> library(Templates templates, Runtime.Language language, String cloud) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        try {
-            switch (language) {
-                case NODE -> {
-                    files.put(NODE_DIR + "core.mjs", templates.raw("adapter/node/core.mjs"));
-                    files.put(NODE_DIR + cloud + ".mjs", templates.raw("adapter/node/" + cloud + ".mjs"));
-                }
-                case PYTHON -> {
-                    for (String file : List.of("__init__.py", "core.py", cloud + ".py")) {
-                        files.put(PYTHON_DIR + file, templates.raw("adapter/python/strato_adapter/" + file));
-                    }
-                }
-                default -> throw new IllegalArgumentException("no portable adapter for " + language);
+        switch (language) {
+            case NODE -> {
+                files.put(NODE_DIR + "core.mjs", templates.raw("adapter/node/core.mjs"));
+                files.put(NODE_DIR + cloud + ".mjs", templates.raw("adapter/node/" + cloud + ".mjs"));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            case PYTHON -> {
+                for (String file : List.of("__init__.py", "core.py", cloud + ".py")) {
+                    files.put(PYTHON_DIR + file, templates.raw("adapter/python/strato_adapter/" + file));
+                }
+            }
+            default -> throw new IllegalArgumentException("no portable adapter for " + language);
         }
         return files;
     }
@@ -66,15 +60,9 @@ public final class HandlerAdapters {
      * module {@code src.users}; {@code export} is the function's name in that module.
      */
     public static HandlerModule module(Function f, Path projectDir) {
-        String h = f.handler();
-        int dot = h.lastIndexOf('.');
-        String file = h.substring(0, dot);
-        String export = h.substring(dot + 1);
-        if (f.runtime().language() == Runtime.Language.PYTHON) return new HandlerModule(file.replace('/', '.'), export);
-        for (String ext : NODE_EXTENSIONS) {
-            if (Files.isRegularFile(projectDir.resolve(file + ext))) return new HandlerModule(file + ext, export);
-        }
-        return new HandlerModule(file + NODE_EXTENSIONS.get(0), export);
+        Handlers.Script h = Handlers.script(f.handler());
+        if (f.runtime().language() == Runtime.Language.PYTHON) return new HandlerModule(h.file().replace('/', '.'), h.export());
+        return new HandlerModule(Handlers.probe(h.file(), Handlers.NODE_EXTENSIONS, projectDir), h.export());
     }
 
     /** A handler's module (a path for Node.js, a dotted name for Python) and export. */

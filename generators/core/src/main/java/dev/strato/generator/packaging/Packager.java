@@ -23,12 +23,15 @@ import java.util.Map;
  */
 public final class Packager {
 
-    /** Files a generator adds to one function's package besides the project's (such as a handler adapter). */
+    /**
+     * Files a generator adds to one function's package besides the project's (such as a handler
+     * adapter); a failure is the generator's own {@link GenerationException}, passed through as is.
+     */
     @FunctionalInterface
     public interface ExtraFiles {
         ExtraFiles NONE = f -> Map.of();
 
-        Map<String, byte[]> of(Function function);
+        Map<String, byte[]> of(Function function) throws GenerationException;
     }
 
     private static final int HASH_DIGITS = 12;
@@ -63,6 +66,11 @@ public final class Packager {
             for (Function f : service.functions().values()) byFunction.put(f.name(), a);
         }
         return new Packages(individually, byFunction);
+    }
+
+    /** The functions whose entry points share {@code function}'s package: it alone, or all of them in a shared package. */
+    public static List<Function> inPackageOf(Service service, Function function) {
+        return service.packaging().individually() ? List.of(function) : List.copyOf(service.functions().values());
     }
 
     private static List<ZipEntryData> projectEntries(GenerationContext context) throws GenerationException {

@@ -2,13 +2,13 @@ package dev.strato.generator.gcp;
 
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.adapter.HandlerAdapters;
+import dev.strato.generator.handler.Handlers;
 import dev.strato.generator.packaging.Packager;
 import dev.strato.model.Function;
 import dev.strato.model.Runtime;
 import dev.strato.model.Service;
 import dev.strato.templates.Templates;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,6 @@ final class EntryModules implements Packager.ExtraFiles {
     static final String NODE_MODULE = "index.js";
     static final String PYTHON_MODULE = "main.py";
     static final String CLOUD = "gcp";
-    private static final String[] NODE_EXTENSIONS = {".js", ".mjs", ".cjs"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Service service;
@@ -68,29 +67,31 @@ final class EntryModules implements Packager.ExtraFiles {
     }
 
     @Override
-    public Map<String, byte[]> of(Function function) {
-        List<Function> functions = service.packaging().individually() ? List.of(function) : List.copyOf(service.functions().values());
+    public Map<String, byte[]> of(Function function) throws GenerationException {
+        List<Function> functions = Packager.inPackageOf(service, function);
         Map<String, byte[]> files = new LinkedHashMap<>();
         render(functions, Runtime.Language.NODE, NODE_TEMPLATE, NODE_MODULE, files);
         render(functions, Runtime.Language.PYTHON, PYTHON_TEMPLATE, PYTHON_MODULE, files);
         return files;
     }
 
-    private void render(List<Function> functions, Runtime.Language language, String template, String path, Map<String, byte[]> into) {
+    private void render(List<Function> functions, Runtime.Language language, String template, String path, Map<String, byte[]> into)
+            throws GenerationException {
         List<Map<String, Object>> handlers = new ArrayList<>();
         boolean portable = false;
         boolean nativeHandlers = false;
         for (Function f : functions) {
             if (f.runtime().language() != language) continue;
-            int dot = f.handler().lastIndexOf('.');
-            String file = f.handler().substring(0, dot);
+            Handlers.Script handler = Handlers.script(f.handler());
+            String file = handler.file();
             boolean adapted = HandlerAdapters.portable(f);
             portable |= adapted;
             nativeHandlers |= !adapted;
             handlers.add(Map.of(
                     "entryPoint", EntryPoints.of(f),
-                    "module", language == Runtime.Language.NODE ? "./" + nodeFile(file) : file.replace('/', '.'),
-                    "export", f.handler().substring(dot + 1),
+                    "module", language == Runtime.Language.NODE ? "./" + Handlers.probe(file, Handlers.NODE_EXTENSIONS, projectDir)
+                            : file.replace('/', '.'),
+                    "export", handler.export(),
                     "portable", adapted,
                     "spec", !adapted ? "" : language == Runtime.Language.PYTHON ? pythonString(specs.json(f)) : specs.json(f)));
         }
@@ -98,22 +99,14 @@ final class EntryModules implements Packager.ExtraFiles {
         try {
             into.put(path, templates.render(template, Map.of("esm", esm, "handlers", handlers, "portable", portable, "native", nativeHandlers))
                     .getBytes(StandardCharsets.UTF_8));
+            if (portable) into.putAll(HandlerAdapters.library(templates, language, CLOUD));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new GenerationException("cannot render the entry module of a function package: " + e.getMessage(), e);
         }
-        if (portable) into.putAll(HandlerAdapters.library(templates, language, CLOUD));
     }
 
     /** A Python single-quoted string literal's content. */
     private static String pythonString(String text) {
         return text.replace("\\", "\\\\").replace("'", "\\'");
-    }
-
-    /** The handler's file as it exists in the project, {@code .js} when none does. */
-    private String nodeFile(String path) {
-        for (String ext : NODE_EXTENSIONS) {
-            if (Files.isRegularFile(projectDir.resolve(path + ext))) return path + ext;
-        }
-        return path + NODE_EXTENSIONS[0];
     }
 }

@@ -1,5 +1,6 @@
 package dev.strato.generator.gcp;
 
+import dev.strato.generator.handler.Handlers;
 import dev.strato.model.Function;
 
 /**
@@ -15,11 +16,8 @@ final class EntryPoints {
     static String of(Function f) {
         return switch (f.runtime().language()) {
             case NODE, PYTHON -> GcpNames.key(f.name());
-            case JAVA -> f.handler().split("::")[0];
-            case DOTNET -> {
-                String[] parts = f.handler().split("::");
-                yield parts.length >= 2 ? parts[1] : parts[0];
-            }
+            case JAVA -> Handlers.java(f.handler()).type();
+            case DOTNET -> Handlers.dotnet(f.handler()).type();
             case GO -> f.name();
         };
     }

@@ -1,6 +1,7 @@
 package dev.strato.generator.gcp;
 
 import dev.strato.generator.GenerationException;
+import dev.strato.generator.Warnings;
 import dev.strato.model.Function;
 import dev.strato.model.Provider;
 import dev.strato.model.RuntimeSupport;
@@ -24,9 +25,9 @@ final class FunctionResources {
 
     private final ConfigurationContext ctx;
     private final Permissions permissions;
-    private final List<String> warnings;
+    private final Warnings warnings;
 
-    FunctionResources(ConfigurationContext ctx, List<String> warnings) {
+    FunctionResources(ConfigurationContext ctx, Warnings warnings) {
         this.ctx = ctx;
         this.permissions = new Permissions(ctx.refs(), ctx.iam());
         this.warnings = warnings;

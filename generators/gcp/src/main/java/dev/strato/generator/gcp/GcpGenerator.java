@@ -2,14 +2,14 @@ package dev.strato.generator.gcp;
 
 import dev.strato.generator.GenerationContext;
 import dev.strato.generator.GenerationException;
-import dev.strato.generator.Generator;
 import dev.strato.generator.OutputTree;
+import dev.strato.generator.StackGenerator;
+import dev.strato.generator.Warnings;
 import dev.strato.generator.packaging.Artifact;
 import dev.strato.generator.packaging.Packager;
 import dev.strato.generator.packaging.Packages;
 import dev.strato.model.Provider;
 import dev.strato.model.Service;
-import java.io.UncheckedIOException;
 
 /**
  * Renders a service as one Terraform JSON configuration for Cloud Functions (2nd gen):
@@ -17,7 +17,7 @@ import java.io.UncheckedIOException;
  * configuration), {@code README.md} with the apply steps, and with API Gateway its
  * {@code openapi.json}.
  */
-public final class GcpGenerator implements Generator {
+public final class GcpGenerator extends StackGenerator<StackBuilder.Stack> {
 
     public static final String CONFIGURATION = "main.tf.json";
     public static final String README = "README.md";
@@ -28,29 +28,32 @@ public final class GcpGenerator implements Generator {
     }
 
     @Override
-    public void generate(GenerationContext context, OutputTree out) throws GenerationException {
-        ConfigurationBuilder.Result result = build(context);
-        out.addText(CONFIGURATION, TerraformJson.write(result.configuration().tree()));
-        for (Artifact a : result.packages().distinct()) out.add(SourceArchives.ARTIFACTS + a.fileName(), a.bytes());
-        if (result.openApi() != null) out.addText(OpenApiDocument.FILE, TerraformJson.write(result.openApi()));
-        out.addText(README, Readme.render(context.service(), context.projectDir(), result));
-        result.warnings().forEach(out::warn);
-    }
-
-    /** The configuration in memory, before anything is written; tests look into it. */
-    static ConfigurationBuilder.Result build(GenerationContext context) throws GenerationException {
+    protected StackBuilder.Stack build(GenerationContext context, Warnings warnings) throws GenerationException {
         Service service = context.service();
         if (service.providers().gcp() == null) throw new GenerationException("strato.yml has no providers.gcp block");
-        Packages packages;
+        Packages packages = Packager.build(context, new EntryModules(service, context.projectDir()));
         try {
-            packages = Packager.build(context, new EntryModules(service, context.projectDir()));
-        } catch (UncheckedIOException e) {
-            throw new GenerationException("cannot render the entry module of a function package: " + e.getCause().getMessage(), e);
-        }
-        try {
-            return new ConfigurationBuilder(service, packages).build();
+            return new StackBuilder(service, packages, warnings).build();
         } catch (Configuration.DuplicateName e) {
             throw new GenerationException(e.getMessage() + ": rename a function or resource", e);
         }
+    }
+
+    @Override
+    protected void checkLimits(StackBuilder.Stack stack, Warnings warnings) throws GenerationException {
+        StackLimits.check(stack, warnings);
+    }
+
+    @Override
+    protected void write(StackBuilder.Stack stack, GenerationContext context, OutputTree out) throws GenerationException {
+        out.addText(CONFIGURATION, TerraformJson.write(stack.configuration().tree()));
+        for (Artifact a : stack.packages().distinct()) out.add(SourceArchives.ARTIFACTS + a.fileName(), a.bytes());
+        if (stack.openApi() != null) out.addText(OpenApiDocument.FILE, TerraformJson.write(stack.openApi()));
+        out.addText(README, Readme.render(context.service(), context.projectDir(), stack, out.warnings()));
+    }
+
+    /** The configuration in memory, before anything is written; tests look into it. */
+    static StackBuilder.Stack build(GenerationContext context) throws GenerationException {
+        return new GcpGenerator().build(context, new OutputTree());
     }
 }

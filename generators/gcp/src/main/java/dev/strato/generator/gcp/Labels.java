@@ -1,7 +1,7 @@
 package dev.strato.generator.gcp;
 
+import dev.strato.generator.Warnings;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,13 +16,13 @@ final class Labels {
 
     private Labels() {}
 
-    static Map<String, Object> of(Map<String, String> tags, String owner, List<String> warnings) {
+    static Map<String, Object> of(Map<String, String> tags, String owner, Warnings warnings) {
         Map<String, Object> labels = new LinkedHashMap<>();
         tags.forEach((k, v) -> {
             String key = clean(k);
             if (!Character.isLetter(key.isEmpty() ? '_' : key.charAt(0))) key = clean("t_" + key);
             if (labels.putIfAbsent(key, clean(v)) != null) {
-                warnings.add(owner + ": tag " + k + " becomes label " + key + ", which another tag already is: left out");
+                warnings.warn(owner + ": tag " + k + " becomes label " + key + ", which another tag already is: left out");
             }
         });
         return labels;

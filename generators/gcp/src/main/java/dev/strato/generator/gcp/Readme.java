@@ -27,13 +27,13 @@ final class Readme {
 
     private Readme() {}
 
-    static String render(Service service, Path projectDir, ConfigurationBuilder.Result result) throws GenerationException {
+    static String render(Service service, Path projectDir, StackBuilder.Stack result, List<String> warnings) throws GenerationException {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("service", service.name());
         model.put("stage", service.stage());
         model.put("project", service.providers().gcp().project());
         model.put("region", service.providers().gcp().region());
-        model.put("providerVersion", ConfigurationBuilder.PROVIDER_VERSION);
+        model.put("providerVersion", StackBuilder.PROVIDER_VERSION);
         model.put("gateway", result.openApi() != null);
         model.put("openApiFile", OpenApiDocument.FILE);
         model.put("roles", DeployRoles.of(result.configuration()));
@@ -57,7 +57,7 @@ final class Readme {
         model.put("functions", functions);
         model.put("secrets", List.copyOf(secrets));
         model.put("notes", notes);
-        model.put("warnings", result.warnings());
+        model.put("warnings", warnings);
         try {
             return Templates.forProject(projectDir).render(TEMPLATE, model);
         } catch (IOException e) {

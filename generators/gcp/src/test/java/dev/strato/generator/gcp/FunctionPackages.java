@@ -17,7 +17,7 @@ final class FunctionPackages {
     private FunctionPackages() {}
 
     static Map<String, Path> unzip(Service service, Path projectDir, Path into) throws Exception {
-        ConfigurationBuilder.Result result = GcpGenerator.build(new GenerationContext(service, projectDir));
+        StackBuilder.Stack result = GcpGenerator.build(new GenerationContext(service, projectDir));
         Map<String, Path> dirs = new LinkedHashMap<>();
         for (String function : service.functions().keySet()) {
             Path dir = into.resolve(GcpNames.key(function));

@@ -237,13 +237,13 @@ class MappingTest {
     @Test
     void tagsBecomeValidLabels() {
         List<String> warnings = new ArrayList<>();
-        Map<String, Object> labels = Labels.of(Map.of("Cost Center", "R&D 42"), "f", warnings);
+        Map<String, Object> labels = Labels.of(Map.of("Cost Center", "R&D 42"), "f", warnings::add);
         assertThat(labels).containsEntry("cost_center", "r_d_42");
-        assertThat(Labels.of(new LinkedHashMap<>(Map.of("9lives", "x")), "f", warnings)).containsKey("t_9lives");
+        assertThat(Labels.of(new LinkedHashMap<>(Map.of("9lives", "x")), "f", warnings::add)).containsKey("t_9lives");
         Map<String, String> clash = new LinkedHashMap<>();
         clash.put("a b", "1");
         clash.put("a_b", "2");
-        assertThat(Labels.of(clash, "f", warnings)).containsEntry("a_b", "1").hasSize(1);
+        assertThat(Labels.of(clash, "f", warnings::add)).containsEntry("a_b", "1").hasSize(1);
         assertThat(warnings).singleElement().asString().contains("tag a_b");
     }
 

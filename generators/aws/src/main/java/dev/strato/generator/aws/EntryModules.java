@@ -1,6 +1,8 @@
 package dev.strato.generator.aws;
 
+import dev.strato.generator.GenerationException;
 import dev.strato.generator.adapter.HandlerAdapters;
+import dev.strato.generator.handler.Identifiers;
 import dev.strato.generator.packaging.Packager;
 import dev.strato.model.Event;
 import dev.strato.model.Function;
@@ -8,7 +10,6 @@ import dev.strato.model.Runtime;
 import dev.strato.model.Service;
 import dev.strato.templates.Templates;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,27 +25,25 @@ import java.util.stream.Collectors;
  * every function's export. Functions with {@code adapter: native}, or a runtime without an
  * adapter, keep their own handler.
  */
-final class LambdaAdapter implements Packager.ExtraFiles {
+final class EntryModules implements Packager.ExtraFiles {
 
     static final String CLOUD = "aws";
     static final String NODE_TEMPLATE = "generate/aws/aws-entry.mjs.ftl";
     static final String PYTHON_TEMPLATE = "generate/aws/aws_entry.py.ftl";
-    static final String NODE_ENTRY = HandlerAdapters.NODE_DIR + "aws-entry.mjs";
-    static final String PYTHON_ENTRY = HandlerAdapters.PYTHON_DIR + "aws_entry.py";
+    /** The entry modules as Lambda's {@code Handler} names them (module without extension, Python's dotted), and their files. */
+    private static final String NODE_MODULE = HandlerAdapters.NODE_DIR + "aws-entry";
+    private static final String PYTHON_MODULE = HandlerAdapters.PYTHON_DIR.replace('/', '.') + "aws_entry";
+    static final String NODE_ENTRY = NODE_MODULE + ".mjs";
+    static final String PYTHON_ENTRY = PYTHON_MODULE.replace('.', '/') + ".py";
 
-    /** Words neither language takes as a name (Python keywords, JavaScript reserved words), and {@code then}, which makes a module thenable. */
-    private static final Set<String> RESERVED = Set.of(
-            "False", "None", "True", "and", "as", "assert", "async", "await", "break", "case", "catch", "class", "const", "continue",
-            "debugger", "def", "default", "del", "delete", "do", "elif", "else", "enum", "eval", "arguments", "except", "export", "extends",
-            "false", "finally", "for", "from", "function", "global", "if", "implements", "import", "in", "instanceof", "interface", "is",
-            "lambda", "let", "new", "nonlocal", "not", "null", "or", "package", "pass", "private", "protected", "public", "raise", "return",
-            "static", "super", "switch", "then", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield");
+    /** Beside the languages' reserved words: {@code then}, an export that would make the entry module thenable. */
+    private static final Set<String> TAKEN = Set.of("then");
 
     private final Service service;
     private final Path projectDir;
     private final Templates templates;
 
-    LambdaAdapter(Service service, Path projectDir) {
+    EntryModules(Service service, Path projectDir) {
         this.service = service;
         this.projectDir = projectDir;
         this.templates = Templates.forProject(projectDir);
@@ -53,10 +52,7 @@ final class LambdaAdapter implements Packager.ExtraFiles {
     /** The function's {@code Handler}: its export in the entry module when it has the adapter, else its own handler. */
     static String handler(Function f) {
         if (!HandlerAdapters.portable(f)) return f.handler();
-        String module = f.runtime().language() == Runtime.Language.NODE
-                ? NODE_ENTRY.substring(0, NODE_ENTRY.lastIndexOf('.'))
-                : PYTHON_ENTRY.substring(0, PYTHON_ENTRY.lastIndexOf('.')).replace('/', '.');
-        return module + "." + exportName(f.name());
+        return (f.runtime().language() == Runtime.Language.NODE ? NODE_MODULE : PYTHON_MODULE) + "." + exportName(f.name());
     }
 
     /**
@@ -64,30 +60,30 @@ final class LambdaAdapter implements Packager.ExtraFiles {
      * are letters, digits and hyphens), distinct for distinct functions since names have no {@code _}.
      */
     static String exportName(String function) {
-        String name = function.replace('-', '_');
-        return RESERVED.contains(name) ? name + "_" : name;
+        return Identifiers.of(function, TAKEN);
     }
 
     @Override
-    public Map<String, byte[]> of(Function function) {
-        List<Function> inPackage = service.packaging().individually() ? List.of(function) : List.copyOf(service.functions().values());
+    public Map<String, byte[]> of(Function function) throws GenerationException {
+        List<Function> inPackage = Packager.inPackageOf(service, function);
         Map<String, byte[]> files = new LinkedHashMap<>();
         entry(inPackage, Runtime.Language.NODE, NODE_TEMPLATE, NODE_ENTRY, files);
         entry(inPackage, Runtime.Language.PYTHON, PYTHON_TEMPLATE, PYTHON_ENTRY, files);
         return files;
     }
 
-    private void entry(List<Function> inPackage, Runtime.Language language, String template, String path, Map<String, byte[]> into) {
+    private void entry(List<Function> inPackage, Runtime.Language language, String template, String path, Map<String, byte[]> into)
+            throws GenerationException {
         List<Map<String, Object>> functions = inPackage.stream()
                 .filter(f -> HandlerAdapters.portable(f) && f.runtime().language() == language)
                 .map(this::entryModel)
                 .toList();
         if (functions.isEmpty()) return;
-        into.putAll(HandlerAdapters.library(templates, language, CLOUD));
         try {
+            into.putAll(HandlerAdapters.library(templates, language, CLOUD));
             into.put(path, templates.render(template, Map.of("stage", service.stage(), "functions", functions)).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new GenerationException("cannot render the handler adapter: " + e.getMessage(), e);
         }
     }
 

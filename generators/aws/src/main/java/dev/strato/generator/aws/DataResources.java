@@ -14,7 +14,7 @@ import java.util.Map;
  * topics encrypted with the AWS managed key. Tables and buckets hold data and are retained when
  * the stack goes away.
  */
-final class StatefulResources {
+final class DataResources {
 
     private static final List<String> S3_METHODS = List.of("GET", "PUT", "POST", "DELETE", "HEAD");
 
@@ -22,7 +22,7 @@ final class StatefulResources {
     private final AwsNames names;
     private final ResourceRefs refs;
 
-    StatefulResources(Service service, AwsNames names, ResourceRefs refs) {
+    DataResources(Service service, AwsNames names, ResourceRefs refs) {
         this.service = service;
         this.names = names;
         this.refs = refs;

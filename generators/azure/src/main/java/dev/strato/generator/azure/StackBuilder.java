@@ -1,7 +1,8 @@
 package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationException;
-import dev.strato.generator.OutputTree;
+import dev.strato.generator.ServiceDescription;
+import dev.strato.generator.Warnings;
 import dev.strato.model.Event;
 import dev.strato.model.Function;
 import dev.strato.model.Resource;
@@ -19,30 +20,35 @@ import java.util.stream.Stream;
  * service's resources; the key vault; each function's trigger; the environment and
  * permissions; the site; its role assignments; Event Grid; outputs.
  */
-final class DeploymentBuilder {
+final class StackBuilder {
 
-    /** The template, host.json and each Azure function's function.json, as data trees. */
-    record Deployment(Map<String, Object> template, Map<String, Object> hostJson, Map<String, Map<String, Object>> functions,
-            Map<String, byte[]> adapterFiles) {}
+    /**
+     * The template, host.json and each Azure function's function.json, as data trees, and what
+     * writing them takes.
+     *
+     * @param body the template as it is written
+     * @param packageFiles the project files in the app package
+     */
+    record Stack(Map<String, Object> template, int resourceCount, byte[] body, Map<String, Object> hostJson,
+            Map<String, Map<String, Object>> functions, Map<String, byte[]> adapterFiles, List<String> packageFiles) {}
 
     private final Service service;
-    private final OutputTree out;
-    private final AzureAdapter adapter;
+    private final Warnings out;
+    private final EntryModules adapter;
 
-    DeploymentBuilder(Service service, OutputTree out, AzureAdapter adapter) {
+    StackBuilder(Service service, Warnings out, EntryModules adapter) {
         this.service = service;
         this.out = out;
         this.adapter = adapter;
     }
 
     /** @param packageFiles the paths in the app package, where entry points are looked up */
-    Deployment build(List<String> packageFiles) throws GenerationException {
+    Stack build(List<String> packageFiles) throws GenerationException {
         List<AzureFunction> functions = AzureFunction.of(service, out);
         List<Function> deployed = functions.stream().map(AzureFunction::source).distinct().toList();
         HostingPlan plan = HostingPlan.of(service);
         AzureRuntime runtime = AzureRuntime.of(runtimeOf(deployed), plan.plan());
-        String description = service.description() != null ? service.description() : "strato service " + service.name() + " (" + service.stage() + ")";
-        ArmTemplate template = new ArmTemplate(description);
+        ArmTemplate template = new ArmTemplate(ServiceDescription.of(service));
         String location = template.parameter("location", "string", service.providers().azure().location(), "Azure region of every resource");
         AzureNames names = new AzureNames(service);
         AzureResources common = new AzureResources(service, Arm.expression(location));
@@ -69,7 +75,7 @@ final class DeploymentBuilder {
         }
         deployed.forEach(host::function);
 
-        References references = new References(service, data, vault);
+        ResourceRefs references = new ResourceRefs(service, data, vault);
         for (Function f : deployed) {
             for (Map.Entry<String, Value> e : f.environment().entrySet()) {
                 String where = "functions." + f.name() + ".environment." + e.getKey();
@@ -86,12 +92,8 @@ final class DeploymentBuilder {
         app.grants().addTo(template, site, data.cosmosAccount());
         triggers.eventGrid().forEach(template::add);
         outputs(app, site, functions, functionApp, vault);
-
-        if (template.resourceCount() > ArmTemplate.MAX_RESOURCES) {
-            throw new GenerationException("the template has " + template.resourceCount() + " resources; Azure Resource Manager takes at most "
-                    + ArmTemplate.MAX_RESOURCES + " per template");
-        }
-        return new Deployment(template.tree(), host.tree(), functionJsons, adapter.files());
+        Map<String, Object> tree = template.tree();
+        return new Stack(tree, template.resourceCount(), Json.pretty(tree), host.tree(), functionJsons, adapter.files(), packageFiles);
     }
 
     /** One app runs one language worker (FUNCTIONS_WORKER_RUNTIME), so all its functions share a runtime. */

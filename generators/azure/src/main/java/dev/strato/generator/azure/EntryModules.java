@@ -24,7 +24,7 @@ import java.util.Map;
  * parameter names), which hands the trigger to the shared adapter library with the facts it
  * needs: the handler, the trigger, the route, the schedule's input setting, the table's key.
  */
-final class AzureAdapter {
+final class EntryModules {
 
     static final String NODE_ENTRY = HandlerAdapters.NODE_DIR + "azure-entry.mjs";
     static final String PYTHON_ENTRY = HandlerAdapters.PYTHON_DIR + "azure_entry.py";
@@ -38,7 +38,7 @@ final class AzureAdapter {
     private final List<Map<String, Object>> entries = new ArrayList<>();
     private Runtime.Language language;
 
-    AzureAdapter(Service service, Path projectDir, Templates templates) {
+    EntryModules(Service service, Path projectDir, Templates templates) {
         this.service = service;
         this.projectDir = projectDir;
         this.templates = templates;
@@ -70,9 +70,9 @@ final class AzureAdapter {
     Map<String, byte[]> files() throws GenerationException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         if (entries.isEmpty()) return files;
-        files.putAll(HandlerAdapters.library(templates, language, CLOUD));
         String template = "generate/azure/" + Path.of(entry()).getFileName() + ".ftl";
         try {
+            files.putAll(HandlerAdapters.library(templates, language, CLOUD));
             files.put(entry(), templates.render(template, Map.of("functions", entries)).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new GenerationException("cannot render the Azure adapter entry: " + e.getMessage(), e);

@@ -12,14 +12,14 @@ import java.util.List;
  * (known when the template is written), its {@code resourceId()} or its endpoint from
  * {@code reference()}, and {@code ${secret:NAME}} as a Key Vault reference.
  */
-final class References {
+final class ResourceRefs {
 
     private final Service service;
     private final DataResources data;
     private final KeyVault vault;
 
     /** @param vault null when no value is a secret */
-    References(Service service, DataResources data, KeyVault vault) {
+    ResourceRefs(Service service, DataResources data, KeyVault vault) {
         this.service = service;
         this.data = data;
         this.vault = vault;
