@@ -138,7 +138,8 @@ final class Triggers {
             app.out().warn("function " + f.name() + ": deadLetter " + f.deadLetter() + " is a Storage queue, which a Service Bus subscription cannot"
                     + " forward to; failed messages stay in the subscription's dead-letter queue");
         }
-        ArmResource subscription = topic.child("subscriptions", name);
+        // top-level, as are its rules: Microsoft's template schema knows a child only one level inside its parent
+        ArmResource subscription = app.template().add(topic.below("subscriptions", name)).dependsOn(topic.id());
         subscription.properties().putAll(Arm.map(
                 "lockDuration", DataResources.iso(lock(f)),
                 "maxDeliveryCount", f.retries() + 1,
@@ -146,8 +147,9 @@ final class Triggers {
                 "forwardDeadLetteredMessagesTo", deadLetter));
         if (deadLetter != null) subscription.dependsOn(app.data().get(f.deadLetter()).id());
         if (!t.filter().isEmpty()) {
-            subscription.child("rules", "$Default").set("properties", Arm.map(
-                    "filterType", "SqlFilter", "sqlFilter", Arm.map("sqlExpression", SqlFilter.of(t.filter()))));
+            app.template().add(subscription.below("rules", "$Default")
+                    .set("properties", Arm.map("filterType", "SqlFilter", "sqlFilter", Arm.map("sqlExpression", SqlFilter.of(t.filter()))))
+                    .dependsOn(subscription.id()));
         }
         app.host().serviceBusBatch(1);
         app.grants().grant(Role.SERVICE_BUS_DATA_RECEIVER, subscription, "the topic trigger of " + af.name());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.OutputTree;
+import dev.strato.model.AzurePlan;
+import dev.strato.model.AzureQueues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a real Azure deployment needs beyond the schemas (issue 16, "The template must deploy and
@@ -35,7 +39,47 @@ class DeployabilityTest {
         }
     }
 
+    /** Fix 2: Flex Consumption rejects siteConfig.ftpsState (ARM error 51021); basic publishing is off by policy on every plan. */
+    @Test
+    void basicPublishingIsOffByPolicyAndFlexGetsNoFtpsState() throws Exception {
+        for (AzurePlan plan : AzurePlan.values()) {
+            JsonNode t = template(generate(Examples.with(Examples.load("hello-http"), plan, AzureQueues.SERVICEBUS), "hello-http"));
+            JsonNode siteConfig = site(t).at("/properties/siteConfig");
+            assertThat(siteConfig.has("ftpsState")).as(plan + " ftpsState").isEqualTo(plan != AzurePlan.FLEX);
+            List<String> policies = ofType(t, "basicPublishingCredentialsPolicies").stream()
+                    .map(r -> r.path("name").asString() + "=" + r.at("/properties/allow").asString()).toList();
+            assertThat(policies).as(plan.toString()).containsExactlyInAnyOrder("ftp=false", "scm=false");
+        }
+    }
+
+    /** Fix 10: a topic's subscription and its rule are top-level resources; nested two levels deep, the strict schema refuses them. */
+    @Test
+    void grandchildrenAreTopLevelAndTheSchemaRefusesThemNested() throws Exception {
+        ObjectNode t = (ObjectNode) template(Examples.generate("orders"));
+        for (JsonNode r : t.path("resources")) {
+            for (JsonNode child : r.path("resources")) assertThat(child.has("resources")).as(r.path("name") + " / " + child.path("name")).isFalse();
+        }
+        ArrayNode top = (ArrayNode) t.get("resources");
+        int topic = OracleTest.indexOf(t, DataResources.SERVICE_BUS + "/topics");
+        int subscription = OracleTest.indexOf(t, DataResources.SERVICE_BUS + "/topics/subscriptions");
+        int rule = OracleTest.indexOf(t, DataResources.SERVICE_BUS + "/topics/subscriptions/rules");
+        assertThat(AzureSchemas.strict().template(t)).isEmpty();
+        ObjectNode nestedRule = ((ObjectNode) top.get(rule).deepCopy()).put("type", "rules").put("name", "$Default");
+        ObjectNode nestedSubscription = ((ObjectNode) top.get(subscription).deepCopy()).put("type", "subscriptions").put("name", "process-payment");
+        nestedSubscription.putArray("resources").add(nestedRule);
+        ((ObjectNode) top.get(topic)).putArray("resources").add(nestedSubscription);
+        top.remove(Math.max(rule, subscription));
+        top.remove(Math.min(rule, subscription));
+        assertThat(topic).isLessThan(Math.min(rule, subscription));
+        assertThat(AzureSchemas.strict().template(t)).as("two levels deep").extracting(AzureSchemas.Problem::toString)
+                .anyMatch(p -> p.startsWith("/resources/" + topic + "/resources/0"));
+    }
+
     // --- helpers
+
+    static OutputTree generate(dev.strato.model.Service s, String example) throws GenerationException {
+        return Examples.generate(s, Examples.DIR.resolve(example));
+    }
 
     Path project(String plan, String queues, String functions, String resources) throws IOException {
         Path p = Files.createTempDirectory(dir, "p");
