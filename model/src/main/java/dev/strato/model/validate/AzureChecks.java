@@ -18,6 +18,9 @@ import java.util.Set;
 final class AzureChecks {
 
     private static final Set<String> UTC = Set.of("UTC", "Etc/UTC");
+    /** Microsoft's retirement date of the Linux Consumption plan (docs/AZURE.md cites the announcement). */
+    static final String LINUX_CONSUMPTION_RETIREMENT = "2028-09-30";
+    static final String LINUX_CONSUMPTION_SOURCE = "https://learn.microsoft.com/azure/azure-functions/migration/migrate-plan-consumption-to-flex";
 
     private final Context c;
 
@@ -28,6 +31,10 @@ final class AzureChecks {
     void run() {
         if (!c.providers().contains(Provider.AZURE) || c.service().providers().azure() == null) return;
         AzurePlan plan = c.service().providers().azure().plan();
+        if (plan == AzurePlan.CONSUMPTION) {
+            c.warning("providers.azure.plan", "plan consumption: Linux Consumption is retired on " + LINUX_CONSUMPTION_RETIREMENT
+                    + " and gets no new language versions; use plan flex (" + LINUX_CONSUMPTION_SOURCE + ")");
+        }
         Function[] first = new Function[1];
         Map<String, Value> settings = new HashMap<>();
         Map<String, String> settingOwners = new HashMap<>();
