@@ -18,6 +18,7 @@ final class AzureNames {
     static final String PACKAGE_CONTAINER = "app-package";
     static final String LEASE_CONTAINER = "leases";
     static final String BLOB_POISON_QUEUE = "webjobs-blobtrigger-poison";
+    static final String POISON_SUFFIX = "-poison";
     private static final int STORAGE_LENGTH = 24;
     private static final int ENTITY_LENGTH = 63;
     private static final int SUBSCRIPTION_LENGTH = 50;
@@ -90,6 +91,11 @@ final class AzureNames {
         String kebab = Names.kebab(resource);
         if (kebab.length() < 3) kebab = kebab + "-" + ResourceNames.hash(kebab).substring(0, 3);
         return ResourceNames.fit(kebab, ENTITY_LENGTH);
+    }
+
+    /** A Storage queue: a storage entity short enough that its poison queue, {@code <name>-poison}, is one too. */
+    String storageQueue(String resource) {
+        return ResourceNames.fit(storageEntity(resource), ENTITY_LENGTH - POISON_SUFFIX.length());
     }
 
     String serviceBusEntity(String resource) {

@@ -32,6 +32,7 @@ final class DataResources {
     private final AzureResources common;
     private final boolean storageQueues;
     private final Map<String, ArmResource> byName = new LinkedHashMap<>();
+    private final Map<String, ArmResource> poisonQueues = new LinkedHashMap<>();
     private ArmResource cosmos;
     private ArmResource database;
     private ArmResource leases;
@@ -100,6 +101,15 @@ final class DataResources {
         return queues.child("queues", AzureNames.BLOB_POISON_QUEUE).set("properties", Arm.map());
     }
 
+    /**
+     * {@code <queue>-poison}, where the Storage queue trigger moves a message after
+     * {@code maxDequeueCount} failures (functions-bindings-storage-queue-trigger#poison-messages),
+     * made on first use.
+     */
+    ArmResource poisonQueue(String queue) {
+        return poisonQueues.computeIfAbsent(queue, q -> queues.child("queues", names.storageQueue(q) + AzureNames.POISON_SUFFIX).set("properties", Arm.map()));
+    }
+
     /** A queue service exists before any trigger asks for the poison queue: the service decides it from its bucket events. */
     private boolean needsQueueService() {
         return storageQueues && service.resources().values().stream().anyMatch(r -> r instanceof Resource.Queue)
@@ -163,9 +173,9 @@ final class DataResources {
     private ArmResource storageQueue(String name, Resource.Queue q, OutputTree out) {
         if (q.deadLetter() != null) {
             out.warn("queue " + name + ": Storage queues move a message that failed " + q.maxReceiveCount() + " times to "
-                    + names.storageEntity(name) + "-poison, not to queue " + q.deadLetter());
+                    + names.storageQueue(name) + AzureNames.POISON_SUFFIX + ", not to queue " + q.deadLetter());
         }
-        return queues.child("queues", names.storageEntity(name)).set("properties", Arm.map());
+        return queues.child("queues", names.storageQueue(name)).set("properties", Arm.map());
     }
 
     private ArmResource serviceBusQueue(ArmTemplate t, String name, Resource.Queue q, OutputTree out) {

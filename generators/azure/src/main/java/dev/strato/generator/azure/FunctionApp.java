@@ -108,6 +108,7 @@ final class FunctionApp {
         app.template().add(site);
         app.grants().grant(Role.STORAGE_BLOB_DATA_OWNER, hostStorage, "the Functions host (AzureWebJobsStorage) and the package");
         app.grants().grant(Role.STORAGE_QUEUE_DATA_CONTRIBUTOR, hostStorage, "the Functions host (AzureWebJobsStorage)");
+        app.grants().grant(Role.STORAGE_TABLE_DATA_CONTRIBUTOR, hostStorage, "the Functions host's diagnostic events (AzureWebJobsStorage)");
         app.grants().grant(Role.MONITORING_METRICS_PUBLISHER, insights, "telemetry without instrumentation keys");
         return site;
     }

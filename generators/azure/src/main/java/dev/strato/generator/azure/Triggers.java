@@ -120,11 +120,15 @@ final class Triggers {
             app.host().storageQueue(q.batchSize(), resource.maxReceiveCount());
             app.grants().grant(Role.STORAGE_QUEUE_DATA_READER, target, "the queue trigger of " + af.name());
             app.grants().grant(Role.STORAGE_QUEUE_DATA_MESSAGE_PROCESSOR, target, "the queue trigger of " + af.name());
+            // after maxDequeueCount the host moves the message to <queue>-poison, which it only creates when missing
+            app.grants().grant(Role.STORAGE_QUEUE_DATA_MESSAGE_SENDER, app.data().poisonQueue(q.queue()), "the poison messages of " + af.name());
             return Bindings.storageQueue(target.leaf().text());
         }
         serviceBusConnection();
         app.host().serviceBusBatch(q.batchSize());
-        app.grants().grant(Role.SERVICE_BUS_DATA_RECEIVER, target, "the queue trigger of " + af.name());
+        // Receiver reads messages, but target-based scaling reads the entity's message count, which takes Manage: Data Owner,
+        // scoped to this one queue (docs/AZURE.md, "Roles", has the trade-off)
+        app.grants().grant(Role.SERVICE_BUS_DATA_OWNER, target, "the queue trigger of " + af.name() + " and its target-based scaling");
         return Bindings.serviceBus(q.batchSize(), Arm.map("queueName", target.leaf().text()));
     }
 
@@ -152,7 +156,7 @@ final class Triggers {
                     .dependsOn(subscription.id()));
         }
         app.host().serviceBusBatch(1);
-        app.grants().grant(Role.SERVICE_BUS_DATA_RECEIVER, subscription, "the topic trigger of " + af.name());
+        app.grants().grant(Role.SERVICE_BUS_DATA_OWNER, subscription, "the topic trigger of " + af.name() + " and its target-based scaling");
         return Bindings.serviceBus(1, Arm.map("topicName", topic.leaf().text(), "subscriptionName", name));
     }
 

@@ -75,6 +75,45 @@ class DeployabilityTest {
                 .anyMatch(p -> p.startsWith("/resources/" + topic + "/resources/0"));
     }
 
+    /** Fix 6: a Storage queue trigger's poison queue exists and the app may send to it. */
+    @Test
+    void storageQueueTriggersGetTheirPoisonQueueAndMaySendToIt() throws Exception {
+        String longName = "q" + "Ab".repeat(30);
+        JsonNode t = template(project("flex", "storage", "  w: { handler: src/h.handler, events: [ queue: jobs, { queue: " + longName + " } ] }\n",
+                "  jobs: { type: queue }\n  " + longName + ": { type: queue }\n"));
+        List<String> queues = ofType(t, "queues").stream().map(r -> r.path("name").asString()).toList();
+        assertThat(queues).contains("jobs", "jobs-poison").allMatch(q -> q.length() <= 63);
+        String longQueue = queues.stream().filter(q -> q.startsWith("q-ab") && !q.endsWith("-poison")).findFirst().orElseThrow();
+        assertThat(queues).contains(longQueue + "-poison");
+        String sender = t.at("/variables/storageQueueDataMessageSenderRole").asString();
+        assertThat(sender).isEqualTo(Role.STORAGE_QUEUE_DATA_MESSAGE_SENDER.id());
+        assertThat(assignments(t, "storageQueueDataMessageSenderRole")).anyMatch(scope -> scope.endsWith("/queues/jobs-poison"))
+                .anyMatch(scope -> scope.endsWith("/queues/" + longQueue + "-poison"));
+    }
+
+    /**
+     * Fix 7: Service Bus triggers scale on the entity's message count, which Receiver cannot read:
+     * Data Owner on the one queue or subscription; the host storage gets Table Data Contributor.
+     */
+    @Test
+    void serviceBusTriggersMayReadTheirEntityLengthAndTheHostMayWriteTables() throws Exception {
+        JsonNode t = template(Examples.generate("orders"));
+        assertThat(t.at("/variables/serviceBusDataOwnerRole").asString()).isEqualTo(Role.SERVICE_BUS_DATA_OWNER.id());
+        assertThat(assignments(t, "serviceBusDataOwnerRole")).anyMatch(s -> s.contains("/queues/', 'order-jobs'") || s.endsWith("/queues/order-jobs"))
+                .anyMatch(s -> s.contains("/subscriptions/") && s.contains("process-payment"))
+                .noneMatch(s -> s.matches(".*namespaces/[^/]*$"));
+        assertThat(assignments(t, "serviceBusDataReceiverRole")).as("covered by Data Owner").isEmpty();
+        assertThat(t.at("/variables/storageTableDataContributorRole").asString()).isEqualTo(Role.STORAGE_TABLE_DATA_CONTRIBUTOR.id());
+        assertThat(assignments(t, "storageTableDataContributorRole")).hasSize(1);
+    }
+
+    /** The scopes of the Azure RBAC role assignments of one role variable (nested deployments included). */
+    static List<String> assignments(JsonNode template, String roleVariable) {
+        return ofType(template, "Microsoft.Authorization/roleAssignments").stream()
+                .filter(r -> r.at("/properties/roleDefinitionId").asString().contains("'" + roleVariable + "'"))
+                .map(r -> r.path("scope").asString()).toList();
+    }
+
     // --- helpers
 
     static OutputTree generate(dev.strato.model.Service s, String example) throws GenerationException {
