@@ -29,6 +29,12 @@ final class ArmTemplate {
         return Arm.parameter(name);
     }
 
+    /** Adds a constraint ({@code minLength}, {@code maxLength}, ...) to a parameter already added. */
+    @SuppressWarnings("unchecked")
+    void constrain(String parameter, String key, Object value) {
+        ((Map<String, Object>) parameters.get(parameter)).put(key, value);
+    }
+
     /** Adds a variable (once) and returns its {@code variables('name')} expression. */
     String variable(String name, Object value) {
         Object previous = variables.putIfAbsent(name, value);

@@ -44,7 +44,7 @@ final class DeploymentBuilder {
         String description = service.description() != null ? service.description() : "strato service " + service.name() + " (" + service.stage() + ")";
         ArmTemplate template = new ArmTemplate(description);
         String location = template.parameter("location", "string", service.providers().azure().location(), "Azure region of every resource");
-        AzureNames names = new AzureNames(service);
+        AzureNames names = new AzureNames(service, template);
         AzureResources common = new AzureResources(service, Arm.expression(location));
         DataResources data = new DataResources(service, names, common);
         HostJson host = new HostJson(runtime);
@@ -118,9 +118,9 @@ final class DeploymentBuilder {
     private void outputs(AzureApp app, ArmResource site, List<AzureFunction> functions, FunctionApp functionApp, KeyVault vault) {
         ArmTemplate t = app.template();
         String host = Arm.reference(site.id(), AzureApp.SITES) + ".defaultHostName";
-        t.output("functionAppName", "string", app.names().functionApp());
+        t.output("functionAppName", "string", app.names().functionApp().json());
         t.output("functionAppUrl", "string", Arm.expression(Arm.call("concat", Arm.quote("https://"), host)));
-        t.output("storageAccountName", "string", functionApp.hostStorage().leaf().text());
+        t.output("storageAccountName", "string", functionApp.hostStorage().leaf().json());
         t.output("packageContainer", "string", Arm.expression(Arm.parameter(FunctionApp.PACKAGE_PARAMETER)));
         if (vault != null) t.output("keyVaultName", "string", Arm.expression(Arm.parameter(KeyVault.PARAMETER)));
         Map<String, Object> urls = new LinkedHashMap<>();

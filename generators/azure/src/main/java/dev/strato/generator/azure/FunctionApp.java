@@ -40,7 +40,7 @@ final class FunctionApp {
     void addInfrastructure(int retentionDays) {
         AzureNames names = app.names();
         hostStorage = app.template().add(app.common().storageAccount(names.hostStorage()));
-        ArmResource blobs = app.template().add(ArmResource.of(DataResources.STORAGE + "/blobServices", names.hostStorage(), "default")
+        ArmResource blobs = app.template().add(ArmResource.of(DataResources.STORAGE + "/blobServices", names.hostStorage(), ArmValue.text("default"))
                 .set("properties", Arm.map()).dependsOn(hostStorage.id()));
         String container = app.template().parameter(PACKAGE_PARAMETER, "string", AzureNames.PACKAGE_CONTAINER,
                 "Blob container of the host storage account that deploy puts app.zip in");

@@ -168,7 +168,8 @@ final class Triggers {
                 .condition(Arm.parameter(EVENT_SUBSCRIPTIONS)).dependsOn(app.siteId());
         sub.properties().putAll(Arm.map(
                 "destination", created ? webhook(af) : Arm.map("endpointType", "AzureFunction", "properties", Arm.map(
-                        "resourceId", Arm.expression(Arm.resourceId("Microsoft.Web/sites/functions", app.names().functionApp(), af.name())),
+                        "resourceId", Arm.expression(Arm.call("resourceId", Arm.quote("Microsoft.Web/sites/functions"), app.names().functionApp().inner(),
+                                Arm.quote(af.name()))),
                         "maxEventsPerBatch", 1)),
                 "filter", Arm.map(
                         "includedEventTypes", List.of(created ? "Microsoft.Storage.BlobCreated" : "Microsoft.Storage.BlobDeleted"),
@@ -189,7 +190,7 @@ final class Triggers {
      */
     private Map<String, Object> webhook(AzureFunction af) {
         String host = Arm.reference(app.siteId(), "Microsoft.Web/sites") + ".defaultHostName";
-        String key = Arm.call("listKeys", Arm.resourceId("Microsoft.Web/sites/host", app.names().functionApp(), "default"),
+        String key = Arm.call("listKeys", Arm.call("resourceId", Arm.quote("Microsoft.Web/sites/host"), app.names().functionApp().inner(), Arm.quote("default")),
                 Arm.quote(ApiVersions.of("Microsoft.Web/sites"))) + ".systemKeys.blobs_extension";
         String url = Arm.call("format", Arm.quote("https://{0}/runtime/webhooks/blobs?functionName=Host.Functions.{1}&code={2}"), host,
                 Arm.quote(af.name()), key);

@@ -75,7 +75,9 @@ final class TemplateFacts {
             String type = parentType.isEmpty() ? r.path("type").asString() : parentType + "/" + r.path("type").asString();
             String name = r.path("name").asString();
             List<String> segments = new ArrayList<>(parentSegments);
-            if (name.startsWith("[")) {
+            if (name.startsWith("[concat(") && parentType.isEmpty()) {
+                segments.addAll(concatSegments(name.substring("[concat(".length(), name.length() - 2)));
+            } else if (name.startsWith("[")) {
                 segments.add(name.substring(1, name.length() - 1));
             } else {
                 for (String part : name.split("/")) segments.add(Arm.quote(part));
@@ -83,6 +85,36 @@ final class TemplateFacts {
             ids.add("[resourceId(" + String.join(", ", prepend(Arm.quote(type), segments)) + ")]");
             collectIds(r.path("resources"), type, segments, ids);
         }
+    }
+
+    /**
+     * The name segments of a top-level name {@code concat(variables('x'), '/default')}: an
+     * expression argument is one segment, a literal argument's text is split at {@code /}.
+     */
+    private static List<String> concatSegments(String arguments) {
+        List<String> segments = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i <= arguments.length(); i++) {
+            char c = i < arguments.length() ? arguments.charAt(i) : ',';
+            if (c == '\'') quoted = !quoted;
+            if (quoted) continue;
+            if (c == '(') depth++;
+            if (c == ')') depth--;
+            if (c == ',' && depth == 0) {
+                String argument = arguments.substring(start, i).trim();
+                if (argument.startsWith("'")) {
+                    for (String part : argument.substring(1, argument.length() - 1).replace("''", "'").split("/")) {
+                        if (!part.isEmpty()) segments.add(Arm.quote(part));
+                    }
+                } else {
+                    segments.add(argument);
+                }
+                start = i + 1;
+            }
+        }
+        return segments;
     }
 
     private static List<String> prepend(String first, List<String> rest) {
