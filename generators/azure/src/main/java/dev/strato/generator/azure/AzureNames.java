@@ -25,6 +25,8 @@ final class AzureNames {
     static final String SUFFIX_PARAMETER = "nameSuffix";
     /** uniqueString() returns 13 characters, lowercase letters and digits. */
     static final int SUFFIX_LENGTH = 13;
+    /** Sites take 60; 58 leaves room for the role deployment's name, {@code <app>-roles}, within a deployment name's 64. */
+    private static final int FUNCTION_APP_LENGTH = 58;
     private static final int STORAGE_LENGTH = 24;
     private static final int ENTITY_LENGTH = 63;
     private static final int SUBSCRIPTION_LENGTH = 50;
@@ -62,7 +64,7 @@ final class AzureNames {
     }
 
     ArmValue functionApp() {
-        return global("functionAppName", readable("func-" + base, 60));
+        return global("functionAppName", readable("func-" + base, FUNCTION_APP_LENGTH));
     }
 
     String workspace() {
@@ -101,7 +103,7 @@ final class AzureNames {
 
     /** The readable parts of the global names, by variable: what the suffix is appended to. */
     java.util.Map<String, String> readableParts() {
-        return java.util.Map.of("functionAppName", readable("func-" + base, 60), "hostStorageName", storage("st"), "dataStorageName", storage("sd"),
+        return java.util.Map.of("functionAppName", readable("func-" + base, FUNCTION_APP_LENGTH), "hostStorageName", storage("st"), "dataStorageName", storage("sd"),
                 "serviceBusName", readable("sb-" + base, 50), "cosmosName", readable("cosmos-" + base, 44),
                 "keyVaultName", readable("kv-" + base.replaceAll("-{2,}", "-"), 24));
     }

@@ -79,6 +79,11 @@ final class DataResources {
         return cosmos;
     }
 
+    /** The Cosmos DB database of the service's tables. */
+    ArmResource cosmosDatabase() {
+        return database;
+    }
+
     ArmResource dataStorage() {
         return storage;
     }

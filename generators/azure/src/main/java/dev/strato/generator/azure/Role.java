@@ -21,7 +21,9 @@ enum Role {
     KEY_VAULT_SECRETS_USER("4633458b-17de-408a-b874-0445c86b69e6", false),
     MONITORING_METRICS_PUBLISHER("3913510d-42f4-4e42-8a64-420c390055eb", false),
     COSMOS_DATA_READER("00000000-0000-0000-0000-000000000001", true),
-    COSMOS_DATA_CONTRIBUTOR("00000000-0000-0000-0000-000000000002", true);
+    COSMOS_DATA_CONTRIBUTOR("00000000-0000-0000-0000-000000000002", true),
+    /** strato's own Cosmos DB role, readMetadata only: its id is fixed so that every deployment names the same definition. */
+    COSMOS_METADATA_READER("5b1e3d8a-7c2f-4e61-9a0d-3f6b2c8e4a17", true);
 
     private final String id;
     private final boolean cosmos;

@@ -218,6 +218,7 @@ final class Triggers {
         ArmResource leases = app.data().leases(app.template());
         cosmosConnection();
         app.grants().grant(Role.COSMOS_DATA_READER, container, "the change feed trigger of " + af.name());
+        app.grants().grant(Role.COSMOS_METADATA_READER, app.data().cosmosDatabase(), "the change feed trigger of " + af.name() + " (database metadata)");
         app.grants().grant(Role.COSMOS_DATA_CONTRIBUTOR, leases, "the leases of the change feed trigger of " + af.name());
         return Bindings.cosmos(app.names().database(), container.leaf().text(), af.name(), t.batchSize());
     }

@@ -85,7 +85,7 @@ class DeployabilityTest {
         assertThat(queues).contains("jobs", "jobs-poison").allMatch(q -> q.length() <= 63);
         String longQueue = queues.stream().filter(q -> q.startsWith("q-ab") && !q.endsWith("-poison")).findFirst().orElseThrow();
         assertThat(queues).contains(longQueue + "-poison");
-        String sender = t.at("/variables/storageQueueDataMessageSenderRole").asString();
+        String sender = variable(t, "storageQueueDataMessageSenderRole");
         assertThat(sender).isEqualTo(Role.STORAGE_QUEUE_DATA_MESSAGE_SENDER.id());
         assertThat(assignments(t, "storageQueueDataMessageSenderRole")).anyMatch(scope -> scope.endsWith("/queues/jobs-poison')]"))
                 .anyMatch(scope -> scope.endsWith("/queues/" + longQueue + "-poison')]"));
@@ -98,13 +98,23 @@ class DeployabilityTest {
     @Test
     void serviceBusTriggersMayReadTheirEntityLengthAndTheHostMayWriteTables() throws Exception {
         JsonNode t = template(Examples.generate("orders"));
-        assertThat(t.at("/variables/serviceBusDataOwnerRole").asString()).isEqualTo(Role.SERVICE_BUS_DATA_OWNER.id());
+        assertThat(variable(t, "serviceBusDataOwnerRole")).isEqualTo(Role.SERVICE_BUS_DATA_OWNER.id());
         assertThat(assignments(t, "serviceBusDataOwnerRole")).anyMatch(s -> s.endsWith("/queues/order-jobs')]"))
                 .anyMatch(s -> s.contains("/subscriptions/") && s.contains("process-payment"))
                 .noneMatch(s -> s.endsWith("variables('serviceBusName'))]"));
         assertThat(assignments(t, "serviceBusDataReceiverRole")).as("covered by Data Owner").isEmpty();
-        assertThat(t.at("/variables/storageTableDataContributorRole").asString()).isEqualTo(Role.STORAGE_TABLE_DATA_CONTRIBUTOR.id());
+        assertThat(variable(t, "storageTableDataContributorRole")).isEqualTo(Role.STORAGE_TABLE_DATA_CONTRIBUTOR.id());
         assertThat(assignments(t, "storageTableDataContributorRole")).hasSize(1);
+    }
+
+    /** A variable of the template or of its nested deployments. */
+    static String variable(JsonNode template, String name) {
+        if (template.path("variables").has(name)) return template.path("variables").path(name).asString();
+        for (JsonNode r : resources(template)) {
+            JsonNode v = r.at("/properties/template/variables/" + name);
+            if (!v.isMissingNode()) return v.asString();
+        }
+        return null;
     }
 
     /** The scopes of the Azure RBAC role assignments of one role variable (nested deployments included). */
@@ -136,6 +146,69 @@ class DeployabilityTest {
             }
             assertThat(t.toString()).as(example + ": no literal name with the old hash").doesNotContainPattern("stordersdev[0-9a-f]{8}");
         }
+    }
+
+    /**
+     * Fix 9: role assignment names contain the principal id, so a recreated app (new principal)
+     * gets new assignments instead of RoleAssignmentUpdateNotPermitted. The principal id is known
+     * only once the site exists, so the assignments are a nested deployment that takes it as a parameter.
+     */
+    @Test
+    void roleAssignmentNamesContainThePrincipalId() throws Exception {
+        for (String example : Examples.names()) {
+            JsonNode t = template(Examples.generate(example));
+            List<JsonNode> deployments = ofType(t, RoleAssignments.DEPLOYMENTS);
+            assertThat(deployments).as(example).hasSize(1);
+            JsonNode d = deployments.get(0);
+            assertThat(d.at("/properties/expressionEvaluationOptions/scope").asString()).isEqualTo("inner");
+            assertThat(d.at("/properties/parameters/principalId/value").asString())
+                    .isEqualTo("[reference(resourceId('Microsoft.Web/sites', variables('functionAppName')), '2024-11-01', 'full').identity.principalId]");
+            assertThat(d.path("dependsOn").toString()).contains("resourceId('Microsoft.Web/sites', variables('functionAppName'))");
+            List<JsonNode> assignments = new ArrayList<>(ofType(t, "Microsoft.Authorization/roleAssignments"));
+            assignments.addAll(ofType(t, "Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments"));
+            assertThat(assignments).as(example).isNotEmpty();
+            for (JsonNode a : assignments) {
+                assertThat(a.path("name").asString()).as(example).contains("guid(").contains("parameters('principalId')");
+            }
+            for (JsonNode r : t.path("resources")) {
+                assertThat(r.path("type").asString()).as(example + ": no assignment outside the nested deployment")
+                        .isNotIn("Microsoft.Authorization/roleAssignments", "Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments");
+            }
+        }
+    }
+
+    /**
+     * Fix 3: Cosmos DB SQL role assignments of one account run one after another (parallel ones
+     * fail with 412), and the change feed trigger can read the database's metadata.
+     */
+    @Test
+    void cosmosAssignmentsAreSerialAndTheChangeFeedReadsDatabaseMetadata() throws Exception {
+        JsonNode t = template(Examples.generate("users-crud"));
+        List<JsonNode> cosmos = ofType(t, "Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments");
+        assertThat(cosmos).hasSizeGreaterThan(2);
+        for (int i = 1; i < cosmos.size(); i++) {
+            String previousName = cosmos.get(i - 1).path("name").asString();
+            String previousGuid = previousName.substring(previousName.indexOf("guid("), previousName.length() - 2);
+            assertThat(cosmos.get(i).path("dependsOn").toString()).as("assignment %d waits for %d", i, i - 1).contains(previousGuid);
+        }
+        JsonNode definition = ofType(t, "Microsoft.DocumentDB/databaseAccounts/sqlRoleDefinitions").get(0);
+        assertThat(definition.at("/properties/permissions/0/dataActions").toString()).isEqualTo("[\"Microsoft.DocumentDB/databaseAccounts/readMetadata\"]");
+        assertThat(cosmos).anyMatch(a -> a.at("/properties/roleDefinitionId").asString().contains("cosmosMetadataReaderRole")
+                && a.at("/properties/scope").asString().equals("[format('{0}/dbs/{1}', resourceId('Microsoft.DocumentDB/databaseAccounts', variables('cosmosName')), 'users-crud')]"));
+        assertThat(ofType(t, RoleAssignments.DEPLOYMENTS).get(0).path("dependsOn").toString()).contains("sqlRoleDefinitions");
+    }
+
+    /** The nested deployment check is live: a typo inside its inner template fails at its place. */
+    @Test
+    void aBrokenNestedDeploymentFailsInsideItsTemplate() throws Exception {
+        ObjectNode t = (ObjectNode) template(Examples.generate("orders"));
+        int at = OracleTest.indexOf(t, RoleAssignments.DEPLOYMENTS);
+        ObjectNode first = (ObjectNode) t.get("resources").get(at).at("/properties/template/resources/0");
+        ((ObjectNode) first.get("properties")).put("principalTyp", "ServicePrincipal");
+        ((ObjectNode) t.get("resources").get(at).get("properties")).put("mod", "Incremental");
+        assertThat(AzureSchemas.strict().template(t)).extracting(AzureSchemas.Problem::toString)
+                .anyMatch(p -> p.startsWith("/resources/" + at + "/properties/template/resources/0/properties [additionalProperties]"))
+                .anyMatch(p -> p.startsWith("/resources/" + at + "/properties [additionalProperties] mod"));
     }
 
     // --- helpers

@@ -24,10 +24,14 @@ final class TemplateFacts {
         Set<String> ids = new HashSet<>();
         collectIds(template.path("resources"), "", List.of(), ids);
         List<String> dangling = new ArrayList<>();
-        forEachResource(template.path("resources"), r -> r.path("dependsOn").forEach(d -> {
+        forEachResource(template.path("resources"), false, r -> r.path("dependsOn").forEach(d -> {
             String id = d.asString();
             if (!ids.contains(id)) dangling.add(r.path("name").asString() + " → " + id);
         }));
+        // a nested deployment's resources may depend only on each other: the deployment itself waits for the outer ones
+        for (JsonNode r : template.path("resources")) {
+            if (r.path("type").asString().equals(RoleAssignments.DEPLOYMENTS)) dangling.addAll(danglingDependsOn(r.at("/properties/template")));
+        }
         return dangling;
     }
 
@@ -50,11 +54,14 @@ final class TemplateFacts {
             boolean oneResource = scope.matches("Microsoft\\.[A-Za-z]+/[A-Za-z]+/[^*]+") || scope.matches("\\[concat\\('Microsoft\\.[A-Za-z]+/[^*]+");
             if (!oneResource) found.add(r.path("name").asString() + " scope=" + scope);
         });
-        for (JsonNode r : template.path("resources")) {
-            if (r.path("type").asString().endsWith("/sqlRoleAssignments") && !r.path("properties").path("scope").asString().contains("/colls/")) {
-                found.add(r.path("name").asString() + " scope=" + r.path("properties").path("scope").asString());
+        forEachResource(template.path("resources"), r -> {
+            String scope = r.path("properties").path("scope").asString();
+            boolean metadataOnDatabase = r.at("/properties/roleDefinitionId").asString().contains("'" + Role.COSMOS_METADATA_READER.variable() + "'")
+                    && scope.matches(".*/dbs/\\{1}'.*") && !scope.contains("/colls/");
+            if (r.path("type").asString().endsWith("/sqlRoleAssignments") && !scope.contains("/colls/") && !metadataOnDatabase) {
+                found.add(r.path("name").asString() + " scope=" + scope);
             }
-        }
+        });
         return found;
     }
 
@@ -62,10 +69,16 @@ final class TemplateFacts {
         void visit(JsonNode resource);
     }
 
+    /** Every resource, nested ones and those of nested deployments included. */
     private static void forEachResource(JsonNode resources, Visitor v) {
+        forEachResource(resources, true, v);
+    }
+
+    private static void forEachResource(JsonNode resources, boolean intoDeployments, Visitor v) {
         for (JsonNode r : resources) {
             v.visit(r);
-            forEachResource(r.path("resources"), v);
+            forEachResource(r.path("resources"), intoDeployments, v);
+            if (intoDeployments) forEachResource(r.at("/properties/template/resources"), true, v);
         }
     }
 
