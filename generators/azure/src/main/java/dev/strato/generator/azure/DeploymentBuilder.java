@@ -70,6 +70,7 @@ final class DeploymentBuilder {
         deployed.forEach(host::function);
 
         References references = new References(service, data, vault);
+        references.settings(deployed, app.settings());
         for (Function f : deployed) {
             for (Map.Entry<String, Value> e : f.environment().entrySet()) {
                 String where = "functions." + f.name() + ".environment." + e.getKey();

@@ -224,9 +224,7 @@ final class Triggers {
     }
 
     private void serviceBusConnection() {
-        String endpoint = Arm.reference(app.data().serviceBus().id(), DataResources.SERVICE_BUS) + ".serviceBusEndpoint";
-        app.settings().put(SERVICE_BUS + "__fullyQualifiedNamespace", ArmValue.expression(
-                Arm.call("replace", Arm.call("replace", endpoint, Arm.quote("https://"), Arm.quote("")), Arm.quote(":443/"), Arm.quote(""))));
+        app.settings().put(SERVICE_BUS + "__fullyQualifiedNamespace", ArmValue.expression(References.serviceBusNamespace(app.data())));
     }
 
     private void storageConnection() {

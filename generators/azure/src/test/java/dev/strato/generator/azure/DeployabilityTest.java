@@ -211,6 +211,45 @@ class DeployabilityTest {
                 .anyMatch(p -> p.startsWith("/resources/" + at + "/properties [additionalProperties] mod"));
     }
 
+    /**
+     * Fix 4: handlers that use an SDK find their accounts in app settings, and ${ref:X.url} is a
+     * URL the SDK takes; the examples' store modules read exactly the settings the template sets.
+     */
+    @Test
+    void handlersFindTheirResourcesInAppSettings() throws Exception {
+        JsonNode sb = template(Examples.generate("orders"));
+        String namespace = "replace(replace(reference(resourceId('Microsoft.ServiceBus/namespaces', variables('serviceBusName')), '2026-01-01').serviceBusEndpoint, 'https://', ''), ':443/', '')";
+        assertThat(setting(sb, "STRATO_SERVICEBUS_NAMESPACE")).isEqualTo("[" + namespace + "]");
+        assertThat(setting(sb, "STRATO_COSMOS_DATABASE")).isEqualTo("orders");
+        assertThat(setting(sb, "STRATO_COSMOS_ENDPOINT")).isEqualTo("[reference(resourceId('Microsoft.DocumentDB/databaseAccounts', variables('cosmosName')), '2026-03-15').documentEndpoint]");
+        assertThat(setting(sb, "ORDER_JOBS_QUEUE")).isEqualTo("[concat('https://', " + namespace + ", '/', 'order-jobs')]");
+        assertThat(setting(sb, "PAYMENT_REQUESTS_TOPIC")).as("${ref:X.id}").startsWith("[resourceId('Microsoft.ServiceBus/namespaces/topics', ");
+        assertThat(setting(sb, "ORDERS_TABLE")).isEqualTo("orders");
+        JsonNode storage = template(generate(Examples.with(Examples.load("orders"), AzurePlan.FLEX, AzureQueues.STORAGE), "orders"));
+        assertThat(setting(storage, "ORDER_JOBS_QUEUE")).isEqualTo("[concat(reference(resourceId('Microsoft.Storage/storageAccounts', variables('dataStorageName')), '2026-04-01').primaryEndpoints.queue, 'order-jobs')]");
+        assertThat(setting(storage, "STRATO_STORAGE_QUEUE_ENDPOINT")).contains("primaryEndpoints.queue");
+        assertThat(setting(storage, "STRATO_SERVICEBUS_NAMESPACE")).as("the topic is still Service Bus").isNotNull();
+        JsonNode table = template(project("flex", null, "  f: { handler: src/h.handler, events: [ http: GET /f ], environment: { T: \"${ref:items.name}\" } }\n",
+                "  items: { type: table, key: { partition: id } }\n"));
+        assertThat(setting(table, "T")).isEqualTo("items");
+        assertThat(setting(table, "STRATO_COSMOS_DATABASE")).isEqualTo("demo");
+        assertThat(setting(table, "STRATO_COSMOS_ENDPOINT")).as("a reference alone is enough").isNotNull();
+        assertThat(setting(template(Examples.generate("thumbnails")), "STRATO_STORAGE_BLOB_ENDPOINT")).contains("primaryEndpoints.blob");
+
+        java.util.regex.Pattern read = java.util.regex.Pattern.compile("(?:process\\.env\\.|os\\.environ\\[\")(STRATO_[A-Z_]+)");
+        for (String example : List.of("orders", "users-crud", "thumbnails")) {
+            JsonNode t = template(Examples.generate(example));
+            String code = Files.readString(Examples.DIR.resolve(example).resolve(example.equals("orders") ? "src/store.js" : "src/store.py"));
+            java.util.regex.Matcher m = read.matcher(code);
+            int found = 0;
+            while (m.find()) {
+                found++;
+                assertThat(setting(t, m.group(1))).as(example + " reads " + m.group(1)).isNotNull();
+            }
+            assertThat(found).as(example).isPositive();
+        }
+    }
+
     // --- helpers
 
     static OutputTree generate(dev.strato.model.Service s, String example) throws GenerationException {
