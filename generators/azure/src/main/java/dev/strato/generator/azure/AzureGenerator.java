@@ -4,6 +4,7 @@ import dev.strato.generator.GenerationContext;
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.Generator;
 import dev.strato.generator.OutputTree;
+import dev.strato.model.Dependencies;
 import dev.strato.model.Provider;
 import dev.strato.model.Service;
 import dev.strato.templates.Templates;
@@ -23,13 +24,24 @@ public final class AzureGenerator implements Generator {
         return Provider.AZURE;
     }
 
+    /** The dependencies that package.json or requirements.txt declares and the package does not hold. */
+    private static List<Dependencies.Declared> unvendored(GenerationContext context, List<String> files) throws GenerationException {
+        var runtime = context.service().functions().values().stream().filter(f -> !f.events().isEmpty()).map(f -> f.runtime()).findFirst();
+        if (runtime.isEmpty() || runtime.get() == null) return List.of();
+        try {
+            return Dependencies.missing(Dependencies.declared(context.projectDir(), runtime.get().language()), Dependencies.in(files));
+        } catch (java.io.IOException e) {
+            throw new GenerationException("cannot read the project's dependencies: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void generate(GenerationContext context, OutputTree out) throws GenerationException {
         Service service = context.service();
         if (service.providers().azure() == null) throw new GenerationException("the service has no providers.azure block");
         List<String> files = AppPackage.projectFiles(context);
         DeploymentBuilder.Deployment deployment = new DeploymentBuilder(service, out,
-                new AzureAdapter(service, context.projectDir(), Templates.forProject(context.projectDir()))).build(files);
+                new AzureAdapter(service, context.projectDir(), Templates.forProject(context.projectDir()))).build(files, unvendored(context, files));
         byte[] template = Json.pretty(deployment.template());
         if (template.length > ArmTemplate.MAX_BYTES) {
             throw new GenerationException(TEMPLATE + " has " + template.length + " bytes; Azure Resource Manager takes templates up to 4 MB");

@@ -2,6 +2,7 @@ package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.OutputTree;
+import dev.strato.model.Dependencies;
 import dev.strato.model.Event;
 import dev.strato.model.Function;
 import dev.strato.model.Resource;
@@ -35,11 +36,15 @@ final class DeploymentBuilder {
         this.adapter = adapter;
     }
 
-    /** @param packageFiles the paths in the app package, where entry points are looked up */
-    Deployment build(List<String> packageFiles) throws GenerationException {
+    /**
+     * @param packageFiles the paths in the app package, where entry points are looked up
+     * @param unvendored declared dependencies the package does not hold: refused where no remote build runs
+     */
+    Deployment build(List<String> packageFiles, List<Dependencies.Declared> unvendored) throws GenerationException {
         List<AzureFunction> functions = AzureFunction.of(service, out);
         List<Function> deployed = functions.stream().map(AzureFunction::source).distinct().toList();
         HostingPlan plan = HostingPlan.of(service);
+        if (!unvendored.isEmpty() && !plan.isFlex()) throw new GenerationException(Dependencies.explain(unvendored, plan.plan().id()));
         AzureRuntime runtime = AzureRuntime.of(runtimeOf(deployed), plan.plan());
         String description = service.description() != null ? service.description() : "strato service " + service.name() + " (" + service.stage() + ")";
         ArmTemplate template = new ArmTemplate(description);
@@ -87,6 +92,8 @@ final class DeploymentBuilder {
         app.grants().addTo(template, site, data.cosmosAccount());
         triggers.eventGrid().forEach(template::add);
         outputs(app, site, functions, functionApp, vault);
+        // Flex builds remotely when asked: deploy asks when the package lacks what package.json or requirements.txt declares
+        template.output("remoteBuild", "bool", !unvendored.isEmpty());
 
         if (template.resourceCount() > ArmTemplate.MAX_RESOURCES) {
             throw new GenerationException("the template has " + template.resourceCount() + " resources; Azure Resource Manager takes at most "

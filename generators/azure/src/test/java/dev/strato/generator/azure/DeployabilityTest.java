@@ -250,6 +250,42 @@ class DeployabilityTest {
         }
     }
 
+    /**
+     * Fix 5: Consumption and Premium run the package from its URL with no remote build, so a
+     * declared dependency that the package lacks is refused, at validate and at generate, with the
+     * reason; Flex says so in output remoteBuild for deploy to build remotely.
+     */
+    @Test
+    void dependenciesMustBeVendoredWhereNoRemoteBuildRuns() throws Exception {
+        for (AzurePlan plan : List.of(AzurePlan.CONSUMPTION, AzurePlan.PREMIUM)) {
+            for (String example : List.of("orders", "users-crud")) {
+                dev.strato.model.Service s = Examples.with(Examples.load(example), plan, AzureQueues.SERVICEBUS);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> generate(s, example)).as(example + " " + plan)
+                        .hasMessageContaining("the " + plan.id() + " plan runs the app package as it is, with no remote build")
+                        .hasMessageContaining(example.equals("orders") ? "package.json declares @aws-sdk/client-dynamodb" : "requirements.txt declares boto3");
+                assertThat(template(Examples.generate(example, plan, AzureQueues.SERVICEBUS)).at("/outputs/remoteBuild/value").asBoolean())
+                        .as("vendored").isFalse();
+            }
+        }
+        assertThat(template(Examples.generate("orders")).at("/outputs/remoteBuild/value").asBoolean()).as("flex, nothing vendored").isTrue();
+        assertThat(template(Examples.generate("hello-http")).at("/outputs/remoteBuild/value").asBoolean()).as("no dependencies").isFalse();
+
+        Path p = project("consumption", null, "  f: { handler: src/h.handler, events: [ http: GET /f ] }\n", "");
+        Files.writeString(p.getParent().resolve("package.json"), "{\"dependencies\": {\"left-pad\": \"1.3.0\"}}");
+        var diagnostics = Examples.loadResult(p).diagnostics().sorted().stream().map(Object::toString).toList();
+        assertThat(diagnostics).anyMatch(d -> d.contains("providers.azure.plan") && d.contains("package.json declares left-pad"));
+        Files.createDirectories(p.getParent().resolve("node_modules/left-pad"));
+        Files.writeString(p.getParent().resolve("node_modules/left-pad/package.json"), "{}");
+        assertThat(Examples.loadResult(p).diagnostics().sorted().stream().map(Object::toString)).noneMatch(d -> d.contains("declares"));
+        assertThat(template(p).at("/outputs/remoteBuild/value").asBoolean()).isFalse();
+
+        var pyyaml = new dev.strato.model.Dependencies.Declared("requirements.txt", "PyYAML", dev.strato.model.Dependencies.PYTHON_PACKAGES + "pyyaml-");
+        assertThat(dev.strato.model.Dependencies.missing(List.of(pyyaml), dev.strato.model.Dependencies.in(
+                List.of(".python_packages/lib/site-packages/PyYAML-6.0.1.dist-info/METADATA")))).as("pip's folder names").isEmpty();
+        assertThat(dev.strato.model.Dependencies.missing(List.of(pyyaml), dev.strato.model.Dependencies.in(
+                List.of(".python_packages/lib/site-packages/yaml/__init__.py")))).as("no dist-info").hasSize(1);
+    }
+
     // --- helpers
 
     static OutputTree generate(dev.strato.model.Service s, String example) throws GenerationException {
