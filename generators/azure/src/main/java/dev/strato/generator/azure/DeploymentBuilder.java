@@ -131,6 +131,11 @@ final class DeploymentBuilder {
         t.output("storageAccountName", "string", functionApp.hostStorage().leaf().json());
         t.output("packageContainer", "string", Arm.expression(Arm.parameter(FunctionApp.PACKAGE_PARAMETER)));
         if (vault != null) t.output("keyVaultName", "string", Arm.expression(Arm.parameter(KeyVault.PARAMETER)));
+        t.output("nameSuffix", "string", Arm.expression(Arm.parameter(AzureNames.SUFFIX_PARAMETER)));
+        // the data accounts, which remove keeps unless --include-data
+        if (app.data().dataStorage() != null) t.output("dataStorageAccountName", "string", app.data().dataStorage().leaf().json());
+        if (app.data().cosmosAccount() != null) t.output("cosmosAccountName", "string", app.data().cosmosAccount().leaf().json());
+        if (app.data().serviceBus() != null) t.output("serviceBusNamespaceName", "string", app.data().serviceBus().leaf().json());
         Map<String, Object> urls = new LinkedHashMap<>();
         for (AzureFunction af : functions) {
             if (af.event() instanceof Event.Http h) {

@@ -286,6 +286,19 @@ class DeployabilityTest {
                 List.of(".python_packages/lib/site-packages/yaml/__init__.py")))).as("no dist-info").hasSize(1);
     }
 
+    /** The parameters and outputs that the deploy client (providers/azure) relies on, as docs/AZURE.md lists them. */
+    @Test
+    void theTemplateKeepsItsDocumentedParametersAndOutputs() throws Exception {
+        JsonNode orders = template(Examples.generate("orders"));
+        assertThat(orders.path("parameters").propertyNames()).containsExactly("location", "nameSuffix", "packageContainer", "keyVaultName");
+        assertThat(orders.path("outputs").propertyNames()).containsExactlyInAnyOrder("functionAppName", "functionAppUrl", "storageAccountName",
+                "packageContainer", "keyVaultName", "nameSuffix", "cosmosAccountName", "serviceBusNamespaceName", "httpUrls", "resources", "remoteBuild");
+        JsonNode thumbnails = template(Examples.generate("thumbnails"));
+        assertThat(thumbnails.path("parameters").propertyNames()).contains("eventSubscriptions");
+        assertThat(thumbnails.path("outputs").propertyNames()).contains("dataStorageAccountName");
+        assertThat(ofType(orders, RoleAssignments.DEPLOYMENTS).get(0).path("name").asString()).isEqualTo("[concat(variables('functionAppName'), '-roles')]");
+    }
+
     // --- helpers
 
     static OutputTree generate(dev.strato.model.Service s, String example) throws GenerationException {
