@@ -7,9 +7,11 @@
 // Resource identifiers come from the function's environment (see strato.yml):
 //   table  ${ref:X.name}  DynamoDB table / Cosmos DB container / Firestore collection
 //   topic  ${ref:X.id}    SNS topic ARN / Service Bus topic (last path segment) / Pub/Sub topic
-//   queue  ${ref:X.url}   SQS queue URL / Storage queue URL / Pub/Sub topic (last path segment)
-// Azure also needs the account endpoints, read from app settings: COSMOS_ENDPOINT, COSMOS_DATABASE,
-// SERVICEBUS_NAMESPACE (fully qualified, e.g. orders-dev.servicebus.windows.net).
+//   queue  ${ref:X.url}   SQS queue URL / Service Bus queue URL (https://<namespace>/<queue>) or Storage
+//                        queue URL / Pub/Sub topic (last path segment)
+// Azure also needs the account endpoints, from the app settings strato's Azure template sets
+// (docs/AZURE.md, "Settings for handlers"): STRATO_COSMOS_ENDPOINT, STRATO_COSMOS_DATABASE,
+// STRATO_SERVICEBUS_NAMESPACE (fully qualified, e.g. sb-orders-dev-x.servicebus.windows.net).
 
 const once = (fn) => {
   let value;
@@ -68,6 +70,14 @@ function awsBackend() {
   };
 }
 
+// Where an Azure queue URL sends to: a Service Bus queue (providers.azure.queues: servicebus, the
+// default) or a Storage queue (queues: storage).
+export function azureQueueTarget(queueUrl) {
+  const url = new URL(queueUrl);
+  if (/\.servicebus\./.test(url.hostname)) return { kind: 'servicebus', namespace: url.hostname, queue: url.pathname.replace(/^\/+/, '') };
+  return { kind: 'storage', url: url.href };
+}
+
 function azureBackend() {
   const credential = once(async () => {
     const { DefaultAzureCredential } = await import('@azure/identity');
@@ -75,13 +85,25 @@ function azureBackend() {
   });
   const cosmos = once(async () => {
     const { CosmosClient } = await import('@azure/cosmos');
-    const client = new CosmosClient({ endpoint: process.env.COSMOS_ENDPOINT, aadCredentials: await credential() });
-    return client.database(process.env.COSMOS_DATABASE);
+    const client = new CosmosClient({ endpoint: process.env.STRATO_COSMOS_ENDPOINT, aadCredentials: await credential() });
+    return client.database(process.env.STRATO_COSMOS_DATABASE);
   });
-  const serviceBus = once(async () => {
-    const { ServiceBusClient } = await import('@azure/service-bus');
-    return new ServiceBusClient(process.env.SERVICEBUS_NAMESPACE, await credential());
-  });
+  const serviceBusClients = new Map();
+  const serviceBus = async (namespace = process.env.STRATO_SERVICEBUS_NAMESPACE) => {
+    if (!serviceBusClients.has(namespace)) {
+      const { ServiceBusClient } = await import('@azure/service-bus');
+      serviceBusClients.set(namespace, new ServiceBusClient(namespace, await credential()));
+    }
+    return serviceBusClients.get(namespace);
+  };
+  const sendToServiceBus = async (namespace, entity, message, attributes = {}) => {
+    const sender = (await serviceBus(namespace)).createSender(entity);
+    try {
+      await sender.sendMessages({ body: message, contentType: 'application/json', applicationProperties: attributes });
+    } finally {
+      await sender.close();
+    }
+  };
   // Cosmos DB adds system properties (_rid, _etag, ...) to every item.
   const strip = (item) => item && Object.fromEntries(Object.entries(item).filter(([k]) => !k.startsWith('_')));
   return {
@@ -97,16 +119,13 @@ function azureBackend() {
       return resources.map(strip);
     },
     async publish(topic, message, attributes = {}) {
-      const sender = (await serviceBus()).createSender(lastSegment(topic));
-      try {
-        await sender.sendMessages({ body: message, contentType: 'application/json', applicationProperties: attributes });
-      } finally {
-        await sender.close();
-      }
+      await sendToServiceBus(process.env.STRATO_SERVICEBUS_NAMESPACE, lastSegment(topic), message, attributes);
     },
     async send(queue, message) {
+      const target = azureQueueTarget(queue);
+      if (target.kind === 'servicebus') return sendToServiceBus(target.namespace, target.queue, message);
       const { QueueClient } = await import('@azure/storage-queue');
-      const client = new QueueClient(queue, await credential());
+      const client = new QueueClient(target.url, await credential());
       // Azure Functions' queue trigger expects base64 message text by default.
       await client.sendMessage(Buffer.from(JSON.stringify(message)).toString('base64'));
     },

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { storeFor, local, resetLocal } from './store.js';
+import { storeFor, local, resetLocal, azureQueueTarget } from './store.js';
 
 test('the local backend keeps copies, not references', async () => {
   resetLocal();
@@ -42,4 +42,17 @@ test('cloud SDKs are not loaded until used', { skip: awsSdkInstalled && 'AWS SDK
 test('an unknown provider is an error', () => {
   assert.throws(() => storeFor({ provider: 'oracle' }), /no storage backend/);
   assert.throws(() => storeFor({}), /no storage backend/);
+});
+
+test('an Azure queue URL sends to Service Bus or to a Storage queue', () => {
+  assert.deepEqual(azureQueueTarget('https://sb-orders-dev-abc.servicebus.windows.net/order-jobs'), {
+    kind: 'servicebus',
+    namespace: 'sb-orders-dev-abc.servicebus.windows.net',
+    queue: 'order-jobs',
+  });
+  assert.deepEqual(azureQueueTarget('https://sdordersdevabc.queue.core.windows.net/order-jobs'), {
+    kind: 'storage',
+    url: 'https://sdordersdevabc.queue.core.windows.net/order-jobs',
+  });
+  assert.throws(() => azureQueueTarget('order-jobs'), /Invalid URL/);
 });

@@ -7,8 +7,8 @@
 Cloud SDKs are imported inside the backend that needs them, so a package never loads another
 cloud's SDK. ``provider == "local"`` keeps objects in memory (tests, ``strato invoke --local``).
 Bucket names are the real names (the event's ``bucket``, or ``${ref:X.name}`` in the environment).
-On Azure the containers live in the account given by the STORAGE_ACCOUNT_URL app setting, else
-in the function app's own storage account (AzureWebJobsStorage__blobServiceUri).
+On Azure the containers live in the service's data storage account, whose blob endpoint strato's
+Azure template puts in the STRATO_STORAGE_BLOB_ENDPOINT app setting (docs/AZURE.md).
 """
 
 import os
@@ -32,7 +32,7 @@ class _Azure:
         from azure.identity import DefaultAzureCredential
         from azure.storage.blob import BlobServiceClient, ContentSettings
 
-        account_url = os.environ.get("STORAGE_ACCOUNT_URL") or os.environ["AzureWebJobsStorage__blobServiceUri"]
+        account_url = os.environ["STRATO_STORAGE_BLOB_ENDPOINT"]
         self._service = BlobServiceClient(account_url, credential=DefaultAzureCredential())
         self._content_settings = ContentSettings
 

@@ -7,7 +7,8 @@
 Items are keyed by their ``id`` (the table's partition key). Cloud SDKs are imported inside the
 backend that needs them; ``provider == "local"`` keeps tables in memory (tests, ``strato invoke
 --local``). ``table`` is the real name (``${ref:users.name}``): a DynamoDB table, a Cosmos DB
-container (account and database from the COSMOS_ENDPOINT and COSMOS_DATABASE app settings) or a
+container (account and database from the STRATO_COSMOS_ENDPOINT and STRATO_COSMOS_DATABASE app
+settings that strato's Azure template sets, docs/AZURE.md) or a
 Firestore collection.
 """
 
@@ -51,8 +52,8 @@ class _Azure:
         from azure.cosmos.exceptions import CosmosResourceNotFoundError
         from azure.identity import DefaultAzureCredential
 
-        client = CosmosClient(os.environ["COSMOS_ENDPOINT"], credential=DefaultAzureCredential())
-        self._db = client.get_database_client(os.environ["COSMOS_DATABASE"])
+        client = CosmosClient(os.environ["STRATO_COSMOS_ENDPOINT"], credential=DefaultAzureCredential())
+        self._db = client.get_database_client(os.environ["STRATO_COSMOS_DATABASE"])
         self._not_found = CosmosResourceNotFoundError
 
     def get(self, table, id):

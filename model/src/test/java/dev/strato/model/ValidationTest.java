@@ -131,6 +131,7 @@ class ValidationTest {
                     handler: src/c.main
                 """);
         assertThat(Models.lines(r)).filteredOn(l -> !l.contains("handler file") && !l.contains("end of support")).containsExactly(
+                "strato.yml:2:51: warning: providers.azure.plan: plan consumption: Linux Consumption is retired on 2028-09-30 and gets no new language versions; use plan flex (https://learn.microsoft.com/azure/azure-functions/migration/migrate-plan-consumption-to-flex)",
                 "strato.yml:6:14: error: functions.a.runtime: runtime python3.13 (python:3.13) is not offered on the azure consumption plan, which gets no new language versions; use plan flex or premium (https://learn.microsoft.com/en-us/azure/azure-functions/supported-languages)",
                 "strato.yml:8:58: error: functions.a.events[0].schedule.timezone: time zone Europe/Berlin: azure timers run in UTC on the consumption plan (WEBSITE_TIME_ZONE works on premium only); write the cron in UTC",
                 "strato.yml:9:3: error: functions.b: runtime nodejs22 differs from function a's python3.13: an azure function app runs one runtime",

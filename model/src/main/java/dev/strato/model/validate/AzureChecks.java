@@ -1,12 +1,20 @@
 package dev.strato.model.validate;
 
 import dev.strato.model.AzurePlan;
+import dev.strato.model.Dependencies;
 import dev.strato.model.Event;
 import dev.strato.model.Function;
 import dev.strato.model.Provider;
 import dev.strato.model.RuntimeSupport;
 import dev.strato.model.Value;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +26,9 @@ import java.util.Set;
 final class AzureChecks {
 
     private static final Set<String> UTC = Set.of("UTC", "Etc/UTC");
+    /** Microsoft's retirement date of the Linux Consumption plan (docs/AZURE.md cites the announcement). */
+    static final String LINUX_CONSUMPTION_RETIREMENT = "2028-09-30";
+    static final String LINUX_CONSUMPTION_SOURCE = "https://learn.microsoft.com/azure/azure-functions/migration/migrate-plan-consumption-to-flex";
 
     private final Context c;
 
@@ -28,6 +39,11 @@ final class AzureChecks {
     void run() {
         if (!c.providers().contains(Provider.AZURE) || c.service().providers().azure() == null) return;
         AzurePlan plan = c.service().providers().azure().plan();
+        if (plan == AzurePlan.CONSUMPTION) {
+            c.warning("providers.azure.plan", "plan consumption: Linux Consumption is retired on " + LINUX_CONSUMPTION_RETIREMENT
+                    + " and gets no new language versions; use plan flex (" + LINUX_CONSUMPTION_SOURCE + ")");
+        }
+        if (plan != AzurePlan.FLEX) dependencies(plan);
         Function[] first = new Function[1];
         Map<String, Value> settings = new HashMap<>();
         Map<String, String> settingOwners = new HashMap<>();
@@ -61,6 +77,40 @@ final class AzureChecks {
                 }
             }
         }
+    }
+
+    /**
+     * Consumption and Premium run the package from its URL with no remote build, so what
+     * package.json or requirements.txt declares must be vendored in the project and packaged.
+     */
+    private void dependencies(AzurePlan plan) {
+        Path dir = c.projectDir();
+        Function triggered = c.service().functions().values().stream().filter(f -> !f.events().isEmpty() && f.runtime() != null).findFirst().orElse(null);
+        if (dir == null || triggered == null) return;
+        List<Dependencies.Declared> declared;
+        try {
+            declared = Dependencies.declared(dir, triggered.runtime().language());
+        } catch (IOException e) {
+            c.error("providers.azure.plan", "cannot read the project's dependencies: " + e.getMessage());
+            return;
+        }
+        if (declared.isEmpty()) return;
+        List<PathMatcher> include = c.service().packaging().include().stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        List<String> present = new ArrayList<>();
+        Path sitePackages = dir.resolve(Dependencies.PYTHON_PACKAGES);
+        if (Files.isDirectory(sitePackages)) {
+            try (var entries = Files.list(sitePackages)) {
+                entries.forEach(e -> present.add(Dependencies.PYTHON_PACKAGES + e.getFileName() + "/METADATA"));
+            } catch (IOException e) {
+                c.error("providers.azure.plan", "cannot list " + Dependencies.PYTHON_PACKAGES + ": " + e.getMessage());
+                return;
+            }
+        }
+        declared.stream().map(Dependencies.Declared::probe).filter(p -> !p.startsWith(Dependencies.PYTHON_PACKAGES) && Files.isRegularFile(dir.resolve(p)))
+                .forEach(present::add);
+        present.removeIf(p -> !include.isEmpty() && include.stream().noneMatch(m -> m.matches(Path.of(p))));
+        List<Dependencies.Declared> missing = Dependencies.missing(declared, Dependencies.in(present));
+        if (!missing.isEmpty()) c.error("providers.azure.plan", Dependencies.explain(missing, plan.id()));
     }
 
     /** An unknown zone is reported once, by the event checks. */

@@ -21,6 +21,8 @@ final class ApiVersions {
         BY_PREFIX.put("Microsoft.EventGrid/", "2025-02-15");
         BY_PREFIX.put("Microsoft.KeyVault/", "2026-02-01");
         BY_PREFIX.put("Microsoft.Authorization/", "2022-04-01");
+        // nested deployments: no schema in the test set; AzureSchemas checks their shape and their inner template
+        BY_PREFIX.put("Microsoft.Resources/deployments", "2025-04-01");
         BY_PREFIX.put("Microsoft.OperationalInsights/", "2025-07-01");
     }
 

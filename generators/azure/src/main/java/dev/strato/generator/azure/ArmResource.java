@@ -66,6 +66,17 @@ final class ArmResource {
         return c;
     }
 
+    /**
+     * A top-level resource of the type below this one, named by this resource's segments and
+     * {@code leafName}: the form for grandchildren, which Microsoft's template schema does not
+     * accept nested two levels deep (a topic's subscription's rule).
+     */
+    ArmResource below(String leafType, String leafName) {
+        List<ArmValue> path = new ArrayList<>(segments);
+        path.add(ArmValue.text(leafName));
+        return of(type + "/" + leafType, path.toArray(ArmValue[]::new));
+    }
+
     String type() {
         return type;
     }

@@ -26,6 +26,27 @@ final class ArmTemplate {
         return Arm.parameter(name);
     }
 
+    /** Adds a constraint ({@code minLength}, {@code maxLength}, ...) to a parameter already added. */
+    @SuppressWarnings("unchecked")
+    void constrain(String parameter, String key, Object value) {
+        ((Map<String, Object>) parameters.get(parameter)).put(key, value);
+    }
+
+    /** The value of a variable added before, or null. */
+    Object variableValue(String name) {
+        return variables.get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    String parameterType(String name) {
+        return (String) ((Map<String, Object>) parameters.get(name)).get("type");
+    }
+
+    @SuppressWarnings("unchecked")
+    String parameterDescription(String name) {
+        return (String) ((Map<String, Object>) ((Map<String, Object>) parameters.get(name)).get("metadata")).get("description");
+    }
+
     /** Adds a variable (once) and returns its {@code variables('name')} expression. */
     String variable(String name, Object value) {
         Object previous = variables.putIfAbsent(name, value);

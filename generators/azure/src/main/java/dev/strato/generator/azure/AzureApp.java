@@ -10,6 +10,6 @@ record AzureApp(AzureNames names, ArmTemplate template, AzureResources common, D
 
     /** {@code resourceId()} of the function app, known before the site resource is written. */
     String siteId() {
-        return Arm.resourceId(SITES, names.functionApp());
+        return Arm.call("resourceId", Arm.quote(SITES), names.functionApp().inner());
     }
 }

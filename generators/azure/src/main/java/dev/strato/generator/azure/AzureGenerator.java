@@ -5,6 +5,8 @@ import dev.strato.generator.GenerationException;
 import dev.strato.generator.OutputTree;
 import dev.strato.generator.StackGenerator;
 import dev.strato.generator.Warnings;
+import dev.strato.model.Dependencies;
+import java.util.List;
 import dev.strato.model.Provider;
 import dev.strato.model.Service;
 import dev.strato.templates.Templates;
@@ -23,12 +25,24 @@ public final class AzureGenerator extends StackGenerator<StackBuilder.Stack> {
         return Provider.AZURE;
     }
 
+    /** The dependencies that package.json or requirements.txt declares and the package does not hold. */
+    private static List<Dependencies.Declared> unvendored(GenerationContext context, List<String> files) throws GenerationException {
+        var runtime = context.service().functions().values().stream().filter(f -> !f.events().isEmpty()).map(f -> f.runtime()).findFirst();
+        if (runtime.isEmpty() || runtime.get() == null) return List.of();
+        try {
+            return Dependencies.missing(Dependencies.declared(context.projectDir(), runtime.get().language()), Dependencies.in(files));
+        } catch (java.io.IOException e) {
+            throw new GenerationException("cannot read the project's dependencies: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     protected StackBuilder.Stack build(GenerationContext context, Warnings warnings) throws GenerationException {
         Service service = context.service();
         if (service.providers().azure() == null) throw new GenerationException("the service has no providers.azure block");
+        List<String> files = AppPackage.projectFiles(context);
         EntryModules entryModules = new EntryModules(service, context.projectDir(), Templates.forProject(context.projectDir()));
-        return new StackBuilder(service, warnings, entryModules).build(AppPackage.projectFiles(context));
+        return new StackBuilder(service, warnings, entryModules).build(files, unvendored(context, files));
     }
 
     @Override

@@ -48,7 +48,7 @@ final class AzureResources {
     }
 
     /** A StorageV2 account that takes only Microsoft Entra ID (no shared keys), TLS 1.2 and HTTPS, and no anonymous reads. */
-    ArmResource storageAccount(String name) {
+    ArmResource storageAccount(ArmValue name) {
         ArmResource r = located(ArmResource.of(DataResources.STORAGE, name))
                 .set("sku", Arm.map("name", "Standard_LRS"))
                 .set("kind", "StorageV2");

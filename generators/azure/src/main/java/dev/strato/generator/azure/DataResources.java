@@ -32,6 +32,7 @@ final class DataResources {
     private final AzureResources common;
     private final boolean storageQueues;
     private final Map<String, ArmResource> byName = new LinkedHashMap<>();
+    private final Map<String, ArmResource> poisonQueues = new LinkedHashMap<>();
     private ArmResource cosmos;
     private ArmResource database;
     private ArmResource leases;
@@ -59,7 +60,7 @@ final class DataResources {
         resources.forEach((name, r) -> {
             if (r instanceof Resource.Table table) byName.put(name, t.add(table(name, table)));
             else if (r instanceof Resource.Bucket) byName.put(name, blobs.child("containers", names.storageEntity(name)).set("properties", Arm.map("publicAccess", "None")));
-            else if (r instanceof Resource.Topic) byName.put(name, t.add(ArmResource.of(SERVICE_BUS + "/topics", names.serviceBus(), names.serviceBusEntity(name))
+            else if (r instanceof Resource.Topic) byName.put(name, t.add(ArmResource.of(SERVICE_BUS + "/topics", names.serviceBus(), ArmValue.text(names.serviceBusEntity(name)))
                     .set("properties", Arm.map("defaultMessageTimeToLive", "P14D")).dependsOn(serviceBus.id())));
         });
         resources.forEach((name, r) -> {
@@ -76,6 +77,11 @@ final class DataResources {
 
     ArmResource cosmosAccount() {
         return cosmos;
+    }
+
+    /** The Cosmos DB database of the service's tables. */
+    ArmResource cosmosDatabase() {
+        return database;
     }
 
     ArmResource dataStorage() {
@@ -100,6 +106,15 @@ final class DataResources {
         return queues.child("queues", AzureNames.BLOB_POISON_QUEUE).set("properties", Arm.map());
     }
 
+    /**
+     * {@code <queue>-poison}, where the Storage queue trigger moves a message after
+     * {@code maxDequeueCount} failures (functions-bindings-storage-queue-trigger#poison-messages),
+     * made on first use.
+     */
+    ArmResource poisonQueue(String queue) {
+        return poisonQueues.computeIfAbsent(queue, q -> queues.child("queues", names.storageQueue(q) + AzureNames.POISON_SUFFIX).set("properties", Arm.map()));
+    }
+
     /** A queue service exists before any trigger asks for the poison queue: the service decides it from its bucket events. */
     private boolean needsQueueService() {
         return storageQueues && service.resources().values().stream().anyMatch(r -> r instanceof Resource.Queue)
@@ -116,7 +131,7 @@ final class DataResources {
                 "disableLocalAuth", true,
                 "minimalTlsVersion", "Tls12"));
         common.tag(cosmos);
-        database = t.add(ArmResource.of(COSMOS + "/sqlDatabases", names.cosmos(), names.database())
+        database = t.add(ArmResource.of(COSMOS + "/sqlDatabases", names.cosmos(), ArmValue.text(names.database()))
                 .set("properties", Arm.map("resource", Arm.map("id", names.database()))).dependsOn(cosmos.id()));
     }
 
@@ -125,7 +140,7 @@ final class DataResources {
     }
 
     private ArmResource cosmosContainer(String id, String partitionKeyPath, boolean ttl) {
-        ArmResource c = ArmResource.of(COSMOS + "/sqlDatabases/containers", names.cosmos(), names.database(), id).dependsOn(database.id());
+        ArmResource c = ArmResource.of(COSMOS + "/sqlDatabases/containers", names.cosmos(), ArmValue.text(names.database()), ArmValue.text(id)).dependsOn(database.id());
         c.properties().put("resource", Arm.map(
                 "id", id,
                 "partitionKey", Arm.map("paths", List.of(partitionKeyPath), "kind", "Hash", "version", 2),
@@ -136,12 +151,12 @@ final class DataResources {
     private void storage(ArmTemplate t) {
         storage = t.add(common.storageAccount(names.dataStorage()));
         List<Resource.Bucket> buckets = service.resources().values().stream().filter(Resource.Bucket.class::isInstance).map(Resource.Bucket.class::cast).toList();
-        blobs = t.add(ArmResource.of(STORAGE + "/blobServices", names.dataStorage(), "default").dependsOn(storage.id()));
+        blobs = t.add(ArmResource.of(STORAGE + "/blobServices", names.dataStorage(), ArmValue.text("default")).dependsOn(storage.id()));
         blobs.properties().putAll(Arm.map(
                 "isVersioningEnabled", buckets.stream().anyMatch(Resource.Bucket::versioning),
                 "cors", buckets.stream().anyMatch(b -> b.cors() != null) ? Arm.map("corsRules", corsRules(buckets)) : null));
         if (needsQueueService()) {
-            queues = t.add(ArmResource.of(STORAGE + "/queueServices", names.dataStorage(), "default").set("properties", Arm.map()).dependsOn(storage.id()));
+            queues = t.add(ArmResource.of(STORAGE + "/queueServices", names.dataStorage(), ArmValue.text("default")).set("properties", Arm.map()).dependsOn(storage.id()));
         }
     }
 
@@ -163,13 +178,13 @@ final class DataResources {
     private ArmResource storageQueue(String name, Resource.Queue q, Warnings out) {
         if (q.deadLetter() != null) {
             out.warn("queue " + name + ": Storage queues move a message that failed " + q.maxReceiveCount() + " times to "
-                    + names.storageEntity(name) + "-poison, not to queue " + q.deadLetter());
+                    + names.storageQueue(name) + AzureNames.POISON_SUFFIX + ", not to queue " + q.deadLetter());
         }
-        return queues.child("queues", names.storageEntity(name)).set("properties", Arm.map());
+        return queues.child("queues", names.storageQueue(name)).set("properties", Arm.map());
     }
 
     private ArmResource serviceBusQueue(ArmTemplate t, String name, Resource.Queue q, Warnings out) {
-        ArmResource r = t.add(ArmResource.of(SERVICE_BUS + "/queues", names.serviceBus(), names.serviceBusEntity(name)).dependsOn(serviceBus.id()));
+        ArmResource r = t.add(ArmResource.of(SERVICE_BUS + "/queues", names.serviceBus(), ArmValue.text(names.serviceBusEntity(name))).dependsOn(serviceBus.id()));
         Duration lock = q.visibilityTimeout();
         if (lock.compareTo(MAX_LOCK) > 0) {
             out.warn("queue " + name + ": visibilityTimeout " + Durations.format(lock) + " is a Service Bus lock of at most 5m; the lock is 5m");
@@ -181,7 +196,7 @@ final class DataResources {
                 "maxDeliveryCount", q.maxReceiveCount(),
                 "deadLetteringOnMessageExpiration", q.deadLetter() != null,
                 "forwardDeadLetteredMessagesTo", q.deadLetter() == null ? null : names.serviceBusEntity(q.deadLetter())));
-        if (q.deadLetter() != null) r.dependsOn(Arm.resourceId(SERVICE_BUS + "/queues", names.serviceBus(), names.serviceBusEntity(q.deadLetter())));
+        if (q.deadLetter() != null) r.dependsOn(ArmResource.of(SERVICE_BUS + "/queues", names.serviceBus(), ArmValue.text(names.serviceBusEntity(q.deadLetter()))).id());
         return r;
     }
 
@@ -202,7 +217,7 @@ final class DataResources {
             }
         });
         if (rules.isEmpty()) return;
-        t.add(ArmResource.of(STORAGE + "/managementPolicies", names.dataStorage(), "default")
+        t.add(ArmResource.of(STORAGE + "/managementPolicies", names.dataStorage(), ArmValue.text("default"))
                 .set("properties", Arm.map("policy", Arm.map("rules", rules))).dependsOn(storage.id()));
     }
 

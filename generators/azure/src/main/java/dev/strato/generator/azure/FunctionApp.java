@@ -7,7 +7,8 @@ import java.util.Map;
  * The app's own resources: the host's storage account with the deployment container, Log
  * Analytics and Application Insights (local auth off: the app sends telemetry with its
  * identity), the plan, and the site: {@code functionapp,linux}, system-assigned identity, HTTPS
- * only, TLS 1.2, FTPS off, host storage by identity ({@code AzureWebJobsStorage__accountName}).
+ * only, TLS 1.2, basic publishing credentials off (FTPS off too, except on Flex, which rejects
+ * {@code ftpsState}), host storage by identity ({@code AzureWebJobsStorage__accountName}).
  * Flex Consumption gets its runtime and deployment container in {@code functionAppConfig}; the
  * other plans run from the package blob URL, read with the identity, and so need no Azure Files
  * share and no account key.
@@ -39,7 +40,7 @@ final class FunctionApp {
     void addInfrastructure(int retentionDays) {
         AzureNames names = app.names();
         hostStorage = app.template().add(app.common().storageAccount(names.hostStorage()));
-        ArmResource blobs = app.template().add(ArmResource.of(DataResources.STORAGE + "/blobServices", names.hostStorage(), "default")
+        ArmResource blobs = app.template().add(ArmResource.of(DataResources.STORAGE + "/blobServices", names.hostStorage(), ArmValue.text("default"))
                 .set("properties", Arm.map()).dependsOn(hostStorage.id()));
         String container = app.template().parameter(PACKAGE_PARAMETER, "string", AzureNames.PACKAGE_CONTAINER,
                 "Blob container of the host storage account that deploy puts app.zip in");
@@ -91,7 +92,7 @@ final class FunctionApp {
                         "linuxFxVersion", app.plan().isFlex() ? null : runtime.linuxFxVersion(),
                         "minTlsVersion", "1.2",
                         "scmMinTlsVersion", "1.2",
-                        "ftpsState", "Disabled",
+                        "ftpsState", app.plan().isFlex() ? null : "Disabled",
                         "http20Enabled", true,
                         "cors", cors,
                         "appSettings", app.settings().tree())));
@@ -99,9 +100,15 @@ final class FunctionApp {
         site.dependsOn(plan.id()).dependsOn(packageContainer.id()).dependsOn(insights.id());
         dependencies.forEach(site::dependsOn);
         if (authentication != null) site.child("config", "authsettingsV2").set("properties", authentication).dependsOn(site.id());
+        // Flex rejects siteConfig.ftpsState; on every plan basic (user name and password) publishing is off, for FTP and for
+        // the scm site alike, so that deployments authenticate with Microsoft Entra ID only
+        for (String endpoint : List.of("ftp", "scm")) {
+            site.child("basicPublishingCredentialsPolicies", endpoint).set("properties", Arm.map("allow", false)).dependsOn(site.id());
+        }
         app.template().add(site);
         app.grants().grant(Role.STORAGE_BLOB_DATA_OWNER, hostStorage, "the Functions host (AzureWebJobsStorage) and the package");
         app.grants().grant(Role.STORAGE_QUEUE_DATA_CONTRIBUTOR, hostStorage, "the Functions host (AzureWebJobsStorage)");
+        app.grants().grant(Role.STORAGE_TABLE_DATA_CONTRIBUTOR, hostStorage, "the Functions host's diagnostic events (AzureWebJobsStorage)");
         app.grants().grant(Role.MONITORING_METRICS_PUBLISHER, insights, "telemetry without instrumentation keys");
         return site;
     }

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * {@code host.json} (functions-host-json): version 2.0, the extension bundle [4.*, 5.0.0) that
- * Flex Consumption requires of non-.NET apps, logging to Application Insights, routes without the
+ * Flex Consumption requires of non-.NET apps, logging to Application Insights (every category at
+ * Information: {@code Host.Results} above it would drop the request telemetry, configure-monitoring),
+ * routes without the
  * {@code api/} prefix (the paths of strato.yml), the longest function timeout (the host has one
  * for the whole app), the trigger extensions' batch and dequeue settings (Storage queues retry a
  * message {@code maxDequeueCount} times, app-wide), and the custom handler's executable. Retry
@@ -63,7 +65,7 @@ final class HostJson {
                 "version", "2.0",
                 "functionTimeout", timeout(),
                 "logging", Arm.map(
-                        "logLevel", Arm.map("default", "Information", "Host.Results", "Error"),
+                        "logLevel", Arm.map("default", "Information"),
                         "applicationInsights", Arm.map("samplingSettings", Arm.map("isEnabled", true, "excludedTypes", "Request"))),
                 "extensionBundle", runtime.usesExtensionBundle() ? Arm.map("id", BUNDLE, "version", BUNDLE_VERSION) : null,
                 "extensions", extensions,

@@ -16,7 +16,7 @@ final class KeyVault {
     private final ArmResource vault;
 
     KeyVault(ArmTemplate t, AzureResources common, AzureNames names) {
-        String name = t.parameter(PARAMETER, "string", names.keyVault(), "Key Vault that holds the secrets the app settings refer to");
+        String name = t.parameter(PARAMETER, "string", Arm.expression(names.keyVault()), "Key Vault that holds the secrets the app settings refer to");
         vault = t.add(common.located(ArmResource.of(TYPE, ArmValue.expression(name))));
         vault.properties().putAll(Arm.map(
                 "tenantId", Arm.expression("subscription().tenantId"),

@@ -16,10 +16,14 @@ enum Role {
     STORAGE_QUEUE_DATA_MESSAGE_PROCESSOR("8a0f0c08-91a1-4084-bc3d-661d67233fed", false),
     SERVICE_BUS_DATA_SENDER("69a216fc-b8fb-44d8-bc22-1f3c2cd27a39", false),
     SERVICE_BUS_DATA_RECEIVER("4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0", false),
+    SERVICE_BUS_DATA_OWNER("090c5cfd-751d-490a-894a-3ce6f1109419", false),
+    STORAGE_TABLE_DATA_CONTRIBUTOR("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", false),
     KEY_VAULT_SECRETS_USER("4633458b-17de-408a-b874-0445c86b69e6", false),
     MONITORING_METRICS_PUBLISHER("3913510d-42f4-4e42-8a64-420c390055eb", false),
     COSMOS_DATA_READER("00000000-0000-0000-0000-000000000001", true),
-    COSMOS_DATA_CONTRIBUTOR("00000000-0000-0000-0000-000000000002", true);
+    COSMOS_DATA_CONTRIBUTOR("00000000-0000-0000-0000-000000000002", true),
+    /** strato's own Cosmos DB role, readMetadata only: its id is fixed so that every deployment names the same definition. */
+    COSMOS_METADATA_READER("5b1e3d8a-7c2f-4e61-9a0d-3f6b2c8e4a17", true);
 
     private final String id;
     private final boolean cosmos;
@@ -39,6 +43,7 @@ enum Role {
             case STORAGE_BLOB_DATA_OWNER -> other == STORAGE_BLOB_DATA_CONTRIBUTOR || other == STORAGE_BLOB_DATA_READER;
             case STORAGE_BLOB_DATA_CONTRIBUTOR -> other == STORAGE_BLOB_DATA_READER;
             case COSMOS_DATA_CONTRIBUTOR -> other == COSMOS_DATA_READER;
+            case SERVICE_BUS_DATA_OWNER -> other == SERVICE_BUS_DATA_RECEIVER || other == SERVICE_BUS_DATA_SENDER;
             default -> false;
         };
     }

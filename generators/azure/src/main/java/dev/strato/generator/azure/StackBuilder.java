@@ -3,6 +3,7 @@ package dev.strato.generator.azure;
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.ServiceDescription;
 import dev.strato.generator.Warnings;
+import dev.strato.model.Dependencies;
 import dev.strato.model.Event;
 import dev.strato.model.Function;
 import dev.strato.model.Resource;
@@ -42,15 +43,19 @@ final class StackBuilder {
         this.adapter = adapter;
     }
 
-    /** @param packageFiles the paths in the app package, where entry points are looked up */
-    Stack build(List<String> packageFiles) throws GenerationException {
+    /**
+     * @param packageFiles the paths in the app package, where entry points are looked up
+     * @param unvendored declared dependencies the package does not hold: refused where no remote build runs
+     */
+    Stack build(List<String> packageFiles, List<Dependencies.Declared> unvendored) throws GenerationException {
         List<AzureFunction> functions = AzureFunction.of(service, out);
         List<Function> deployed = functions.stream().map(AzureFunction::source).distinct().toList();
         HostingPlan plan = HostingPlan.of(service);
+        if (!unvendored.isEmpty() && !plan.isFlex()) throw new GenerationException(Dependencies.explain(unvendored, plan.plan().id()));
         AzureRuntime runtime = AzureRuntime.of(runtimeOf(deployed), plan.plan());
         ArmTemplate template = new ArmTemplate(ServiceDescription.of(service));
         String location = template.parameter("location", "string", service.providers().azure().location(), "Azure region of every resource");
-        AzureNames names = new AzureNames(service);
+        AzureNames names = new AzureNames(service, template);
         AzureResources common = new AzureResources(service, Arm.expression(location));
         DataResources data = new DataResources(service, names, common);
         HostJson host = new HostJson(runtime);
@@ -76,6 +81,7 @@ final class StackBuilder {
         deployed.forEach(host::function);
 
         ResourceRefs references = new ResourceRefs(service, data, vault);
+        references.settings(deployed, app.settings());
         for (Function f : deployed) {
             for (Map.Entry<String, Value> e : f.environment().entrySet()) {
                 String where = "functions." + f.name() + ".environment." + e.getKey();
@@ -92,6 +98,8 @@ final class StackBuilder {
         app.grants().addTo(template, site, data.cosmosAccount());
         triggers.eventGrid().forEach(template::add);
         outputs(app, site, functions, functionApp, vault);
+        // Flex builds remotely when asked: deploy asks when the package lacks what package.json or requirements.txt declares
+        template.output("remoteBuild", "bool", !unvendored.isEmpty());
         Map<String, Object> tree = template.tree();
         return new Stack(tree, template.resourceCount(), Json.pretty(tree), host.tree(), functionJsons, adapter.files(), packageFiles);
     }
@@ -120,11 +128,16 @@ final class StackBuilder {
     private void outputs(AzureApp app, ArmResource site, List<AzureFunction> functions, FunctionApp functionApp, KeyVault vault) {
         ArmTemplate t = app.template();
         String host = Arm.reference(site.id(), AzureApp.SITES) + ".defaultHostName";
-        t.output("functionAppName", "string", app.names().functionApp());
+        t.output("functionAppName", "string", app.names().functionApp().json());
         t.output("functionAppUrl", "string", Arm.expression(Arm.call("concat", Arm.quote("https://"), host)));
-        t.output("storageAccountName", "string", functionApp.hostStorage().leaf().text());
+        t.output("storageAccountName", "string", functionApp.hostStorage().leaf().json());
         t.output("packageContainer", "string", Arm.expression(Arm.parameter(FunctionApp.PACKAGE_PARAMETER)));
         if (vault != null) t.output("keyVaultName", "string", Arm.expression(Arm.parameter(KeyVault.PARAMETER)));
+        t.output("nameSuffix", "string", Arm.expression(Arm.parameter(AzureNames.SUFFIX_PARAMETER)));
+        // the data accounts, which remove keeps unless --include-data
+        if (app.data().dataStorage() != null) t.output("dataStorageAccountName", "string", app.data().dataStorage().leaf().json());
+        if (app.data().cosmosAccount() != null) t.output("cosmosAccountName", "string", app.data().cosmosAccount().leaf().json());
+        if (app.data().serviceBus() != null) t.output("serviceBusNamespaceName", "string", app.data().serviceBus().leaf().json());
         Map<String, Object> urls = new LinkedHashMap<>();
         for (AzureFunction af : functions) {
             if (af.event() instanceof Event.Http h) {

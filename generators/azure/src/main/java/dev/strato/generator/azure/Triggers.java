@@ -120,11 +120,15 @@ final class Triggers {
             app.host().storageQueue(q.batchSize(), resource.maxReceiveCount());
             app.grants().grant(Role.STORAGE_QUEUE_DATA_READER, target, "the queue trigger of " + af.name());
             app.grants().grant(Role.STORAGE_QUEUE_DATA_MESSAGE_PROCESSOR, target, "the queue trigger of " + af.name());
+            // after maxDequeueCount the host moves the message to <queue>-poison, which it only creates when missing
+            app.grants().grant(Role.STORAGE_QUEUE_DATA_MESSAGE_SENDER, app.data().poisonQueue(q.queue()), "the poison messages of " + af.name());
             return Bindings.storageQueue(target.leaf().text());
         }
         serviceBusConnection();
         app.host().serviceBusBatch(q.batchSize());
-        app.grants().grant(Role.SERVICE_BUS_DATA_RECEIVER, target, "the queue trigger of " + af.name());
+        // Receiver reads messages, but target-based scaling reads the entity's message count, which takes Manage: Data Owner,
+        // scoped to this one queue (docs/AZURE.md, "Roles", has the trade-off)
+        app.grants().grant(Role.SERVICE_BUS_DATA_OWNER, target, "the queue trigger of " + af.name() + " and its target-based scaling");
         return Bindings.serviceBus(q.batchSize(), Arm.map("queueName", target.leaf().text()));
     }
 
@@ -138,7 +142,8 @@ final class Triggers {
             app.out().warn("function " + f.name() + ": deadLetter " + f.deadLetter() + " is a Storage queue, which a Service Bus subscription cannot"
                     + " forward to; failed messages stay in the subscription's dead-letter queue");
         }
-        ArmResource subscription = topic.child("subscriptions", name);
+        // top-level, as are its rules: Microsoft's template schema knows a child only one level inside its parent
+        ArmResource subscription = app.template().add(topic.below("subscriptions", name)).dependsOn(topic.id());
         subscription.properties().putAll(Arm.map(
                 "lockDuration", DataResources.iso(lock(f)),
                 "maxDeliveryCount", f.retries() + 1,
@@ -146,11 +151,12 @@ final class Triggers {
                 "forwardDeadLetteredMessagesTo", deadLetter));
         if (deadLetter != null) subscription.dependsOn(app.data().get(f.deadLetter()).id());
         if (!t.filter().isEmpty()) {
-            subscription.child("rules", "$Default").set("properties", Arm.map(
-                    "filterType", "SqlFilter", "sqlFilter", Arm.map("sqlExpression", SqlFilter.of(t.filter()))));
+            app.template().add(subscription.below("rules", "$Default")
+                    .set("properties", Arm.map("filterType", "SqlFilter", "sqlFilter", Arm.map("sqlExpression", SqlFilter.of(t.filter()))))
+                    .dependsOn(subscription.id()));
         }
         app.host().serviceBusBatch(1);
-        app.grants().grant(Role.SERVICE_BUS_DATA_RECEIVER, subscription, "the topic trigger of " + af.name());
+        app.grants().grant(Role.SERVICE_BUS_DATA_OWNER, subscription, "the topic trigger of " + af.name() + " and its target-based scaling");
         return Bindings.serviceBus(1, Arm.map("topicName", topic.leaf().text(), "subscriptionName", name));
     }
 
@@ -162,7 +168,8 @@ final class Triggers {
                 .condition(Arm.parameter(EVENT_SUBSCRIPTIONS)).dependsOn(app.siteId());
         sub.properties().putAll(Arm.map(
                 "destination", created ? webhook(af) : Arm.map("endpointType", "AzureFunction", "properties", Arm.map(
-                        "resourceId", Arm.expression(Arm.resourceId("Microsoft.Web/sites/functions", app.names().functionApp(), af.name())),
+                        "resourceId", Arm.expression(Arm.call("resourceId", Arm.quote("Microsoft.Web/sites/functions"), app.names().functionApp().inner(),
+                                Arm.quote(af.name()))),
                         "maxEventsPerBatch", 1)),
                 "filter", Arm.map(
                         "includedEventTypes", List.of(created ? "Microsoft.Storage.BlobCreated" : "Microsoft.Storage.BlobDeleted"),
@@ -183,7 +190,7 @@ final class Triggers {
      */
     private Map<String, Object> webhook(AzureFunction af) {
         String host = Arm.reference(app.siteId(), "Microsoft.Web/sites") + ".defaultHostName";
-        String key = Arm.call("listKeys", Arm.resourceId("Microsoft.Web/sites/host", app.names().functionApp(), "default"),
+        String key = Arm.call("listKeys", Arm.call("resourceId", Arm.quote("Microsoft.Web/sites/host"), app.names().functionApp().inner(), Arm.quote("default")),
                 Arm.quote(ApiVersions.of("Microsoft.Web/sites"))) + ".systemKeys.blobs_extension";
         String url = Arm.call("format", Arm.quote("https://{0}/runtime/webhooks/blobs?functionName=Host.Functions.{1}&code={2}"), host,
                 Arm.quote(af.name()), key);
@@ -211,14 +218,13 @@ final class Triggers {
         ArmResource leases = app.data().leases(app.template());
         cosmosConnection();
         app.grants().grant(Role.COSMOS_DATA_READER, container, "the change feed trigger of " + af.name());
+        app.grants().grant(Role.COSMOS_METADATA_READER, app.data().cosmosDatabase(), "the change feed trigger of " + af.name() + " (database metadata)");
         app.grants().grant(Role.COSMOS_DATA_CONTRIBUTOR, leases, "the leases of the change feed trigger of " + af.name());
         return Bindings.cosmos(app.names().database(), container.leaf().text(), af.name(), t.batchSize());
     }
 
     private void serviceBusConnection() {
-        String endpoint = Arm.reference(app.data().serviceBus().id(), DataResources.SERVICE_BUS) + ".serviceBusEndpoint";
-        app.settings().put(SERVICE_BUS + "__fullyQualifiedNamespace", ArmValue.expression(
-                Arm.call("replace", Arm.call("replace", endpoint, Arm.quote("https://"), Arm.quote("")), Arm.quote(":443/"), Arm.quote(""))));
+        app.settings().put(SERVICE_BUS + "__fullyQualifiedNamespace", ArmValue.expression(ResourceRefs.serviceBusNamespace(app.data())));
     }
 
     private void storageConnection() {

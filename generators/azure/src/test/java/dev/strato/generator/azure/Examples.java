@@ -49,6 +49,39 @@ final class Examples {
         return out;
     }
 
+    /**
+     * An example on a plan and queue service. Consumption and Premium take no remote build, so
+     * there the example is generated from a copy under target/ whose declared dependencies are
+     * vendored as stubs and packaged: {@code node_modules/<name>/package.json}, a
+     * {@code .python_packages/lib/site-packages/<name>-0.dist-info/METADATA} per requirement.
+     */
+    static OutputTree generate(String example, AzurePlan plan, AzureQueues queues) throws GenerationException, java.io.IOException {
+        Service s = with(load(example), plan, queues);
+        if (plan == AzurePlan.FLEX) return generate(s, DIR.resolve(example));
+        Path copy = Path.of("target", "vendored-examples", example).toAbsolutePath();
+        if (!java.nio.file.Files.isDirectory(copy)) {
+            Path partial = Path.of("target", "vendored-examples", example + ".partial").toAbsolutePath();
+            try (var files = java.nio.file.Files.walk(DIR.resolve(example))) {
+                for (Path from : (Iterable<Path>) files::iterator) {
+                    Path to = partial.resolve(DIR.resolve(example).relativize(from).toString());
+                    if (java.nio.file.Files.isDirectory(from)) java.nio.file.Files.createDirectories(to);
+                    else java.nio.file.Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            for (dev.strato.model.Dependencies.Declared d : dev.strato.model.Dependencies.declared(partial, s.functions().values().iterator().next().runtime().language())) {
+                Path stub = partial.resolve(d.probe().endsWith("-") ? d.probe() + "0.dist-info/METADATA" : d.probe());
+                java.nio.file.Files.createDirectories(stub.getParent());
+                java.nio.file.Files.writeString(stub, "stub of " + d.name() + " for the tests\n");
+            }
+            java.nio.file.Files.move(partial, copy);
+        }
+        List<String> include = new java.util.ArrayList<>(s.packaging().include());
+        if (!include.isEmpty()) include.addAll(List.of("node_modules/**", ".python_packages/**"));
+        dev.strato.model.PackageSpec packaging = new dev.strato.model.PackageSpec(include, s.packaging().exclude(), s.packaging().individually());
+        Service vendored = new Service(s.name(), s.description(), s.stage(), s.runtime(), s.adapter(), s.providers(), packaging, s.functions(), s.resources());
+        return generate(vendored, copy);
+    }
+
     static OutputTree generate(String example) throws GenerationException {
         return generate(load(example), DIR.resolve(example));
     }

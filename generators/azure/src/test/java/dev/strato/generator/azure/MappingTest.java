@@ -64,15 +64,19 @@ class MappingTest {
         String service = "a-very-long-service-name-ab-cd";
         AzureNames dev = new AzureNames(load(service, "dev", ""));
         AzureNames prod = new AzureNames(load(service, "prod--eu", ""));
+        String suffix = "abcdefghij123";
+        assertThat(suffix).hasSize(AzureNames.SUFFIX_LENGTH);
         for (AzureNames n : List.of(dev, prod)) {
-            assertThat(n.hostStorage()).matches("[a-z0-9]{3,24}").startsWith("st");
-            assertThat(n.dataStorage()).matches("[a-z0-9]{3,24}").startsWith("sd");
-            assertThat(n.keyVault()).hasSizeLessThanOrEqualTo(24).matches("[a-z][a-z0-9-]+[a-z0-9]").doesNotContain("--");
-            assertThat(n.functionApp()).hasSizeLessThanOrEqualTo(60);
-            assertThat(n.serviceBus()).hasSizeLessThanOrEqualTo(50).matches("[a-z][a-z0-9-]+[a-z0-9]");
-            assertThat(n.cosmos()).hasSizeLessThanOrEqualTo(44);
+            Map<String, String> names = new java.util.HashMap<>();
+            n.readableParts().forEach((k, v) -> names.put(k, v + suffix));
+            assertThat(names.get("hostStorageName")).matches("[a-z0-9]{3,24}").startsWith("st");
+            assertThat(names.get("dataStorageName")).matches("[a-z0-9]{3,24}").startsWith("sd");
+            assertThat(names.get("keyVaultName")).hasSizeLessThanOrEqualTo(24).matches("[a-z][a-z0-9-]+[a-z0-9]").doesNotContain("--");
+            assertThat(names.get("functionAppName")).hasSizeLessThanOrEqualTo(60);
+            assertThat(names.get("serviceBusName")).hasSizeLessThanOrEqualTo(50).matches("[a-z][a-z0-9-]+[a-z0-9]");
+            assertThat(names.get("cosmosName")).hasSizeLessThanOrEqualTo(44);
         }
-        assertThat(dev.hostStorage()).isNotEqualTo(prod.hostStorage()).isEqualTo(new AzureNames(load(service, "dev", "")).hostStorage());
+        assertThat(dev.readableParts().get("hostStorageName")).isEqualTo(new AzureNames(load(service, "dev", "")).readableParts().get("hostStorageName"));
         assertThat(dev.storageEntity("ab")).hasSize(6).matches("ab-[0-9a-f]{3}");
         assertThat(dev.storageEntity("x".repeat(64) + "Y")).hasSizeLessThanOrEqualTo(63);
     }

@@ -36,8 +36,7 @@ class PythonValidatorTest {
         List<Path> files = new ArrayList<>();
         for (String example : Examples.names()) {
             for (AzurePlan plan : AzurePlan.values()) {
-                Service s = Examples.with(Examples.load(example), plan, AzureQueues.SERVICEBUS);
-                files.addAll(write(Examples.generate(s, Examples.DIR.resolve(example)), dir.resolve(example + "-" + plan)));
+                files.addAll(write(Examples.generate(example, plan, AzureQueues.SERVICEBUS), dir.resolve(example + "-" + plan)));
             }
         }
         for (long seed = 1; seed <= RANDOM_MODELS; seed++) {

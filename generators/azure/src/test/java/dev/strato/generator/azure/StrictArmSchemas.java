@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -12,8 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
  * mode"). No provider schema says {@code additionalProperties: false}; this adds it to every
  * object of {@code definitions} that lists its properties (but not to base and subtype
  * compositions, whose subtypes list only their own), and to every resource body after adding
- * the keys any ARM resource may carry. One addition: a child resource may have the children of
- * its top-level form.
+ * the keys any ARM resource may carry. A child resource written inside its parent may not carry
+ * children of its own: the schemas list those only on the top-level form of its type, and
+ * Microsoft's template schema rejects them (a topic's subscription's rules), so strato writes
+ * grandchildren as top-level resources.
  */
 final class StrictArmSchemas {
 
@@ -27,7 +30,6 @@ final class StrictArmSchemas {
     static void close(ObjectNode schema) {
         JsonNode definitions = schema.get("definitions");
         if (definitions instanceof ObjectNode defs) {
-            giveChildrenTheirChildren(defs, schema.path("resourceDefinitions"));
             for (Map.Entry<String, JsonNode> e : entries(defs)) {
                 boolean child = e.getKey().endsWith("_childResource");
                 walk(e.getValue(), child, false);
@@ -37,20 +39,27 @@ final class StrictArmSchemas {
         for (String section : List.of("resourceDefinitions", "unknown_resourceDefinitions")) {
             if (schema.get(section) instanceof ObjectNode bodies) entries(bodies).forEach(e -> closeResource(e.getValue()));
         }
+        if (schema.get("resourceDefinitions") instanceof ObjectNode bodies) {
+            entries(bodies).stream().filter(e -> e.getKey().contains("_")).forEach(e -> leafNameLength(e.getValue()));
+        }
     }
 
     /**
-     * ARM lets a child resource written inside its parent carry children of its own (a topic's
-     * subscription its rules), but the schemas list them only on the top-level form of the type;
-     * the child form gets the same {@code resources}, so that closing it does not reject them.
+     * The top-level form of a grandchild type ({@code namespaces_topics_subscriptions}) is named by
+     * its whole path, {@code ns/topic/sub}, but its schema gives the path the length limits of
+     * the last segment (the "quirk-child-name-expression-too-long" example, README): ARM checks
+     * each segment. The limits are moved to the last segment of a literal path, and an ARM
+     * expression is accepted as any name is elsewhere.
      */
-    private static void giveChildrenTheirChildren(ObjectNode definitions, JsonNode resourceDefinitions) {
-        for (Map.Entry<String, JsonNode> e : entries(definitions)) {
-            if (!e.getKey().endsWith("_childResource") || !(e.getValue().get("properties") instanceof ObjectNode p) || p.has("resources")) continue;
-            String type = e.getKey().substring(0, e.getKey().length() - "_childResource".length());
-            JsonNode resources = resourceDefinitions.path(type).path("properties").get("resources");
-            if (resources != null) p.set("resources", resources.deepCopy());
-        }
+    private static void leafNameLength(JsonNode body) {
+        if (!(body.path("properties") instanceof ObjectNode p) || !(p.get("name") instanceof ObjectNode name) || name.has("oneOf")) return;
+        if (!name.has("maxLength") && !name.has("minLength")) return;
+        String min = String.valueOf(name.path("minLength").asInt(1));
+        String max = name.has("maxLength") ? String.valueOf(name.path("maxLength").asInt()) : "";
+        ObjectNode literal = JsonNodeFactory.instance.objectNode().put("type", "string").put("pattern", "^[^\\[][^/]*(/[^/]+)*/[^/]{" + min + "," + max + "}$");
+        ObjectNode replaced = JsonNodeFactory.instance.objectNode();
+        replaced.putArray("oneOf").add(literal).addObject().put("$ref", "https://schema.management.azure.com/schemas/common/definitions.json#/definitions/expression");
+        p.set("name", replaced);
     }
 
     private static void walk(JsonNode node, boolean top, boolean inComposition) {

@@ -24,10 +24,14 @@ final class TemplateFacts {
         Set<String> ids = new HashSet<>();
         collectIds(template.path("resources"), "", List.of(), ids);
         List<String> dangling = new ArrayList<>();
-        forEachResource(template.path("resources"), r -> r.path("dependsOn").forEach(d -> {
+        forEachResource(template.path("resources"), false, r -> r.path("dependsOn").forEach(d -> {
             String id = d.asString();
             if (!ids.contains(id)) dangling.add(r.path("name").asString() + " → " + id);
         }));
+        // a nested deployment's resources may depend only on each other: the deployment itself waits for the outer ones
+        for (JsonNode r : template.path("resources")) {
+            if (r.path("type").asString().equals(RoleAssignments.DEPLOYMENTS)) dangling.addAll(danglingDependsOn(r.at("/properties/template")));
+        }
         return dangling;
     }
 
@@ -50,11 +54,14 @@ final class TemplateFacts {
             boolean oneResource = scope.matches("Microsoft\\.[A-Za-z]+/[A-Za-z]+/[^*]+") || scope.matches("\\[concat\\('Microsoft\\.[A-Za-z]+/[^*]+");
             if (!oneResource) found.add(r.path("name").asString() + " scope=" + scope);
         });
-        for (JsonNode r : template.path("resources")) {
-            if (r.path("type").asString().endsWith("/sqlRoleAssignments") && !r.path("properties").path("scope").asString().contains("/colls/")) {
-                found.add(r.path("name").asString() + " scope=" + r.path("properties").path("scope").asString());
+        forEachResource(template.path("resources"), r -> {
+            String scope = r.path("properties").path("scope").asString();
+            boolean metadataOnDatabase = r.at("/properties/roleDefinitionId").asString().contains("'" + Role.COSMOS_METADATA_READER.variable() + "'")
+                    && scope.matches(".*/dbs/\\{1}'.*") && !scope.contains("/colls/");
+            if (r.path("type").asString().endsWith("/sqlRoleAssignments") && !scope.contains("/colls/") && !metadataOnDatabase) {
+                found.add(r.path("name").asString() + " scope=" + scope);
             }
-        }
+        });
         return found;
     }
 
@@ -62,10 +69,16 @@ final class TemplateFacts {
         void visit(JsonNode resource);
     }
 
+    /** Every resource, nested ones and those of nested deployments included. */
     private static void forEachResource(JsonNode resources, Visitor v) {
+        forEachResource(resources, true, v);
+    }
+
+    private static void forEachResource(JsonNode resources, boolean intoDeployments, Visitor v) {
         for (JsonNode r : resources) {
             v.visit(r);
-            forEachResource(r.path("resources"), v);
+            forEachResource(r.path("resources"), intoDeployments, v);
+            if (intoDeployments) forEachResource(r.at("/properties/template/resources"), true, v);
         }
     }
 
@@ -75,7 +88,9 @@ final class TemplateFacts {
             String type = parentType.isEmpty() ? r.path("type").asString() : parentType + "/" + r.path("type").asString();
             String name = r.path("name").asString();
             List<String> segments = new ArrayList<>(parentSegments);
-            if (name.startsWith("[")) {
+            if (name.startsWith("[concat(") && parentType.isEmpty()) {
+                segments.addAll(concatSegments(name.substring("[concat(".length(), name.length() - 2)));
+            } else if (name.startsWith("[")) {
                 segments.add(name.substring(1, name.length() - 1));
             } else {
                 for (String part : name.split("/")) segments.add(Arm.quote(part));
@@ -83,6 +98,36 @@ final class TemplateFacts {
             ids.add("[resourceId(" + String.join(", ", prepend(Arm.quote(type), segments)) + ")]");
             collectIds(r.path("resources"), type, segments, ids);
         }
+    }
+
+    /**
+     * The name segments of a top-level name {@code concat(variables('x'), '/default')}: an
+     * expression argument is one segment, a literal argument's text is split at {@code /}.
+     */
+    private static List<String> concatSegments(String arguments) {
+        List<String> segments = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i <= arguments.length(); i++) {
+            char c = i < arguments.length() ? arguments.charAt(i) : ',';
+            if (c == '\'') quoted = !quoted;
+            if (quoted) continue;
+            if (c == '(') depth++;
+            if (c == ')') depth--;
+            if (c == ',' && depth == 0) {
+                String argument = arguments.substring(start, i).trim();
+                if (argument.startsWith("'")) {
+                    for (String part : argument.substring(1, argument.length() - 1).replace("''", "'").split("/")) {
+                        if (!part.isEmpty()) segments.add(Arm.quote(part));
+                    }
+                } else {
+                    segments.add(argument);
+                }
+                start = i + 1;
+            }
+        }
+        return segments;
     }
 
     private static List<String> prepend(String first, List<String> rest) {
