@@ -9,13 +9,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** validate, print and generate never load a cloud SDK class, though the SDK is on the class path. */
+/** validate, print and generate never load a cloud SDK class (AWS, Azure), though the SDKs are on the class path. */
 class NoCloudSdkAtStartupTest {
 
     @TempDir Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "print", "generate --provider aws -o OUT"})
+    @ValueSource(strings = {"validate", "print", "generate --provider aws -o OUT", "generate --provider azure -o OUT"})
     void modelCommandsLoadNoAwsSdkClass(String command) throws Exception {
         String orders = Path.of("../examples/orders/strato.yml").toAbsolutePath().normalize().toString();
         String[] args = (command.replace("OUT", dir.resolve("out").toString()) + " -c " + orders).split(" ");
@@ -24,5 +24,6 @@ class NoCloudSdkAtStartupTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("dev.strato.cli.Main source:");
         assertThat(r.out()).doesNotContain("software.amazon.awssdk").doesNotContain("dev.strato.provider.aws");
+        assertThat(r.out()).doesNotContain("com.azure.").doesNotContain("com.microsoft.aad").doesNotContain("dev.strato.provider.azure");
     }
 }
