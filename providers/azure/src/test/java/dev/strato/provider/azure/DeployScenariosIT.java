@@ -49,6 +49,9 @@ class DeployScenariosIT {
         arm = new AzureWireMock("strato-" + target.service().name() + "-" + target.service().stage(), AZURITE.blobEndpoint());
         arm.token();
         arm.app();
+        // each test starts with no package deployed (Azurite lives as long as the class)
+        new AzureClients(AzureTestTargets.connection(arm), AzureTestTargets.FAST).blobs(AZURITE.blobEndpoint())
+                .getBlobContainerClient("app-package").deleteIfExists();
         return arm;
     }
 
@@ -145,5 +148,64 @@ class DeployScenariosIT {
         assertThat(progress.events).anyMatch(ev -> ev.failed() && ev.logicalId().equals(AzureWireMock.APP));
         assertThat(progress.uploaded).as("nothing uploaded after a failed deployment").isZero();
         assertThat(arm.count("POST", arm.site() + "/restart")).isZero();
+    }
+
+    @Test
+    void diffShowsWhatIfRowsWithPropertyPathsAndThePackage() throws Exception {
+        Path project = AzureTestTargets.copy("hello-http", dir.resolve("diff"));
+        ServiceTarget target = AzureTestTargets.target(project);
+        start(target);
+        // nothing deployed: every template resource and the package are created, without calling what-if
+        arm.groupMissing();
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
+            List<ResourceChange> rows = s.diff(new Recorder());
+            assertThat(rows).extracting(ResourceChange::action).containsOnly("Create");
+            assertThat(rows).extracting(ResourceChange::type).contains("Microsoft.Web/sites", "package");
+        }
+        assertThat(arm.count("POST", arm.deploymentPath() + "/whatIf")).isZero();
+
+        // --no-execute on a missing group: what-if only, nothing created or uploaded
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
+            DeployResult r = s.deploy(false, new Recorder());
+            assertThat(r.executed()).isFalse();
+            assertThat(r.changes()).isTrue();
+            assertThat(r.uploadedBytes()).isZero();
+        }
+        assertThat(arm.count("PUT", arm.group())).isZero();
+
+        // deployed, then a template change: Modify with its property paths (NoEffect left out), a Create, package unchanged
+        arm.server.resetAll();
+        arm.token();
+        arm.app();
+        arm.groupMissingThenCreated();
+        arm.whatIf("resources/whatif-create.json");
+        arm.deploymentCreated("resources/deployment-succeeded.json", "resources/operations-succeeded.json");
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
+            s.deploy(true, new Recorder());
+        }
+        arm.whatIf("resources/whatif-modify.json");
+        Recorder progress = new Recorder();
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
+            assertThat(s.diff(progress)).containsExactly(
+                    new ResourceChange("Modify", AzureWireMock.APP, "Microsoft.Web/sites", "properties.siteConfig.appSettings, tags.team"),
+                    new ResourceChange("Create", "0b1c2d3e-0000-4000-8000-000000000001", "Microsoft.Authorization/roleAssignments", ""));
+        }
+        assertThat(progress.steps).contains("What-if: 1 create, 1 modify, 1 unchanged");
+
+        // --no-execute with changes: stops after what-if
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
+            DeployResult r = s.deploy(false, new Recorder());
+            assertThat(r.executed()).isFalse();
+            assertThat(r.changeRows()).hasSize(2);
+        }
+        assertThat(arm.count("PUT", arm.deploymentPath())).isEqualTo(1);
+
+        // a changed handler shows as a package row
+        Path handler = project.resolve("src/hello.js");
+        Files.writeString(handler, Files.readString(handler) + "\n// changed\n");
+        arm.whatIf("resources/whatif-nochange.json");
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), AzureTestTargets.target(project))) {
+            assertThat(s.diff(new Recorder())).containsExactly(new ResourceChange("Modify", "app.zip", "package", "sha256"));
+        }
     }
 }
