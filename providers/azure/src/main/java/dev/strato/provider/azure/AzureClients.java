@@ -6,9 +6,6 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientProvider;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
-import com.azure.core.http.policy.ExponentialBackoff;
-import com.azure.core.http.policy.ExponentialBackoffOptions;
-import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.util.HttpClientOptions;
@@ -68,14 +65,9 @@ final class AzureClients implements AutoCloseable {
 
     /** Retries 408, 429 (after Retry-After), 5xx but 501/505, and I/O failures such as dropped connections. */
     RetryPolicy retryPolicy() {
-        return new RetryPolicy(new ExponentialBackoff(new ExponentialBackoffOptions().setMaxRetries(settings.maxRetries())
-                .setBaseDelay(settings.baseDelay()).setMaxDelay(settings.maxDelay())));
+        return new RetryPolicy(new RetryRules(settings, false));
     }
 
-    RetryOptions retryOptions() {
-        return new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(settings.maxRetries())
-                .setBaseDelay(settings.baseDelay()).setMaxDelay(settings.maxDelay()));
-    }
 
     synchronized Arm arm() {
         if (arm == null) {
@@ -89,7 +81,7 @@ final class AzureClients implements AutoCloseable {
 
     /** For the function app's own endpoints (function URLs, the admin API): keys, not tokens. */
     synchronized HttpPipeline plain() {
-        if (plain == null) plain = new HttpPipelineBuilder().httpClient(http()).policies(new UserAgentPolicy("strato"), retryPolicy()).build();
+        if (plain == null) plain = new HttpPipelineBuilder().httpClient(http()).policies(new UserAgentPolicy("strato"), new RetryPolicy(new RetryRules(settings, true))).build();
         return plain;
     }
 
@@ -103,7 +95,7 @@ final class AzureClients implements AutoCloseable {
 
     synchronized LogsQueryClient logs() {
         if (logs == null) {
-            LogsQueryClientBuilder b = new LogsQueryClientBuilder().credential(credential()).httpClient(http()).retryOptions(retryOptions());
+            LogsQueryClientBuilder b = new LogsQueryClientBuilder().credential(credential()).httpClient(http()).retryPolicy(retryPolicy());
             if (connection.endpoint() != null) b.endpoint(stripSlash(connection.endpoint().toString()) + "/v1");
             logs = b.buildClient();
         }

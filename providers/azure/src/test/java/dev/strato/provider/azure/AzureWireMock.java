@@ -29,19 +29,19 @@ import java.util.Map;
  * over HTTPS with the test certificate, answering with the bodies in src/test/resources/arm (shaped
  * after the REST reference; see the READMEs there). Stubs are set per scenario.
  */
-final class AzureWireMock implements AutoCloseable {
+public final class AzureWireMock implements AutoCloseable {
 
-    static final String SUB = "00000000-1111-2222-3333-444444444444";
-    static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-    static final String RG = "rg-hello-http-dev";
-    static final String APP = "func-hello-http-dev-4f2a9c";
-    static final String STORAGE = "sthellohttpdev4f2a9c";
+    public static final String SUB = "00000000-1111-2222-3333-444444444444";
+    public static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    public static final String RG = "rg-hello-http-dev";
+    public static final String APP = "func-hello-http-dev-4f2a9c";
+    public static final String STORAGE = "sthellohttpdev4f2a9c";
 
-    final WireMockServer server;
+    public final WireMockServer server;
     final String deployment;
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    AzureWireMock(String deployment, String blobEndpoint) {
+    public AzureWireMock(String deployment, String blobEndpoint) {
         TestTls.trust();
         Path dir = Path.of("target/wiremock-tls").toAbsolutePath();
         Path keystore = TestTls.file("keystore.p12", dir);
@@ -61,7 +61,7 @@ final class AzureWireMock implements AutoCloseable {
         values.put("TOKEN", jwt());
     }
 
-    String base() {
+    public String base() {
         return "https://127.0.0.1:" + server.httpsPort();
     }
 
@@ -71,7 +71,7 @@ final class AzureWireMock implements AutoCloseable {
     }
 
     /** The variables a test's connection carries: a service principal whose tokens WireMock issues. */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return Map.of("AZURE_TENANT_ID", TENANT, "AZURE_CLIENT_ID", "11111111-1111-1111-1111-111111111111", "AZURE_CLIENT_SECRET", "test-secret",
                 "AZURE_AUTHORITY_HOST", base() + "/", "AZURE_SUBSCRIPTION_ID", SUB, "AZURE_DEFAULTS_GROUP", RG);
     }
@@ -87,52 +87,52 @@ final class AzureWireMock implements AutoCloseable {
         }
     }
 
-    ResponseDefinitionBuilder json(int status, String resource) {
+    public ResponseDefinitionBuilder json(int status, String resource) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body(resource));
     }
 
-    String group() {
+    public String group() {
         return "/subscriptions/" + SUB + "/resourcegroups/" + RG;
     }
 
-    String deploymentPath() {
+    public String deploymentPath() {
         return group() + "/providers/Microsoft.Resources/deployments/" + deployment;
     }
 
-    String site() {
+    public String site() {
         return group() + "/providers/Microsoft.Web/sites/" + APP;
     }
 
-    void stub(MappingBuilder mapping) {
+    public void stub(MappingBuilder mapping) {
         server.stubFor(mapping);
     }
 
     // ---- the token endpoint
 
-    void token() {
+    public void token() {
         stub(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token")).willReturn(json(200, "token/token.json")));
     }
 
     // ---- resource groups
 
     /** The group is missing until it is created (PUT), then exists. */
-    void groupMissingThenCreated() {
+    public void groupMissingThenCreated() {
         stub(get(urlPathEqualTo(group())).inScenario("group").whenScenarioStateIs(Scenario.STARTED).willReturn(json(404, "resources/group-not-found.json")));
         stub(put(urlPathEqualTo(group())).inScenario("group").willSetStateTo("exists").willReturn(json(201, "resources/group.json")));
         stub(get(urlPathEqualTo(group())).inScenario("group").whenScenarioStateIs("exists").willReturn(json(200, "resources/group.json")));
     }
 
-    void groupExists(String body) {
+    public void groupExists(String body) {
         stub(get(urlPathEqualTo(group())).willReturn(json(200, body)));
     }
 
-    void groupMissing() {
+    public void groupMissing() {
         stub(get(urlPathEqualTo(group())).willReturn(json(404, "resources/group-not-found.json")));
     }
 
     // ---- what-if: 202 with Location, then the result
 
-    void whatIf(String result) {
+    public void whatIf(String result) {
         stub(post(urlPathEqualTo(deploymentPath() + "/whatIf"))
                 .willReturn(aResponse().withStatus(202).withHeader("Location", base() + "/operationresults/whatif-1").withHeader("Retry-After", "0")));
         stub(get(urlPathEqualTo("/operationresults/whatif-1")).willReturn(json(200, result)));
@@ -141,13 +141,13 @@ final class AzureWireMock implements AutoCloseable {
     // ---- deployments
 
     /** No deployment until PUT; then Running once, then {@code end} (deployment-succeeded.json or deployment-failed.json). */
-    void deploymentCreated(String end, String operations) {
+    public void deploymentCreated(String end, String operations) {
         stub(get(urlPathEqualTo(deploymentPath())).inScenario("deployment").whenScenarioStateIs(Scenario.STARTED).willReturn(json(404, "resources/deployment-not-found.json")));
         deploymentPut(end, operations);
     }
 
     /** A deployment that exists already ({@code body}); a PUT runs it again to {@code end}. */
-    void deploymentExists(String body, String end, String operations) {
+    public void deploymentExists(String body, String end, String operations) {
         stub(get(urlPathEqualTo(deploymentPath())).inScenario("deployment").whenScenarioStateIs(Scenario.STARTED).willReturn(json(200, body)));
         deploymentPut(end, operations);
     }
@@ -164,7 +164,7 @@ final class AzureWireMock implements AutoCloseable {
 
     // ---- the app
 
-    void app() {
+    public void app() {
         stub(get(urlPathEqualTo(group() + "/providers/Microsoft.Storage/storageAccounts/" + STORAGE)).willReturn(json(200, "storage/storage-account.json")));
         stub(get(urlPathEqualTo(site())).willReturn(json(200, "web/site.json")));
         stub(get(urlPathEqualTo(site() + "/functions")).willReturn(json(200, "web/functions.json")));
@@ -172,7 +172,7 @@ final class AzureWireMock implements AutoCloseable {
         stub(post(urlPathEqualTo(site() + "/syncfunctiontriggers")).willReturn(aResponse().withStatus(204)));
     }
 
-    int count(String method, String path) {
+    public int count(String method, String path) {
         return server.findAll(switch (method) {
             case "GET" -> com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(path));
             case "PUT" -> com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlPathEqualTo(path));
@@ -187,7 +187,7 @@ final class AzureWireMock implements AutoCloseable {
         return server.findAllUnmatchedRequests().size();
     }
 
-    String unmatchedList() {
+    public String unmatchedList() {
         return server.findAllUnmatchedRequests().stream().map(r -> r.getMethod() + " " + r.getUrl()).toList().toString();
     }
 

@@ -47,6 +47,17 @@ class CredentialsTest {
     }
 
     @Test
+    void aCredentialFailureIsNotRetriedEvenWithTheDefaultPatience() {
+        Map<String, String> env = Map.of("AZURE_SUBSCRIPTION_ID", AzureWireMock.SUB, "AZURE_DEFAULTS_GROUP", AzureWireMock.RG);
+        long start = System.nanoTime();
+        try (AzureSession s = new AzureSession(AzureTestTargets.connection(URI.create(arm.base()), env), target, ClientSettings.DEFAULT)) {
+            assertThatThrownBy(s::info).isInstanceOf(ProviderException.class).hasMessage(Credentials.missing());
+        }
+        // the default backoff would take about 50 s over 6 retries
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
     void anExpiredClientSecretIsNamedWithItsEntraCode() {
         arm.stub(post(urlPathEqualTo("/" + AzureWireMock.TENANT + "/oauth2/v2.0/token")).willReturn(arm.json(401, "token/expired-secret.json")));
         try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {

@@ -64,6 +64,8 @@ class InvokeTest {
             assertThat(r.failed()).isTrue();
             assertThat(r.error()).isEqualTo("HTTP 500: TypeError: Cannot read properties of undefined");
         }
+        // the function ran once: its error is its answer, not a fault to retry
+        assertThat(arm.count("GET", "/hello")).isEqualTo(1);
     }
 
     @Test
