@@ -45,15 +45,15 @@ final class AzureSession implements ProviderSession {
     public List<ResourceChange> diff(ProgressListener progress) {
         GeneratedStack stack = GeneratedStack.render(service);
         JsonNode group = AzureErrors.call("read resource group " + target.resourceGroup(), () -> clients.arm().find(target.groupPath(), Arm.RESOURCES_API));
-        List<ResourceChange> rows = new ArrayList<>(new StackDiffer(clients, target).whatIf(stack, group != null, progress).rows());
-        ResourceChange pkg = packageChange(stack, group != null);
+        JsonNode deployed = group == null ? null : AzureErrors.call("read deployment " + target.deployment(), () -> clients.arm().find(target.deploymentPath(), Arm.RESOURCES_API));
+        List<ResourceChange> rows = new ArrayList<>(new StackDiffer(clients, target).whatIf(stack, group != null, StackDiffer.subscriptionsOn(deployed), progress).rows());
+        ResourceChange pkg = packageChange(stack, deployed);
         if (pkg != null) rows.add(pkg);
         return rows;
     }
 
     /** The package row: Create when nothing is deployed, Modify when its SHA-256 differs, none when equal. */
-    private ResourceChange packageChange(GeneratedStack stack, boolean groupExists) {
-        JsonNode d = groupExists ? AzureErrors.call("read deployment " + target.deployment(), () -> clients.arm().find(target.deploymentPath(), Arm.RESOURCES_API)) : null;
+    private ResourceChange packageChange(GeneratedStack stack, JsonNode d) {
         if (d == null) return new ResourceChange("Create", GeneratedStack.PACKAGE, "package", "");
         DeployedApp app = DeployedApp.of(d);
         String deployed = new ArtifactUploader(clients).deployedSha(inspector().blobEndpoint(app.storageAccount()), app.packageContainer());

@@ -38,20 +38,39 @@ record GeneratedStack(JsonNode template, byte[] appPackage, String sha256) {
         return new GeneratedStack(Arm.JSON.readTree(template), app, sha256(app));
     }
 
+    /** The template's switch for the Event Grid subscriptions, which need the running app's host key. */
+    static final String EVENT_SUBSCRIPTIONS = "eventSubscriptions";
+
+    private static final java.util.regex.Pattern SYSTEM_KEY = java.util.regex.Pattern.compile("systemKeys\\.([A-Za-z0-9_]+)");
+
+    /** Whether the template has Event Grid subscriptions that a second pass turns on. */
+    boolean hasEventSubscriptions() {
+        return template.path("parameters").has(EVENT_SUBSCRIPTIONS);
+    }
+
+    /** The host system keys the subscriptions' endpoint URLs read (blobs_extension for blob triggers). */
+    java.util.Set<String> systemKeys() {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = SYSTEM_KEY.matcher(template.toString());
+        while (m.find()) keys.add(m.group(1));
+        return keys;
+    }
+
     /** Values for the template's parameters that strato chooses (the others keep their defaults). */
-    ObjectNode parameters(AzureTarget target) {
+    ObjectNode parameters(AzureTarget target, boolean eventSubscriptions) {
         ObjectNode p = Arm.JSON.createObjectNode();
         if (template.path("parameters").has("location")) p.putObject("location").put("value", target.location());
+        if (hasEventSubscriptions()) p.putObject(EVENT_SUBSCRIPTIONS).put("value", eventSubscriptions);
         return p;
     }
 
     /** The deployment's request body: incremental mode, the template inline. */
-    ObjectNode deploymentBody(AzureTarget target) {
+    ObjectNode deploymentBody(AzureTarget target, boolean eventSubscriptions) {
         ObjectNode body = Arm.JSON.createObjectNode();
         ObjectNode props = body.putObject("properties");
         props.put("mode", "Incremental");
         props.set("template", template);
-        props.set("parameters", parameters(target));
+        props.set("parameters", parameters(target, eventSubscriptions));
         return body;
     }
 

@@ -30,24 +30,20 @@ final class StackDeployer {
         Arm arm = clients.arm();
         JsonNode group = AzureErrors.call("read resource group " + target.resourceGroup(), () -> arm.find(target.groupPath(), Arm.RESOURCES_API));
         if (group == null && !execute) {
-            StackDiffer.WhatIf all = new StackDiffer(clients, target).whatIf(stack, false, progress);
+            StackDiffer.WhatIf all = new StackDiffer(clients, target).whatIf(stack, false, false, progress);
             return new DeployResult(target.deployment(), true, false, target.deployment(), 0, 0, 0, all.rows(), java.util.Map.of(), null);
         }
         if (group == null) createGroup(progress);
-        StackDiffer.WhatIf whatIf = new StackDiffer(clients, target).whatIf(stack, true, progress);
         JsonNode existing = AzureErrors.call("read deployment " + target.deployment(), () -> arm.find(target.deploymentPath(), Arm.RESOURCES_API));
         boolean previousOk = existing != null && "Succeeded".equalsIgnoreCase(existing.path("properties").path("provisioningState").asString(""));
+        // once the subscriptions exist, the host key they need exists too: one pass with them on
+        boolean subscriptions = previousOk && StackDiffer.subscriptionsOn(existing);
+        StackDiffer.WhatIf whatIf = new StackDiffer(clients, target).whatIf(stack, true, subscriptions, progress);
         if (!execute) return new DeployResult(target.deployment(), whatIf.changes(), false, target.deployment(), 0, 0, 0, whatIf.rows(), java.util.Map.of(), null);
         JsonNode deployment = existing;
         if (whatIf.changes() || !previousOk) {
             progress.step("Deploying " + target.deployment() + " to resource group " + target.resourceGroup());
-            AzureErrors.run("start deployment " + target.deployment(), () -> arm.put(target.deploymentPath(), Arm.RESOURCES_API, stack.deploymentBody(target)));
-            StackEventFollower.Outcome outcome = new StackEventFollower(clients, target).follow(progress);
-            if (!outcome.succeeded()) {
-                throw new ProviderException("deployment " + target.deployment() + " " + outcome.state().toLowerCase(java.util.Locale.ROOT) + " ("
-                        + outcome.failures().size() + " failed operation" + (outcome.failures().size() == 1 ? "" : "s") + "); fix the cause and deploy again", outcome.failures());
-            }
-            deployment = outcome.deployment();
+            deployment = run(stack, subscriptions, progress);
         } else {
             progress.step("What-if found no changes; deployment " + target.deployment() + " left as it is");
         }
@@ -60,10 +56,28 @@ final class StackDeployer {
             AzureErrors.run("restart " + app.functionApp(), () -> arm.post(site + "/restart", Arm.WEB_API, null));
             AzureErrors.run("sync the triggers of " + app.functionApp(), () -> arm.post(site + "/syncfunctiontriggers", Arm.WEB_API, null));
         }
+        if (stack.hasEventSubscriptions() && !subscriptions) {
+            new HostKeys(clients, target).await(app, stack.systemKeys(), progress);
+            progress.step("Deploying " + target.deployment() + " again with the Event Grid subscriptions, now that the host's keys exist");
+            deployment = run(stack, true, progress);
+            app = DeployedApp.of(deployment);
+        }
         boolean changes = whatIf.changes() || !previousOk || bytes > 0;
         StackInfo info = inspector.info(app);
         return new DeployResult(target.deployment(), changes, true, target.deployment(), bytes, bytes > 0 ? 1 : 0, bytes > 0 ? 0 : 1,
                 whatIf.rows(), app.outputs(), info);
+    }
+
+    /** One deployment, followed to its end; a failure names every failed operation. */
+    private JsonNode run(GeneratedStack stack, boolean subscriptions, ProgressListener progress) {
+        Arm arm = clients.arm();
+        AzureErrors.run("start deployment " + target.deployment(), () -> arm.put(target.deploymentPath(), Arm.RESOURCES_API, stack.deploymentBody(target, subscriptions)));
+        StackEventFollower.Outcome outcome = new StackEventFollower(clients, target).follow(progress);
+        if (!outcome.succeeded()) {
+            throw new ProviderException("deployment " + target.deployment() + " " + outcome.state().toLowerCase(java.util.Locale.ROOT) + " ("
+                    + outcome.failures().size() + " failed operation" + (outcome.failures().size() == 1 ? "" : "s") + "); fix the cause and deploy again", outcome.failures());
+        }
+        return outcome.deployment();
     }
 
     private void createGroup(ProgressListener progress) {

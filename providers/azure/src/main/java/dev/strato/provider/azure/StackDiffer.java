@@ -28,6 +28,11 @@ final class StackDiffer {
         this.target = target;
     }
 
+    /** Whether a deployment record ran with the Event Grid subscriptions on (then what-if compares with them on). */
+    static boolean subscriptionsOn(tools.jackson.databind.JsonNode deployment) {
+        return deployment != null && deployment.path("properties").path("parameters").path(GeneratedStack.EVENT_SUBSCRIPTIONS).path("value").asBoolean(false);
+    }
+
     /** The rows, and a count per change type. */
     record WhatIf(List<ResourceChange> rows, Map<String, Integer> counts) {
 
@@ -36,11 +41,11 @@ final class StackDiffer {
         }
     }
 
-    WhatIf whatIf(GeneratedStack stack, boolean groupExists, ProgressListener progress) {
+    WhatIf whatIf(GeneratedStack stack, boolean groupExists, boolean eventSubscriptions, ProgressListener progress) {
         if (!groupExists) return everythingCreated(stack, progress);
         progress.step("Running what-if for deployment " + target.deployment());
         JsonNode result = AzureErrors.call("run what-if for deployment " + target.deployment(), () -> clients.arm()
-                .await(HttpMethod.POST, target.deploymentPath() + "/whatIf", Arm.RESOURCES_API, stack.deploymentBody(target), "what-if"));
+                .await(HttpMethod.POST, target.deploymentPath() + "/whatIf", Arm.RESOURCES_API, stack.deploymentBody(target, eventSubscriptions), "what-if"));
         String status = result.path("status").asString("Succeeded");
         if (!status.equalsIgnoreCase("Succeeded")) {
             JsonNode e = result.path("error");
