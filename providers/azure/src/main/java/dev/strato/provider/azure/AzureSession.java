@@ -38,11 +38,15 @@ final class AzureSession implements ProviderSession {
 
     @Override
     public DeployResult deploy(boolean execute, ProgressListener progress) {
-        return new StackDeployer(clients, target, inspector()).deploy(GeneratedStack.render(service), execute, progress);
+        return AzureErrors.call("deploy " + target.deployment(), () -> new StackDeployer(clients, target, inspector()).deploy(GeneratedStack.render(service), execute, progress));
     }
 
     @Override
     public List<ResourceChange> diff(ProgressListener progress) {
+        return AzureErrors.call("diff " + target.deployment(), () -> diffRows(progress));
+    }
+
+    private List<ResourceChange> diffRows(ProgressListener progress) {
         GeneratedStack stack = GeneratedStack.render(service);
         JsonNode group = AzureErrors.call("read resource group " + target.resourceGroup(), () -> clients.arm().find(target.groupPath(), Arm.RESOURCES_API));
         JsonNode deployed = group == null ? null : AzureErrors.call("read deployment " + target.deployment(), () -> clients.arm().find(target.deploymentPath(), Arm.RESOURCES_API));
@@ -63,18 +67,22 @@ final class AzureSession implements ProviderSession {
 
     @Override
     public StackInfo info() {
-        return inspector().info();
+        return AzureErrors.call("read deployment " + target.deployment(), () -> inspector().info());
     }
 
     @Override
     public InvokeResult invoke(InvokeRequest request) {
         Function f = function(request.function());
-        return new FunctionInvoker(clients, target).invoke(f, inspector().deployed(), request);
+        return AzureErrors.call("invoke " + f.name(), () -> new FunctionInvoker(clients, target).invoke(f, inspector().deployed(), request));
     }
 
     @Override
     public void logs(LogQuery query, LogSink sink) {
         Function f = function(query.function());
+        AzureErrors.run("read the logs of " + f.name(), () -> readLogs(f, query, sink));
+    }
+
+    private void readLogs(Function f, LogQuery query, LogSink sink) {
         DeployedApp app = inspector().deployed();
         String workspace = app.resourceId("Microsoft.OperationalInsights/workspaces");
         if (workspace == null) throw new ProviderException("the deployment made no Log Analytics workspace; logs need the app's Application Insights");
@@ -86,7 +94,7 @@ final class AzureSession implements ProviderSession {
 
     @Override
     public RemoveResult remove(boolean includeData, ProgressListener progress) {
-        return new StackRemover(clients, target).remove(GeneratedStack.render(service), includeData, progress);
+        return AzureErrors.call("remove " + target.deployment(), () -> new StackRemover(clients, target).remove(GeneratedStack.render(service), includeData, progress));
     }
 
     private Function function(String name) {

@@ -44,7 +44,13 @@ final class LogReader {
             if (!query.follow() || sink.stopped()) return;
             Instant next = (newest == null ? to : newest).minus(OVERLAP);
             if (next.isAfter(from)) from = next;
-            sleeper.accept(query.pollInterval() == null ? Duration.ofSeconds(5) : query.pollInterval());
+            try {
+                sleeper.accept(query.pollInterval() == null ? Duration.ofSeconds(5) : query.pollInterval());
+            } catch (RuntimeException e) {
+                // Ctrl-C (an interrupt) ends following; anything else is a failure
+                if (Thread.currentThread().isInterrupted()) return;
+                throw e;
+            }
             if (sink.stopped()) return;
             if (seen.size() > 100_000) seen = new LinkedHashSet<>(seen);
         }

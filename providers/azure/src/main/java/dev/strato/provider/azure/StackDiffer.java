@@ -49,7 +49,8 @@ final class StackDiffer {
         String status = result.path("status").asString("Succeeded");
         if (!status.equalsIgnoreCase("Succeeded")) {
             JsonNode e = result.path("error");
-            throw new ArmException(200, e.path("code").asString(status), e.path("message").asString("what-if " + status));
+            throw AzureErrors.translate("run what-if for deployment " + target.deployment(),
+                    new ArmException(200, e.path("code").asString(status), e.path("message").asString("what-if " + status)));
         }
         List<ResourceChange> rows = new ArrayList<>();
         Map<String, Integer> counts = new TreeMap<>();
