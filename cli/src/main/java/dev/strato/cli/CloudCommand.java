@@ -41,7 +41,7 @@ abstract class CloudCommand extends ModelCommand {
             throw CommandException.usage("choose one provider with --provider (this service has " + names + ")");
         }
         ServiceTarget target = new ServiceTarget(result.service().orElseThrow(), session.file().path().toAbsolutePath().getParent());
-        Connection connection = new Connection(cloud.region, cloud.profile, cloud.endpoint, environment.variables(), cloud.project);
+        Connection connection = new Connection(cloud.region(), cloud.profile, cloud.endpoint, cloud.environment(environment.variables()), cloud.project);
         CloudProvider provider = installed.get(usable.get(0));
         try (LazySession opened = new LazySession(() -> provider.open(connection, target))) {
             return run(new CloudContext(opened, target, c, output.json(), environment));

@@ -9,13 +9,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** validate, print and generate never load a cloud SDK class, though the SDK is on the class path. */
+/** validate, print and generate never load a cloud SDK class (AWS, Azure), though the SDKs are on the class path. */
 class NoCloudSdkAtStartupTest {
 
     @TempDir Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "print", "generate --provider aws -o OUT", "generate --provider gcp -o OUT"})
+    @ValueSource(strings = {"validate", "print", "generate --provider aws -o OUT", "generate --provider azure -o OUT", "generate --provider gcp -o OUT"})
     void modelCommandsLoadNoAwsSdkClass(String command) throws Exception {
         String orders = Path.of("../examples/orders/strato.yml").toAbsolutePath().normalize().toString();
         String[] args = (command.replace("OUT", dir.resolve("out").toString()) + " -c " + orders).split(" ");
@@ -27,5 +27,6 @@ class NoCloudSdkAtStartupTest {
         // nor a Google Cloud client library class (guava's com.google.common is no cloud SDK)
         assertThat(r.out()).doesNotContain("com.google.cloud.").doesNotContain("com.google.auth.").doesNotContain("com.google.api.")
                 .doesNotContain("com.google.pubsub.").doesNotContain("dev.strato.provider.gcp");
+        assertThat(r.out()).doesNotContain("com.azure.").doesNotContain("com.microsoft.aad").doesNotContain("dev.strato.provider.azure");
     }
 }

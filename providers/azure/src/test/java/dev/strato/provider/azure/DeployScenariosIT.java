@@ -1,0 +1,211 @@
+package dev.strato.provider.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.storage.blob.BlobClient;
+import dev.strato.provider.DeployResult;
+import dev.strato.provider.ProgressListener;
+import dev.strato.provider.ProviderException;
+import dev.strato.provider.ResourceChange;
+import dev.strato.provider.ServiceTarget;
+import dev.strato.provider.StackEvent;
+import dev.strato.provider.azure.testing.Azurite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Deploys of examples/hello-http: ARM (WireMock, REST-reference bodies) and the package upload to a
+ * real Azurite over HTTPS with bearer tokens. First deploy, no-op redeploy (0 bytes, what-if all
+ * no-change, no deployment started), one handler changed (one upload, restart and trigger sync), and
+ * a failed deployment operation with its code and message.
+ */
+class DeployScenariosIT {
+
+    @RegisterExtension static final Azurite AZURITE = new Azurite();
+
+    @TempDir Path dir;
+
+    private AzureWireMock arm;
+
+    /** What a deploy reported while it ran. */
+    static final class Recorder implements ProgressListener {
+        final List<String> steps = new ArrayList<>();
+        final List<StackEvent> events = new ArrayList<>();
+        long uploaded;
+
+        @Override public void step(String message) { steps.add(message); }
+        @Override public void event(StackEvent event) { events.add(event); }
+        @Override public void uploaded(long bytes) { uploaded += bytes; }
+    }
+
+    private AzureWireMock start(ServiceTarget target) {
+        arm = new AzureWireMock("strato-" + target.service().name() + "-" + target.service().stage(), AZURITE.blobEndpoint());
+        arm.token();
+        arm.app();
+        // each test starts with no package deployed (Azurite lives as long as the class)
+        new AzureClients(AzureTestTargets.connection(arm), AzureTestTargets.FAST).blobs(AZURITE.blobEndpoint())
+                .getBlobContainerClient("app-package").deleteIfExists();
+        return arm;
+    }
+
+    @AfterEach
+    void stop() {
+        if (arm != null) arm.close();
+    }
+
+    @Test
+    void firstDeployThenNoOpThenOneHandlerChanged() throws Exception {
+        Path project = AzureTestTargets.copy("hello-http", dir.resolve("hello-http"));
+        ServiceTarget target = AzureTestTargets.target(project);
+        start(target);
+        arm.groupMissingThenCreated();
+        arm.whatIf("resources/whatif-create.json");
+        arm.deploymentCreated("resources/deployment-succeeded.json", "resources/operations-succeeded.json");
+
+        // 1. first deploy: group created, one deployment followed to its end, the package uploaded
+        Recorder first = new Recorder();
+        DeployResult r1;
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
+            r1 = s.deploy(true, first);
+        }
+        assertThat(arm.unmatchedList()).isEqualTo("[]");
+        assertThat(r1.changes()).isTrue();
+        assertThat(r1.executed()).isTrue();
+        assertThat(r1.stack()).isEqualTo("strato-hello-http-dev");
+        assertThat(r1.changeRows()).extracting(ResourceChange::action).containsOnly("Create");
+        assertThat(r1.changeRows()).hasSize(5);
+        assertThat(r1.uploadedArtifacts()).isEqualTo(1);
+        assertThat(r1.uploadedBytes()).isPositive().isEqualTo(first.uploaded);
+        assertThat(first.steps).anyMatch(m -> m.startsWith("Creating resource group rg-hello-http-dev in westeurope"));
+        assertThat(first.events).extracting(StackEvent::logicalId).contains(AzureWireMock.STORAGE, AzureWireMock.APP);
+        assertThat(arm.count("PUT", arm.group())).isEqualTo(1);
+        assertThat(arm.count("PUT", arm.deploymentPath())).isEqualTo(1);
+        assertThat(arm.count("POST", arm.site() + "/restart")).isEqualTo(1);
+        assertThat(arm.count("POST", arm.site() + "/syncfunctiontriggers")).isEqualTo(1);
+        assertThat(r1.info().endpoints()).contains("hello https://" + "127.0.0.1:" + arm.server.httpsPort() + "/hello");
+        BlobClient blob = new AzureClients(AzureTestTargets.connection(arm), AzureTestTargets.FAST).blobs(AZURITE.blobEndpoint())
+                .getBlobContainerClient("app-package").getBlobClient("app.zip");
+        byte[] deployed = blob.downloadContent().toBytes();
+        assertThat(deployed).hasSize((int) r1.uploadedBytes());
+        assertThat(blob.getProperties().getMetadata()).containsEntry("sha256", GeneratedStack.sha256(deployed));
+
+        // 2. no-op redeploy: what-if all NoChange/Ignore, no deployment started, 0 bytes
+        arm.whatIf("resources/whatif-nochange.json");
+        Recorder second = new Recorder();
+        DeployResult r2;
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
+            r2 = s.deploy(true, second);
+        }
+        assertThat(r2.changes()).isFalse();
+        assertThat(r2.changeRows()).isEmpty();
+        assertThat(r2.uploadedBytes()).isZero();
+        assertThat(r2.uploadedArtifacts()).isZero();
+        assertThat(r2.skippedArtifacts()).isEqualTo(1);
+        assertThat(second.uploaded).isZero();
+        assertThat(second.steps).contains("What-if: 1 ignore, 5 unchanged");
+        assertThat(arm.count("PUT", arm.deploymentPath())).as("no second deployment").isEqualTo(1);
+        assertThat(arm.count("POST", arm.site() + "/restart")).as("no restart").isEqualTo(1);
+
+        // 3. one handler changed: the template is the same, the package differs: one upload, restart, sync
+        Path handler = project.resolve("src/hello.js");
+        Files.writeString(handler, Files.readString(handler) + "\n// changed\n");
+        DeployResult r3;
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), AzureTestTargets.target(project))) {
+            r3 = s.deploy(true, new Recorder());
+        }
+        assertThat(r3.changes()).isTrue();
+        assertThat(r3.uploadedArtifacts()).isEqualTo(1);
+        assertThat(r3.uploadedBytes()).isPositive();
+        assertThat(arm.count("PUT", arm.deploymentPath())).isEqualTo(1);
+        assertThat(arm.count("POST", arm.site() + "/restart")).isEqualTo(2);
+        assertThat(arm.count("POST", arm.site() + "/syncfunctiontriggers")).isEqualTo(2);
+        assertThat(blob.getProperties().getMetadata().get("sha256")).isNotEqualTo(GeneratedStack.sha256(deployed));
+        assertThat(arm.unmatchedList()).isEqualTo("[]");
+    }
+
+    @Test
+    void failedOperationIsReportedWithItsCodeAndMessage() {
+        ServiceTarget target = AzureTestTargets.example("hello-http");
+        start(target);
+        arm.groupExists("resources/group.json");
+        arm.whatIf("resources/whatif-create.json");
+        arm.deploymentCreated("resources/deployment-failed.json", "resources/operations-failed.json");
+        Recorder progress = new Recorder();
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
+            assertThatThrownBy(() -> s.deploy(true, progress)).isInstanceOfSatisfying(ProviderException.class, e -> {
+                assertThat(e.getMessage()).isEqualTo("deployment strato-hello-http-dev failed (1 failed operation); fix the cause and deploy again");
+                assertThat(e.details()).containsExactly("Microsoft.Web/sites " + AzureWireMock.APP
+                        + ": 51021: The parameter 'FtpsState' is not supported for function apps on the Flex Consumption plan.");
+            });
+        }
+        assertThat(progress.events).anyMatch(ev -> ev.failed() && ev.logicalId().equals(AzureWireMock.APP));
+        assertThat(progress.uploaded).as("nothing uploaded after a failed deployment").isZero();
+        assertThat(arm.count("POST", arm.site() + "/restart")).isZero();
+    }
+
+    @Test
+    void diffShowsWhatIfRowsWithPropertyPathsAndThePackage() throws Exception {
+        Path project = AzureTestTargets.copy("hello-http", dir.resolve("diff"));
+        ServiceTarget target = AzureTestTargets.target(project);
+        start(target);
+        // nothing deployed: every template resource and the package are created, without calling what-if
+        arm.groupMissing();
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
+            List<ResourceChange> rows = s.diff(new Recorder());
+            assertThat(rows).extracting(ResourceChange::action).containsOnly("Create");
+            assertThat(rows).extracting(ResourceChange::type).contains("Microsoft.Web/sites", "package");
+        }
+        assertThat(arm.count("POST", arm.deploymentPath() + "/whatIf")).isZero();
+
+        // --no-execute on a missing group: what-if only, nothing created or uploaded
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
+            DeployResult r = s.deploy(false, new Recorder());
+            assertThat(r.executed()).isFalse();
+            assertThat(r.changes()).isTrue();
+            assertThat(r.uploadedBytes()).isZero();
+        }
+        assertThat(arm.count("PUT", arm.group())).isZero();
+
+        // deployed, then a template change: Modify with its property paths (NoEffect left out), a Create, package unchanged
+        arm.server.resetAll();
+        arm.token();
+        arm.app();
+        arm.groupMissingThenCreated();
+        arm.whatIf("resources/whatif-create.json");
+        arm.deploymentCreated("resources/deployment-succeeded.json", "resources/operations-succeeded.json");
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
+            s.deploy(true, new Recorder());
+        }
+        arm.whatIf("resources/whatif-modify.json");
+        Recorder progress = new Recorder();
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
+            assertThat(s.diff(progress)).containsExactly(
+                    new ResourceChange("Modify", AzureWireMock.APP, "Microsoft.Web/sites", "properties.siteConfig.appSettings, tags.team"),
+                    new ResourceChange("Create", "0b1c2d3e-0000-4000-8000-000000000001", "Microsoft.Authorization/roleAssignments", ""));
+        }
+        assertThat(progress.steps).contains("What-if: 1 create, 1 modify, 1 unchanged");
+
+        // --no-execute with changes: stops after what-if
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
+            DeployResult r = s.deploy(false, new Recorder());
+            assertThat(r.executed()).isFalse();
+            assertThat(r.changeRows()).hasSize(2);
+        }
+        assertThat(arm.count("PUT", arm.deploymentPath())).isEqualTo(1);
+
+        // a changed handler shows as a package row
+        Path handler = project.resolve("src/hello.js");
+        Files.writeString(handler, Files.readString(handler) + "\n// changed\n");
+        arm.whatIf("resources/whatif-nochange.json");
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), AzureTestTargets.target(project))) {
+            assertThat(s.diff(new Recorder())).containsExactly(new ResourceChange("Modify", "app.zip", "package", "sha256"));
+        }
+    }
+}
