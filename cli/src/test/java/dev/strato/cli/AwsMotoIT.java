@@ -68,7 +68,7 @@ class AwsMotoIT {
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(first.out()).contains("Artifacts: 5 uploaded", "✓ Deployed stack orders-dev", "Stack orders-dev (us-east-1): CREATE_COMPLETE",
                 "orders-dev-create-order", "OrdersTable");
-        assertThat(first.err()).contains("Created artifact bucket strato-orders-dev-123456789012-us-east-1", "Uploading 5 artifacts",
+        assertThat(first.err()).contains("Created artifact bucket strato-orders-dev-123456789012-us-east-1-an", "Uploading 5 artifacts",
                 "Creating change set for stack orders-dev", "CREATE_COMPLETE  orders-dev");
         assertThat(first.err()).doesNotContain("\r");
         long updatesBefore = aws.stackUpdates(STACK);
@@ -240,13 +240,13 @@ class AwsMotoIT {
     @Test
     void removeDeletesTheStackAndArtifactBucketButKeepsData() {
         assertThat(strato("deploy").exitCode()).isZero();
-        assertThat(aws.buckets()).contains("strato-orders-dev-123456789012-us-east-1");
+        assertThat(aws.buckets()).contains("strato-orders-dev-123456789012-us-east-1-an");
         CliRunner.Result r = strato("remove");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("✓ Removed stack orders-dev", "Kept (use --include-data to delete them): table orders-dev-orders (OrdersTable)");
-        assertThat(r.err()).contains("Emptied and deleted artifact bucket strato-orders-dev-123456789012-us-east-1 (5 objects)");
+        assertThat(r.err()).contains("Emptied and deleted artifact bucket strato-orders-dev-123456789012-us-east-1-an (6 objects)");
         assertThat(aws.stackStatus(STACK)).isIn(null, "DELETE_COMPLETE");
-        assertThat(aws.buckets()).doesNotContain("strato-orders-dev-123456789012-us-east-1");
+        assertThat(aws.buckets()).doesNotContain("strato-orders-dev-123456789012-us-east-1-an");
         assertThat(aws.tables()).contains("orders-dev-orders");
         CliRunner.Result again = strato("remove", "--output", "json");
         assertThat(again.exitCode()).isZero();

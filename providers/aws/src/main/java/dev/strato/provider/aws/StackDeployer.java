@@ -31,9 +31,10 @@ final class StackDeployer {
         CloudFormationClient cfn = clients.cloudFormation();
         Stacks stacks = new Stacks(cfn, clients.settings());
         boolean newStack = prepare(stacks, stackName, progress);
-        String bucket = ArtifactBucket.name(stackName, clients.accountId(), clients.region());
-        if (ArtifactBucket.ensure(clients.s3(), bucket, clients.region())) progress.step("Created artifact bucket " + bucket);
-        ArtifactUploader uploader = new ArtifactUploader(clients.s3(), bucket, clients.settings().uploadThreads());
+        ArtifactBucket artifacts = ArtifactBucket.of(clients, stackName);
+        String bucket = artifacts.name();
+        if (artifacts.ensure()) progress.step("Created artifact bucket " + bucket);
+        ArtifactUploader uploader = new ArtifactUploader(clients.s3(), artifacts, clients.settings().uploadThreads());
         List<ArtifactUploader.Upload> uploads = new ArrayList<>();
         for (StackManifest.Artifact a : manifest.artifacts()) uploads.add(new ArtifactUploader.Upload(generated.file(a.file()), a.key(), a.bytes()));
         ArtifactUploader.Outcome sent = uploader.upload(uploads, progress);
@@ -53,9 +54,12 @@ final class StackDeployer {
         changeSets.execute(changeSet);
         Optional<Stack> after = follower.follow(progress);
         String status = after.map(Stack::stackStatusAsString).orElse("DELETE_COMPLETE");
+        PackageRetention retention = new PackageRetention(clients.s3(), artifacts);
         if (!status.equals("CREATE_COMPLETE") && !status.equals("UPDATE_COMPLETE")) {
+            retain(progress, () -> retention.abandoned(new java.util.LinkedHashSet<>(sent.sentKeys())));
             throw failed(stackName, status, follower.failures());
         }
+        retain(progress, () -> retention.released(releaseKeys(manifest)));
         var info = inspector.info(stackName);
         return new DeployResult(stackName, true, true, changeSet.name(), sent.bytes(), sent.uploaded(), sent.skipped(), changeSet.rows(), info.outputs(), info);
     }
@@ -86,6 +90,23 @@ final class StackDeployer {
                 throw new ProviderException("stack " + stackName + " is DELETE_FAILED: run 'strato remove' again, or delete the resources its events name and then the stack");
             default:
                 return false;
+        }
+    }
+
+    /** The objects a release reads from the artifact bucket: its packages and, past the inline limit, its template. */
+    private static java.util.Set<String> releaseKeys(StackManifest manifest) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        manifest.artifacts().forEach(a -> keys.add(a.key()));
+        if (manifest.uploadTemplate()) keys.add(StackTemplate.key(manifest));
+        return keys;
+    }
+
+    /** Marking packages for expiry is housekeeping: a failure there does not undo the deploy, it is said. */
+    private static void retain(ProgressListener progress, Runnable marking) {
+        try {
+            marking.run();
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            progress.step("warning: could not mark old packages for expiry in the artifact bucket: " + AwsErrors.describe(e));
         }
     }
 

@@ -17,13 +17,17 @@ final class StackTemplate {
 
     private StackTemplate() {}
 
+    static String key(StackManifest manifest) {
+        return "templates/" + manifest.stackName() + "-" + manifest.templateSha256().substring(0, 12) + ".yaml";
+    }
+
     /** {@code uploader} is asked for only when the template is to be uploaded. */
     static ChangeSets.Template of(GeneratedStack generated, Supplier<ArtifactUploader> uploader, ProgressListener progress) {
         StackManifest manifest = generated.manifest();
         Path file = generated.file(manifest.templateFile());
         try {
             if (!manifest.uploadTemplate()) return new ChangeSets.Template(Files.readString(file, StandardCharsets.UTF_8), null);
-            String key = "templates/" + manifest.stackName() + "-" + manifest.templateSha256().substring(0, 12) + ".yaml";
+            String key = key(manifest);
             ArtifactUploader to = uploader.get();
             to.upload(List.of(new ArtifactUploader.Upload(file, key, Files.size(file))), progress);
             return new ChangeSets.Template(null, to.url(key));
