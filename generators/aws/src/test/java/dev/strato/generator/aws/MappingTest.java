@@ -162,4 +162,22 @@ class MappingTest {
         assertThat(plain).doesNotContain("Transform").doesNotContain("AWS::Serverless");
         assertThat(Map.of("plain", plain, "sam", sam)).allSatisfy((k, v) -> assertThat(v).contains("OrdersTable:\n    Type: AWS::DynamoDB::Table"));
     }
+
+    @Test
+    void dataIsKeptOnRemoveButNotWhenItsFirstCreateRollsBackAndBucketsAreNamedLiterally() throws GenerationException {
+        // Retain would keep a table a failed first create made, and every retry would then fail with "already exists"
+        Service thumbnails = Examples.load("thumbnails");
+        for (AwsFormat format : AwsFormat.values()) {
+            String yaml = new String(Examples.generate(Examples.withFormat(thumbnails, format), Examples.DIR.resolve("thumbnails"))
+                    .files().get(AwsGenerator.TEMPLATE), StandardCharsets.UTF_8);
+            long data = java.util.regex.Pattern.compile("Type: AWS::(S3::Bucket|S3::BucketPolicy|DynamoDB::Table)\n").matcher(yaml).results().count();
+            assertThat(data).as(format.name()).isGreaterThanOrEqualTo(4);
+            assertThat(java.util.regex.Pattern.compile("DeletionPolicy: RetainExceptOnCreate\n    UpdateReplacePolicy: Retain\n")
+                    .matcher(yaml).results().count()).as(format.name()).isEqualTo(data);
+            assertThat(yaml).doesNotContain("DeletionPolicy: Retain\n");
+            // the policy names its bucket as the bucket does, so that a kept pair can be imported again
+            assertThat(yaml).contains("Bucket: !Sub 'thumbnails-dev-uploads-${AWS::AccountId}-${AWS::Region}'")
+                    .contains("BucketName: !Sub 'thumbnails-dev-uploads-${AWS::AccountId}-${AWS::Region}'");
+        }
+    }
 }

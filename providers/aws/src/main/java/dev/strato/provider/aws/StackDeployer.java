@@ -1,8 +1,10 @@
 package dev.strato.provider.aws;
 
+import dev.strato.provider.DataChangesRefused;
 import dev.strato.provider.DeployResult;
 import dev.strato.provider.ProgressListener;
 import dev.strato.provider.ProviderException;
+import dev.strato.provider.ResourceChange;
 import dev.strato.provider.StackEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +27,7 @@ final class StackDeployer {
         this.inspector = inspector;
     }
 
-    DeployResult deploy(GeneratedStack generated, boolean execute, ProgressListener progress) {
+    DeployResult deploy(GeneratedStack generated, boolean execute, boolean allowDataChanges, ProgressListener progress) {
         StackManifest manifest = generated.manifest();
         String stackName = manifest.stackName();
         CloudFormationClient cfn = clients.cloudFormation();
@@ -38,7 +40,7 @@ final class StackDeployer {
         List<ArtifactUploader.Upload> uploads = new ArrayList<>();
         for (StackManifest.Artifact a : manifest.artifacts()) uploads.add(new ArtifactUploader.Upload(generated.file(a.file()), a.key(), a.bytes()));
         ArtifactUploader.Outcome sent = uploader.upload(uploads, progress);
-        ChangeSets.Template template = StackTemplate.of(generated, () -> uploader, progress);
+        ChangeSets.Template template = StackTemplate.of(generated, clients, () -> uploader, progress);
         progress.step("Creating change set for stack " + stackName);
         ChangeSets changeSets = new ChangeSets(cfn, clients.settings());
         ChangeSets.Created changeSet = changeSets.create(stackName, newStack, template, parameters(manifest, bucket), manifest.capabilities());
@@ -47,6 +49,11 @@ final class StackDeployer {
         }
         if (!execute) {
             return new DeployResult(stackName, true, false, changeSet.name(), sent.bytes(), sent.uploaded(), sent.skipped(), changeSet.rows(), Map.of(), null);
+        }
+        List<ResourceChange> data = changeSet.rows().stream().filter(ResourceChange::losesData).toList();
+        if (!data.isEmpty() && !allowDataChanges) {
+            changeSets.delete(stackName, changeSet.name());
+            throw refused(stackName, data);
         }
         StackEventFollower follower = new StackEventFollower(cfn, stacks, clients.settings(), stackName);
         follower.skipExisting();
@@ -115,6 +122,23 @@ final class StackDeployer {
         parameters.put(ARTIFACT_BUCKET_PARAMETER, bucket);
         parameters.values().removeIf(java.util.Objects::isNull);
         return parameters;
+    }
+
+    /**
+     * A change set that deletes or replaces a table, bucket or queue is not executed unless allowed:
+     * with UpdateReplacePolicy/DeletionPolicy Retain the old one is kept, but the stack moves on
+     * to a new, empty one (and a renamed queue drops its messages), which is data loss from the
+     * service's point of view.
+     */
+    static DataChangesRefused refused(String stackName, List<ResourceChange> data) {
+        List<String> lines = new ArrayList<>();
+        for (ResourceChange r : data) {
+            lines.add(r.logicalId() + " (" + r.type() + "): " + ("Remove".equals(r.action()) ? "removed from the stack"
+                    : "replaced (" + r.replacement() + ")") + "; the stack will use a new, empty one");
+        }
+        return new DataChangesRefused("deploy of stack " + stackName + " would remove or replace " + data.size() + " data "
+                + (data.size() == 1 ? "resource" : "resources") + " (above); nothing was changed. Run again with --allow-data-changes"
+                + " to go on (kept resources stay in the account: DeletionPolicy/UpdateReplacePolicy Retain)", data, lines);
     }
 
     private static ProviderException failed(String stackName, String status, List<StackEvent> failures) {

@@ -22,11 +22,14 @@ final class StackTemplate {
     }
 
     /** {@code uploader} is asked for only when the template is to be uploaded. */
-    static ChangeSets.Template of(GeneratedStack generated, Supplier<ArtifactUploader> uploader, ProgressListener progress) {
+    static ChangeSets.Template of(GeneratedStack generated, AwsClients clients, Supplier<ArtifactUploader> uploader, ProgressListener progress) {
         StackManifest manifest = generated.manifest();
-        Path file = generated.file(manifest.templateFile());
+        Path original = generated.file(manifest.templateFile());
         try {
-            if (!manifest.uploadTemplate()) return new ChangeSets.Template(Files.readString(file, StandardCharsets.UTF_8), null);
+            String body = LiteralNames.apply(Files.readString(original, StandardCharsets.UTF_8), clients.accountId(), clients.region());
+            if (!manifest.uploadTemplate()) return new ChangeSets.Template(body, null);
+            Path file = generated.file(manifest.templateFile() + ".deploy");
+            Files.writeString(file, body, StandardCharsets.UTF_8);
             String key = key(manifest);
             ArtifactUploader to = uploader.get();
             to.upload(List.of(new ArtifactUploader.Upload(file, key, Files.size(file))), progress);
