@@ -64,7 +64,7 @@ final class CloudFormationStyle implements TemplateStyle {
         schedules(t, p);
         queues(t, p);
         topics(t, p);
-        buckets(t, p);
+        buckets(t, p, refs);
         tables(t, p);
     }
 
@@ -127,8 +127,13 @@ final class CloudFormationStyle implements TemplateStyle {
         }
     }
 
-    /** S3 notifications go into the bucket, which waits for the permission: S3 checks it when the notification is set. */
-    private void buckets(Template t, FunctionParts p) {
+    /**
+     * S3 notifications go into the bucket, which waits for the permission: S3 checks it when the
+     * notification is set. The permission names the bucket (SourceArn) and the account: without
+     * SourceArn any bucket in the account could invoke the function. SAM's own S3 event grants with
+     * SourceAccount only, so the SAM format uses this too.
+     */
+    static void buckets(Template t, FunctionParts p, ResourceRefs refs) {
         for (FunctionEvents.Bucket b : p.events().buckets) {
             String permission = LogicalIds.event(p.function().name(), b.name()) + "Permission";
             permission(t, permission, p.id(), "s3.amazonaws.com", refs.arn(b.bucket()), Cfn.ref("AWS::AccountId"));

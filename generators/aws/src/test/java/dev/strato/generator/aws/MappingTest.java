@@ -180,4 +180,24 @@ class MappingTest {
                     .contains("BucketName: !Sub 'thumbnails-dev-uploads-${AWS::AccountId}-${AWS::Region}'");
         }
     }
+
+    @Test
+    void bucketTriggerPermissionNamesTheBucketInBothFormats() throws GenerationException {
+        // SAM's own S3 event grants s3.amazonaws.com with SourceAccount only: any bucket of the account could invoke the function
+        Service thumbnails = Examples.load("thumbnails");
+        for (AwsFormat format : AwsFormat.values()) {
+            String yaml = new String(Examples.generate(Examples.withFormat(thumbnails, format), Examples.DIR.resolve("thumbnails"))
+                    .files().get(AwsGenerator.TEMPLATE), StandardCharsets.UTF_8);
+            assertThat(yaml).as(format.name()).contains("""
+                      MakeThumbnailBucketPermission:
+                        Type: AWS::Lambda::Permission
+                        Properties:
+                          Action: lambda:InvokeFunction
+                          FunctionName: !Ref 'MakeThumbnailFunction'
+                          Principal: s3.amazonaws.com
+                          SourceAccount: !Ref 'AWS::AccountId'
+                          SourceArn: !Sub 'arn:${AWS::Partition}:s3:::thumbnails-dev-uploads-${AWS::AccountId}-${AWS::Region}'
+                    """).doesNotContain("Type: S3\n");
+        }
+    }
 }
