@@ -38,6 +38,7 @@ public final class AwsGenerator implements Generator {
         byte[] body = TemplateYaml.write(stack.template().tree()).getBytes(StandardCharsets.UTF_8);
         StackLimits.check(stack.template(), body.length, stack.names().stack(), out);
         new EnvironmentSize(service, stack.names()).check(out);
+        new ResourcePolicySize(service, stack.names(), format).check(stack.api(), out);
         if (stack.outputNamesOmitted()) {
             out.warn("CloudFormation allows " + StackLimits.OUTPUTS + " outputs: the stack outputs ARNs and URLs only, names are in " + MANIFEST);
         }

@@ -76,6 +76,12 @@ final class CloudFormationStyle implements TemplateStyle {
                 "IntegrationType", "AWS_PROXY",
                 "IntegrationUri", Cfn.getAtt(p.id(), "Arn"),
                 "PayloadFormatVersion", "2.0"));
+        boolean oneForTheApi = ResourcePolicySize.oneForTheApi(p.routes());
+        if (oneForTheApi) {
+            // one statement per route would grow the function's resource policy past Lambda's 20 KB
+            permission(t, LogicalIds.pascal(p.function().name()) + "ApiPermission", p.id(), "apigateway.amazonaws.com",
+                    Cfn.arn("execute-api", "${" + LogicalIds.HTTP_API + "}/*"), null);
+        }
         for (HttpApiPlan.Route r : p.routes()) {
             String id = LogicalIds.event(p.function().name(), r.eventName());
             t.resource(id + "Route", "AWS::ApiGatewayV2::Route", Cfn.map(
@@ -84,8 +90,10 @@ final class CloudFormationStyle implements TemplateStyle {
                     "Target", Cfn.sub("integrations/${" + integration + "}"),
                     "AuthorizationType", r.authorizer() == null ? null : "JWT",
                     "AuthorizerId", r.authorizer() == null ? null : Cfn.ref(LogicalIds.HTTP_API + r.authorizer() + "Authorizer")));
-            permission(t, id + "Permission", p.id(), "apigateway.amazonaws.com",
-                    Cfn.arn("execute-api", "${" + LogicalIds.HTTP_API + "}/*/" + r.arnPath()), null);
+            if (!oneForTheApi) {
+                permission(t, id + "Permission", p.id(), "apigateway.amazonaws.com",
+                        Cfn.arn("execute-api", "${" + LogicalIds.HTTP_API + "}/*/" + r.arnPath()), null);
+            }
         }
     }
 

@@ -200,4 +200,46 @@ class MappingTest {
                     """).doesNotContain("Type: S3\n");
         }
     }
+
+    private Service routes(int n, AwsFormat format) throws IOException, GenerationException {
+        StringBuilder events = new StringBuilder("  api:\n    handler: src/a.main\n    events:\n");
+        for (int i = 0; i < n; i++) events.append("      - http: \"GET /items").append(i).append("/{id}\"\n");
+        return Examples.withFormat(model(events.toString(), ""), format);
+    }
+
+    @Test
+    void manyRoutesOnOneFunctionShareOnePermissionScopedToTheApi() throws IOException, GenerationException {
+        String few = template(routes(ResourcePolicySize.ROUTES_PER_FUNCTION, AwsFormat.CLOUDFORMATION));
+        assertThat(few.split("Type: AWS::Lambda::Permission", -1).length - 1).isEqualTo(ResourcePolicySize.ROUTES_PER_FUNCTION);
+        assertThat(few).contains("/*/GET/items0/*'");
+
+        String many = template(routes(ResourcePolicySize.ROUTES_PER_FUNCTION + 1, AwsFormat.CLOUDFORMATION));
+        assertThat(many.split("Type: AWS::Lambda::Permission", -1).length - 1).isEqualTo(1);
+        assertThat(many).contains("""
+                  ApiApiPermission:
+                    Type: AWS::Lambda::Permission
+                    Properties:
+                      Action: lambda:InvokeFunction
+                      FunctionName: !Ref 'ApiFunction'
+                      Principal: apigateway.amazonaws.com
+                      SourceArn: !Sub 'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${HttpApi}/*'
+                """);
+        // 200 routes still fit: one statement
+        Examples.generate(routes(200, AwsFormat.CLOUDFORMATION), dir);
+    }
+
+    @Test
+    void samGrantsEachRouteSoItsResourcePolicySizeIsChecked() throws IOException, GenerationException {
+        // the issue's measurement: one function's policy passes 20 KB at about 55-60 routes
+        ResourcePolicySize size = new ResourcePolicySize(routes(1, AwsFormat.SAM), new AwsNames(routes(1, AwsFormat.SAM)), AwsFormat.SAM);
+        Service fifty = routes(50, AwsFormat.SAM);
+        Service seventy = routes(70, AwsFormat.SAM);
+        assertThat(size.estimate(fifty.functions().get("api"), new HttpApiPlan(fifty).routesOf(fifty.functions().get("api"))))
+                .isLessThan(ResourcePolicySize.LIMIT_BYTES);
+        assertThat(size.estimate(seventy.functions().get("api"), new HttpApiPlan(seventy).routesOf(seventy.functions().get("api"))))
+                .isGreaterThan(ResourcePolicySize.LIMIT_BYTES);
+        assertThatThrownBy(() -> Examples.generate(seventy, dir)).isInstanceOf(GenerationException.class)
+                .hasMessageContaining("the resource policy of function api would take about").hasMessageContaining("more than Lambda's 20480")
+                .hasMessageContaining("use format: cloudformation");
+    }
 }
