@@ -242,4 +242,35 @@ class MappingTest {
                 .hasMessageContaining("the resource policy of function api would take about").hasMessageContaining("more than Lambda's 20480")
                 .hasMessageContaining("use format: cloudformation");
     }
+
+    private Service grants(int tables) throws IOException, GenerationException {
+        StringBuilder perms = new StringBuilder("  api:\n    handler: src/a.main\n    permissions:\n");
+        StringBuilder resources = new StringBuilder();
+        for (int i = 0; i < tables; i++) {
+            perms.append("      table").append(i).append(": [read, write]\n");
+            resources.append("  table").append(i).append(": { type: table, key: { partition: id } }\n");
+        }
+        return model(perms.toString(), resources.toString());
+    }
+
+    @Test
+    void aRolePastTheInlinePolicyLimitSpillsIntoManagedPoliciesAndLintsClean() throws Exception {
+        assertThat(template(grants(5))).doesNotContain("AWS::IAM::ManagedPolicy").doesNotContain("ManagedPolicyArns");
+        String t = template(grants(60));
+        assertThat(t).contains("Type: AWS::IAM::ManagedPolicy", "ManagedPolicyArns:\n        - !Ref 'ApiRolePolicy1'");
+        Path file = dir.resolve("spilled.yaml");
+        Files.writeString(file, t);
+        assertThat(CfnLint.lint(dir, List.of(file))).isEmpty();
+        // each document within its quota, as deployed
+        RolePolicySize size = new RolePolicySize("eu-west-1");
+        var stack = AwsGenerator.build(grants(60), AwsFormat.CLOUDFORMATION, AwsGenerator.packages(new dev.strato.generator.GenerationContext(grants(60), dir)));
+        Map<String, Object> resources = Trees.map(stack.template().tree().get("Resources"));
+        Map<String, Object> role = Trees.map(Trees.map(resources.get("ApiRole")).get("Properties"));
+        assertThat(size.size(Trees.map(Trees.list(role.get("Policies")).get(0)).get("PolicyDocument"))).isLessThanOrEqualTo(RolePolicySize.INLINE_LIMIT);
+        resources.values().stream().map(Trees::map).filter(r -> "AWS::IAM::ManagedPolicy".equals(r.get("Type")))
+                .forEach(r -> assertThat(size.size(Trees.map(r.get("Properties")).get("PolicyDocument"))).isLessThanOrEqualTo(RolePolicySize.MANAGED_LIMIT));
+
+        assertThatThrownBy(() -> template(grants(400))).isInstanceOf(GenerationException.class)
+                .hasMessageStartingWith("functions.api.permissions: the role of function api needs more than IAM's 10240 inline");
+    }
 }
