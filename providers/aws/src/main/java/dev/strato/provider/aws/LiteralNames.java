@@ -20,6 +20,11 @@ final class LiteralNames {
 
     private LiteralNames() {}
 
+    /** Whether a deployed template names its buckets with !Sub (it was created before literal names). */
+    static boolean hasSubstitutedNames(String template) {
+        return BUCKET_NAME.matcher(template).find();
+    }
+
     static String apply(String template, String accountId, String region) {
         Matcher m = BUCKET_NAME.matcher(template);
         StringBuilder out = new StringBuilder(template.length());

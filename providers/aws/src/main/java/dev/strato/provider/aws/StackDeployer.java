@@ -40,7 +40,7 @@ final class StackDeployer {
         List<ArtifactUploader.Upload> uploads = new ArrayList<>();
         for (StackManifest.Artifact a : manifest.artifacts()) uploads.add(new ArtifactUploader.Upload(generated.file(a.file()), a.key(), a.bytes()));
         ArtifactUploader.Outcome sent = uploader.upload(uploads, progress);
-        ChangeSets.Template template = StackTemplate.of(generated, clients, () -> uploader, progress);
+        ChangeSets.Template template = StackTemplate.of(generated, clients, newStack, () -> uploader, progress);
         progress.step("Creating change set for stack " + stackName);
         ChangeSets changeSets = new ChangeSets(cfn, clients.settings());
         ChangeSets.Created changeSet = changeSets.create(stackName, newStack, template, parameters(manifest, bucket), manifest.capabilities());

@@ -33,7 +33,7 @@ final class StackDiffer {
         ArtifactBucket bucket = ArtifactBucket.of(clients, stackName);
         ChangeSets changeSets = new ChangeSets(clients.cloudFormation(), clients.settings());
         progress.step("Creating change set for stack " + stackName);
-        ChangeSets.Created created = changeSets.create(stackName, newStack, StackTemplate.of(generated, clients, () -> uploader(bucket, progress), progress),
+        ChangeSets.Created created = changeSets.create(stackName, newStack, StackTemplate.of(generated, clients, newStack, () -> uploader(bucket, progress), progress),
                 StackDeployer.parameters(manifest, bucket.name()), manifest.capabilities());
         if (created.hasChanges()) changeSets.delete(stackName, created.name());
         // a CREATE change set leaves an empty stack in REVIEW_IN_PROGRESS behind; don't leave it for a diff

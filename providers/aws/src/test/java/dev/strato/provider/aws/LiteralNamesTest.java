@@ -33,4 +33,12 @@ class LiteralNamesTest {
         String t = "      BucketName: !Sub '${Prefix}-x-${AWS::AccountId}-${AWS::Region}'\n";
         assertThat(LiteralNames.apply(t, "123456789012", "us-east-1")).isEqualTo(t);
     }
+
+    @Test
+    void aStackCreatedWithSubstitutedNamesIsToldApartSoItsUpdatesKeepThem() {
+        // BucketName changes need a replacement: a stack keeps the spelling it was created with
+        assertThat(LiteralNames.hasSubstitutedNames("      BucketName: !Sub 'shop-dev-uploads-${AWS::AccountId}-${AWS::Region}'\n")).isTrue();
+        assertThat(LiteralNames.hasSubstitutedNames("      BucketName: 'shop-dev-uploads-123456789012-us-east-1'\n")).isFalse();
+        assertThat(LiteralNames.hasSubstitutedNames("Resources: {}\n")).isFalse();
+    }
 }
