@@ -12,14 +12,24 @@ final class DeployCommand extends CloudCommand {
     @Option(names = "--no-execute", description = "Create the change set and leave it for review.")
     boolean noExecute;
 
+    @Option(names = "--allow-data-changes", description = "Go on when the change set removes or replaces a table, bucket or queue"
+            + " (otherwise: a yes on a terminal, or stop).")
+    boolean allowDataChanges;
+
     DeployCommand(Environment environment) {
         super(environment);
     }
 
     @Override
     int run(CloudContext context) {
-        DeployResult r = context.provider().deploy(!noExecute, context.progress());
         Console c = context.console();
+        DeployResult r;
+        try {
+            r = context.provider().deploy(!noExecute, allowDataChanges, context.progress());
+        } catch (dev.strato.provider.DataChangesRefused refused) {
+            if (context.json() || !Console.isTerminal(context.environment()) || !confirmed(c, refused)) throw refused;
+            r = context.provider().deploy(!noExecute, true, context.progress());
+        }
         if (context.json()) {
             Json.print(c.out(), r);
             return ExitCodes.OK;
@@ -37,5 +47,18 @@ final class DeployCommand extends CloudCommand {
         }
         c.out().flush();
         return ExitCodes.OK;
+    }
+
+    /** On a terminal: the rows that lose data, and an explicit "yes" to go on. */
+    private static boolean confirmed(Console c, dev.strato.provider.DataChangesRefused refused) {
+        ChangeTable.print(c.out(), refused.rows());
+        c.out().print(c.red("This deploy removes or replaces stored data.") + " Type yes to go on: ");
+        c.out().flush();
+        try {
+            String answer = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            return answer != null && answer.strip().equalsIgnoreCase("yes");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }

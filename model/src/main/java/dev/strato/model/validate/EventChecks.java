@@ -183,6 +183,13 @@ final class EventChecks {
             c.error(p, "queue " + q.queue() + " has visibilityTimeout " + Durations.format(queue.visibilityTimeout())
                     + ", less than the timeout " + Durations.format(f.timeout()) + " of function " + f.name()
                     + ": aws refuses this (set visibilityTimeout to at least 6x the timeout)");
+        } else if (r instanceof Resource.Queue queue && c.providers().contains(Provider.AWS)
+                && queue.visibilityTimeout().compareTo(f.timeout().multipliedBy(6)) < 0) {
+            // https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html: at least six times the function timeout,
+            // or a message whose batch is retried after throttling becomes visible again while it is still being worked on
+            c.warning(p, "queue " + q.queue() + " has visibilityTimeout " + Durations.format(queue.visibilityTimeout())
+                    + ", less than 6x the timeout " + Durations.format(f.timeout()) + " of function " + f.name()
+                    + " that aws recommends: messages may be delivered twice (set it to " + Durations.format(f.timeout().multipliedBy(6)) + ")");
         }
         String other = queueConsumers.putIfAbsent(q.queue(), f.name());
         if (other != null && !other.equals(f.name())) {

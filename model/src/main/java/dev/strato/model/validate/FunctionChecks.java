@@ -144,6 +144,10 @@ final class FunctionChecks {
             limits.check(timeoutPath, "timeout", seconds, Durations.format(f.timeout()), "timeout", triggers);
         }
         limits.check(c.settingPath(f, "retries"), "retries", f.retries(), String.valueOf(f.retries()), "retries", List.of());
+        if (f.description() != null) {
+            limits.check(path(f, "description"), "functionDescription", f.description().length(), f.description().length() + " characters",
+                    "description", List.of());
+        }
         limits.check(c.settingPath(f, "logRetentionDays"), "logRetentionDays", f.logRetentionDays(), f.logRetentionDays() + " days",
                 "log retention", List.of());
         if (f.adapter() == dev.strato.model.Adapter.PORTABLE && f.runtime() != null && !hasPortableAdapter(f.runtime())) {

@@ -20,6 +20,11 @@ final class ResourceChecks {
     }
 
     void run() {
+        if (c.service().description() != null) {
+            limits.check("description", "templateDescription", c.service().description().length(),
+                    c.service().description().length() + " characters", "description", List.of());
+        }
+        bucketNames();
         for (Map.Entry<String, Resource> e : c.service().resources().entrySet()) {
             String path = "resources." + e.getKey();
             Resource r = e.getValue();
@@ -29,6 +34,19 @@ final class ResourceChecks {
                 c.error(path + ".key.sort", "sort key '" + t.sort().name() + "' is the partition key too");
             } else if (r instanceof Resource.Bucket b && b.cors() != null && b.cors().credentials() && b.cors().origins().contains("*")) {
                 c.error(path + ".cors", "cors with credentials needs explicit origins, not *");
+            }
+        }
+    }
+
+    /** A bucket's name starts with the service name, so a service name with a prefix S3 reserves makes every bucket invalid. */
+    private void bucketNames() {
+        for (Map.Entry<String, Resource> e : c.service().resources().entrySet()) {
+            if (!(e.getValue() instanceof Resource.Bucket)) continue;
+            for (dev.strato.model.Limits.Limit row : dev.strato.model.Limits.of(dev.strato.model.Provider.AWS, "bucketNamePrefix", dev.strato.model.Limits.ANY, null)) {
+                if (!c.providers().contains(dev.strato.model.Provider.AWS) || row.pattern().isEmpty()) continue;
+                if (row.pattern().get().matcher(c.service().name()).matches()) continue;
+                c.report(row.severity(), "resources." + e.getKey(), "bucket " + e.getKey() + " would be named " + c.service().name() + "-…, and S3"
+                        + " refuses bucket names that start with xn--, sthree- or amzn-s3-demo-: rename the service (" + row.source() + ")");
             }
         }
     }

@@ -8,6 +8,15 @@ public interface ProviderSession extends AutoCloseable {
     /** Generates, uploads what is missing and applies the change set (unless {@code execute} is false). */
     DeployResult deploy(boolean execute, ProgressListener progress);
 
+    /**
+     * As {@link #deploy(boolean, ProgressListener)}; unless {@code allowDataChanges}, a change set
+     * that deletes or replaces a table, bucket or queue is not executed ({@link DataChangesRefused}).
+     * Clouds that cannot tell deploy as before.
+     */
+    default DeployResult deploy(boolean execute, boolean allowDataChanges, ProgressListener progress) {
+        return deploy(execute, progress);
+    }
+
     /** The changes a deploy would make; the change set is deleted afterwards. */
     List<ResourceChange> diff(ProgressListener progress);
 

@@ -64,7 +64,7 @@ final class CloudFormationStyle implements TemplateStyle {
         schedules(t, p);
         queues(t, p);
         topics(t, p);
-        buckets(t, p);
+        buckets(t, p, refs);
         tables(t, p);
     }
 
@@ -76,6 +76,12 @@ final class CloudFormationStyle implements TemplateStyle {
                 "IntegrationType", "AWS_PROXY",
                 "IntegrationUri", Cfn.getAtt(p.id(), "Arn"),
                 "PayloadFormatVersion", "2.0"));
+        boolean oneForTheApi = ResourcePolicySize.oneForTheApi(p.routes());
+        if (oneForTheApi) {
+            // one statement per route would grow the function's resource policy past Lambda's 20 KB
+            permission(t, LogicalIds.pascal(p.function().name()) + "ApiPermission", p.id(), "apigateway.amazonaws.com",
+                    Cfn.arn("execute-api", "${" + LogicalIds.HTTP_API + "}/*"), null);
+        }
         for (HttpApiPlan.Route r : p.routes()) {
             String id = LogicalIds.event(p.function().name(), r.eventName());
             t.resource(id + "Route", "AWS::ApiGatewayV2::Route", Cfn.map(
@@ -84,8 +90,10 @@ final class CloudFormationStyle implements TemplateStyle {
                     "Target", Cfn.sub("integrations/${" + integration + "}"),
                     "AuthorizationType", r.authorizer() == null ? null : "JWT",
                     "AuthorizerId", r.authorizer() == null ? null : Cfn.ref(LogicalIds.HTTP_API + r.authorizer() + "Authorizer")));
-            permission(t, id + "Permission", p.id(), "apigateway.amazonaws.com",
-                    Cfn.arn("execute-api", "${" + LogicalIds.HTTP_API + "}/*/" + r.arnPath()), null);
+            if (!oneForTheApi) {
+                permission(t, id + "Permission", p.id(), "apigateway.amazonaws.com",
+                        Cfn.arn("execute-api", "${" + LogicalIds.HTTP_API + "}/*/" + r.arnPath()), null);
+            }
         }
     }
 
@@ -127,8 +135,13 @@ final class CloudFormationStyle implements TemplateStyle {
         }
     }
 
-    /** S3 notifications go into the bucket, which waits for the permission: S3 checks it when the notification is set. */
-    private void buckets(Template t, FunctionParts p) {
+    /**
+     * S3 notifications go into the bucket, which waits for the permission: S3 checks it when the
+     * notification is set. The permission names the bucket (SourceArn) and the account: without
+     * SourceArn any bucket in the account could invoke the function. SAM's own S3 event grants with
+     * SourceAccount only, so the SAM format uses this too.
+     */
+    static void buckets(Template t, FunctionParts p, ResourceRefs refs) {
         for (FunctionEvents.Bucket b : p.events().buckets) {
             String permission = LogicalIds.event(p.function().name(), b.name()) + "Permission";
             permission(t, permission, p.id(), "s3.amazonaws.com", refs.arn(b.bucket()), Cfn.ref("AWS::AccountId"));

@@ -77,8 +77,10 @@ final class DataResources {
                         "NoncurrentVersionExpiration", bucket.versioning() ? Cfn.map("NoncurrentDays", bucket.expireAfterDays()) : null))),
                 "CorsConfiguration", bucket.cors() == null ? null : Cfn.map("CorsRules", List.of(cors(bucket.cors())))));
         retain(r);
-        t.resource(id + "Policy", "AWS::S3::BucketPolicy", Cfn.map(
-                "Bucket", Cfn.ref(id),
+        // the policy stays with the bucket it protects (a kept bucket must still refuse plain HTTP), and names the bucket
+        // literally, as the bucket does, so that the next deploy can adopt both again (its Resource GetAtts order it after the bucket)
+        Map<String, Object> policy = t.resource(id + "Policy", "AWS::S3::BucketPolicy", Cfn.map(
+                "Bucket", Cfn.sub(names.bucket(name)),
                 "PolicyDocument", Cfn.policyDocument(List.of(Cfn.map(
                         "Sid", "DenyInsecureTransport",
                         "Effect", "Deny",
@@ -86,6 +88,7 @@ final class DataResources {
                         "Action", "s3:*",
                         "Resource", List.of(Cfn.getAtt(id, "Arn"), Cfn.sub("${" + id + ".Arn}/*")),
                         "Condition", Cfn.map("Bool", Cfn.map("aws:SecureTransport", "false")))))));
+        retain(policy);
     }
 
     private static Map<String, Object> cors(Event.Cors cors) {
@@ -115,8 +118,16 @@ final class DataResources {
                 "KmsMasterKeyId", "alias/aws/sns"));
     }
 
+    /**
+     * Kept when the stack is deleted or the resource replaced, but deleted when the create that made
+     * it rolls back: with plain {@code Retain} a failed first deploy leaves the named table or bucket
+     * behind and every retry fails with "already exists"
+     * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html).
+     * A kept resource is adopted again by the next deploy (the provider's change set imports existing
+     * named resources, which needs one of the two Retain policies).
+     */
     private static void retain(Map<String, Object> resource) {
-        resource.put("DeletionPolicy", "Retain");
+        resource.put("DeletionPolicy", "RetainExceptOnCreate");
         resource.put("UpdateReplacePolicy", "Retain");
     }
 

@@ -31,7 +31,7 @@ final class FunctionResources {
         this.permissions = new Permissions(refs);
     }
 
-    FunctionParts addTo(Template t, Function f, String codeKey, List<HttpApiPlan.Route> routes) {
+    FunctionParts addTo(Template t, Function f, String codeKey, List<HttpApiPlan.Route> routes) throws dev.strato.generator.GenerationException {
         String id = LogicalIds.function(f.name());
         String logGroup = LogicalIds.logGroup(f.name());
         t.resource(logGroup, "AWS::Logs::LogGroup", Cfn.map(
@@ -39,11 +39,25 @@ final class FunctionResources {
                 "RetentionInDays", f.logRetentionDays()));
         FunctionEvents events = new FunctionEvents(f);
         String role = LogicalIds.role(f.name());
+        List<List<Object>> groups = new RolePolicySize(service.providers().aws().region()).split(policy(f, events, logGroup).statements());
+        if (groups.size() - 1 > RolePolicySize.MANAGED_PER_ROLE) {
+            throw new dev.strato.generator.GenerationException("functions." + f.name() + ".permissions: the role of function "
+                    + f.name() + " needs more than IAM's " + RolePolicySize.INLINE_LIMIT + " inline and " + RolePolicySize.MANAGED_PER_ROLE + " x "
+                    + RolePolicySize.MANAGED_LIMIT + " managed policy characters; grant fewer resources or split the function");
+        }
+        // past the 10,240 characters of inline policy a role may have, the rest goes into managed policies of its own
+        List<Object> managed = new java.util.ArrayList<>();
+        for (int i = 1; i < groups.size(); i++) {
+            String policyId = role + "Policy" + i;
+            t.resource(policyId, "AWS::IAM::ManagedPolicy", Cfn.map("PolicyDocument", Cfn.policyDocument(groups.get(i))));
+            managed.add(Cfn.ref(policyId));
+        }
         t.resource(role, "AWS::IAM::Role", Cfn.map(
                 "AssumeRolePolicyDocument", Cfn.trustPolicy("lambda.amazonaws.com"),
+                "ManagedPolicyArns", managed.isEmpty() ? null : managed,
                 "Policies", List.of(Cfn.map(
                         "PolicyName", names.function(f.name()),
-                        "PolicyDocument", Cfn.policyDocument(policy(f, events, logGroup).statements()))),
+                        "PolicyDocument", Cfn.policyDocument(groups.get(0)))),
                 "Tags", f.tags().isEmpty() ? null : tagList(f)));
         if (f.alarms()) {
             alarm(t, f, id, "Errors");

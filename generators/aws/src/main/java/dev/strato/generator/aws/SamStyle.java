@@ -60,6 +60,7 @@ final class SamStyle implements TemplateStyle {
         Map<String, Object> events = events(p);
         if (!events.isEmpty()) props.put("Events", events);
         t.resource(p.id(), "AWS::Serverless::Function", props);
+        CloudFormationStyle.buckets(t, p, refs);
     }
 
     private Map<String, Object> events(FunctionParts p) {
@@ -93,12 +94,6 @@ final class SamStyle implements TemplateStyle {
             events.put(s.name(), event("SNS", Cfn.map(
                     "Topic", refs.arn(s.topic()),
                     "FilterPolicy", s.filter().isEmpty() ? null : s.filter())));
-        }
-        for (FunctionEvents.Bucket b : p.events().buckets) {
-            events.put(b.name(), event("S3", Cfn.map(
-                    "Bucket", Cfn.ref(refs.id(b.bucket())),
-                    "Events", b.s3Events(),
-                    "Filter", FunctionEvents.s3Filter(b))));
         }
         for (FunctionEvents.Table s : p.events().tables) {
             events.put(s.name(), event("DynamoDB", Cfn.map(

@@ -27,18 +27,21 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class ArtifactUploader {
 
     /** What was sent and what was already there. */
-    record Outcome(int uploaded, int skipped, long bytes) {}
+    record Outcome(int uploaded, int skipped, long bytes, List<String> sentKeys) {}
 
     /** One file to place under a key. */
     record Upload(Path file, String key, long bytes) {}
 
     private final S3Client s3;
     private final String bucket;
+    private final String owner;
     private final int threads;
 
-    ArtifactUploader(S3Client s3, String bucket, int threads) {
+    /** Every call names {@code bucket}'s expected owner, so a bucket of another account answers 403 instead of taking the package. */
+    ArtifactUploader(S3Client s3, ArtifactBucket bucket, int threads) {
         this.s3 = s3;
-        this.bucket = bucket;
+        this.bucket = bucket.name();
+        this.owner = bucket.owner();
         this.threads = threads;
     }
 
@@ -60,7 +63,7 @@ final class ArtifactUploader {
                 for (Future<Boolean> f : sent) await(f);
                 progress.uploadFinished();
             }
-            return new Outcome(missing.size(), byKey.size() - missing.size(), bytes);
+            return new Outcome(missing.size(), byKey.size() - missing.size(), bytes, missing.stream().map(Upload::key).toList());
         } finally {
             pool.shutdownNow();
         }
@@ -73,12 +76,16 @@ final class ArtifactUploader {
 
     private boolean exists(String key) {
         try {
-            s3.headObject(b -> b.bucket(bucket).key(key));
+            s3.headObject(b -> b.bucket(bucket).key(key).expectedBucketOwner(owner));
             return true;
         } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
             return false;
         } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
             if (AwsErrors.notFound(e)) return false;
+            if (e.statusCode() == 403) {
+                throw new ProviderException("could not check s3://" + bucket + "/" + key + ": " + AwsErrors.describe(e) + ": the bucket is not"
+                        + " owned by account " + owner + " or these credentials may not read it; nothing was uploaded", e);
+            }
             throw new ProviderException("could not check s3://" + bucket + "/" + key + ": " + AwsErrors.describe(e), e);
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
             throw new ProviderException("could not check s3://" + bucket + "/" + key + ": " + AwsErrors.describe(e), e);
@@ -88,7 +95,7 @@ final class ArtifactUploader {
     private boolean put(Upload u, ProgressListener progress) {
         ContentStreamProvider content = () -> counting(u.file(), progress);
         AwsErrors.run("upload " + u.file().getFileName() + " to s3://" + bucket + "/" + u.key(), () ->
-                s3.putObject(b -> b.bucket(bucket).key(u.key()), RequestBody.fromContentProvider(content, u.bytes(), "application/zip")));
+                s3.putObject(b -> b.bucket(bucket).key(u.key()).expectedBucketOwner(owner), RequestBody.fromContentProvider(content, u.bytes(), "application/zip")));
         return true;
     }
 

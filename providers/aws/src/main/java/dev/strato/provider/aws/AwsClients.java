@@ -51,6 +51,11 @@ final class AwsClients implements AutoCloseable {
         return region;
     }
 
+    /** False only when an endpoint override speaks plain HTTP (a local emulator): then no policy may demand TLS. */
+    boolean tls() {
+        return connection.endpoint() == null || "https".equalsIgnoreCase(connection.endpoint().getScheme());
+    }
+
     ClientSettings settings() {
         return settings;
     }

@@ -42,9 +42,14 @@ final class AwsSession implements ProviderSession {
 
     @Override
     public DeployResult deploy(boolean execute, ProgressListener progress) {
+        return deploy(execute, false, progress);
+    }
+
+    @Override
+    public DeployResult deploy(boolean execute, boolean allowDataChanges, ProgressListener progress) {
         try (GeneratedStack generated = GeneratedStack.inTempDir(target)) {
             manifest = generated.manifest();
-            return new StackDeployer(clients, inspector()).deploy(generated, execute, progress);
+            return new StackDeployer(clients, inspector()).deploy(generated, execute, allowDataChanges, progress);
         }
     }
 

@@ -59,6 +59,10 @@ final class ChangeSets {
             try {
                 cfn.createChangeSet(b -> b.stackName(stackName).changeSetName(name)
                         .changeSetType(newStack ? ChangeSetType.CREATE : ChangeSetType.UPDATE)
+                        // a new stack adopts the tables and buckets a remove (or an older failed create) kept: they
+                        // have static names and a Retain policy, so CloudFormation imports them instead of failing
+                        // with "already exists" (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/import-resources-automatically.html)
+                        .importExistingResources(newStack ? Boolean.TRUE : null)
                         .templateBody(template.body()).templateURL(template.url()).parameters(params)
                         .capabilities(capabilities.stream().map(Capability::fromValue).toList())
                         .tags(t -> t.key("strato:stack").value(stackName)));

@@ -19,8 +19,8 @@ final class StackDiffer {
     }
 
     /** Only for a template past the inline limit; the key is content-addressed, so the next deploy finds it there. */
-    private ArtifactUploader uploader(String bucket, ProgressListener progress) {
-        if (ArtifactBucket.ensure(clients.s3(), bucket, clients.region())) progress.step("Created artifact bucket " + bucket);
+    private ArtifactUploader uploader(ArtifactBucket bucket, ProgressListener progress) {
+        if (bucket.ensure()) progress.step("Created artifact bucket " + bucket.name());
         return new ArtifactUploader(clients.s3(), bucket, clients.settings().uploadThreads());
     }
 
@@ -30,11 +30,11 @@ final class StackDiffer {
         Stacks stacks = new Stacks(clients.cloudFormation(), clients.settings());
         var existing = stacks.describe(stackName);
         boolean newStack = existing.isEmpty() || "REVIEW_IN_PROGRESS".equals(existing.get().stackStatusAsString());
-        String bucket = ArtifactBucket.name(stackName, clients.accountId(), clients.region());
+        ArtifactBucket bucket = ArtifactBucket.of(clients, stackName);
         ChangeSets changeSets = new ChangeSets(clients.cloudFormation(), clients.settings());
         progress.step("Creating change set for stack " + stackName);
-        ChangeSets.Created created = changeSets.create(stackName, newStack, StackTemplate.of(generated, () -> uploader(bucket, progress), progress),
-                StackDeployer.parameters(manifest, bucket), manifest.capabilities());
+        ChangeSets.Created created = changeSets.create(stackName, newStack, StackTemplate.of(generated, clients, newStack, () -> uploader(bucket, progress), progress),
+                StackDeployer.parameters(manifest, bucket.name()), manifest.capabilities());
         if (created.hasChanges()) changeSets.delete(stackName, created.name());
         // a CREATE change set leaves an empty stack in REVIEW_IN_PROGRESS behind; don't leave it for a diff
         if (existing.isEmpty() && stacks.describe(stackName).map(Stack::stackStatusAsString).filter("REVIEW_IN_PROGRESS"::equals).isPresent()) {

@@ -41,11 +41,16 @@ final class StackRemover {
             progress.step("Deleting stack " + stackName);
             deleteAndWait(cfn, stacks, clients.settings(), stackName, progress, "remove");
         }
-        String bucket = ArtifactBucket.name(stackName, clients.accountId(), clients.region());
+        ArtifactBucket artifacts = ArtifactBucket.of(clients, stackName);
+        String bucket = artifacts.name();
         int objects = 0;
-        if (ArtifactBucket.exists(clients.s3(), bucket)) {
-            objects = BucketCleaner.emptyAndDelete(clients.s3(), bucket);
-            progress.step("Emptied and deleted artifact bucket " + bucket + " (" + objects + " objects)");
+        // the bucket of strato versions before the account-regional namespace goes too (owner-checked like the other)
+        for (ArtifactBucket b : List.of(ArtifactBucket.legacy(clients, stackName), artifacts)) {
+            if (b.name().equals(bucket) && b != artifacts) continue;
+            if (!b.exists()) continue;
+            int n = BucketCleaner.emptyAndDelete(clients.s3(), b.name(), b.owner());
+            if (b == artifacts) objects = n;
+            progress.step("Emptied and deleted artifact bucket " + b.name() + " (" + n + " objects)");
         }
         List<String> kept = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
@@ -67,8 +72,9 @@ final class StackRemover {
             if (TABLE.equals(r.resourceType())) {
                 clients.dynamoDb().deleteTable(b -> b.tableName(id));
             } else {
-                if (!ArtifactBucket.exists(clients.s3(), id)) return false;
-                BucketCleaner.emptyAndDelete(clients.s3(), id);
+                ArtifactBucket data = new ArtifactBucket(clients.s3(), id, clients.accountId(), clients.region(), clients.tls());
+                if (!data.exists()) return false;
+                BucketCleaner.emptyAndDelete(clients.s3(), id, data.owner());
             }
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {

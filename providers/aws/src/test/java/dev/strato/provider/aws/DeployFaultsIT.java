@@ -93,7 +93,7 @@ class DeployFaultsIT {
                 Arguments.of("503 burst on DescribeChangeSet", FaultProxy.first("DescribeChangeSet", UNAVAILABLE_503, 3)),
                 Arguments.of("500 on ExecuteChangeSet", FaultProxy.first("ExecuteChangeSet", INTERNAL_500, 1)),
                 Arguments.of("502 on GetCallerIdentity", FaultProxy.first("GetCallerIdentity", BAD_GATEWAY_502, 2)),
-                Arguments.of("S3 SlowDown on uploads", FaultProxy.first("PUT /strato-orders-dev-123456789012-us-east-1/artifacts", THROTTLE, 3)),
+                Arguments.of("S3 SlowDown on uploads", FaultProxy.first("PUT /strato-orders-dev-123456789012-us-east-1-an/artifacts", THROTTLE, 3)),
                 Arguments.of("dropped before HEAD", FaultProxy.first("HEAD /", DROP_BEFORE, 2)),
                 Arguments.of("reset on DescribeStackEvents", FaultProxy.first("DescribeStackEvents", RESET, 2)),
                 Arguments.of("slow DescribeStacks", FaultProxy.always("DescribeStacks", SLOW)),
@@ -122,7 +122,7 @@ class DeployFaultsIT {
         return Stream.of(
                 Arguments.of("503 on every ExecuteChangeSet", FaultProxy.always("ExecuteChangeSet", UNAVAILABLE_503),
                         "could not execute change set strato-"),
-                Arguments.of("S3 SlowDown on every upload", FaultProxy.always("PUT /strato-orders-dev-123456789012-us-east-1/artifacts", THROTTLE),
+                Arguments.of("S3 SlowDown on every upload", FaultProxy.always("PUT /strato-orders-dev-123456789012-us-east-1-an/artifacts", THROTTLE),
                         "could not upload "),
                 Arguments.of("DescribeChangeSet answer cut in its body", FaultProxy.first("DescribeChangeSet", TRUNCATE_BODY, 1),
                         "could not read change set strato-"));

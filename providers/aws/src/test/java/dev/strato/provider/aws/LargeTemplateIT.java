@@ -25,7 +25,7 @@ class LargeTemplateIT {
     @RegisterExtension static final MotoServer MOTO = new MotoServer();
 
     private static final int FUNCTIONS = 40;
-    private static final String BUCKET = "strato-big-dev-123456789012-us-east-1";
+    private static final String BUCKET = "strato-big-dev-123456789012-us-east-1-an";
 
     @TempDir Path project;
 

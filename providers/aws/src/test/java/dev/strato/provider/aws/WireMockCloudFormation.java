@@ -38,8 +38,64 @@ final class WireMockCloudFormation {
                   <ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>
                 </GetCallerIdentityResponse>""")));
         server.stubFor(any(urlPathMatching("/strato-orders-dev-.*")).willReturn(aResponse().withStatus(200)));
+        artifactBucketAsStratoMadeIt();
         server.stubFor(any(urlPathMatching("/2015-03-31/functions/.*/configuration")).willReturn(aResponse().withStatus(404)
                 .withHeader("x-amzn-ErrorType", "ResourceNotFoundException").withBody("{\"Type\":\"User\",\"Message\":\"Function not found\"}")));
+    }
+
+    static final String BUCKET = "strato-orders-dev-123456789012-us-east-1-an";
+    static final String S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+    /**
+     * The artifact bucket's configuration as strato sets it, in the shapes of the S3 API reference
+     * (GetPublicAccessBlock, GetBucketEncryption, GetBucketPolicy, GetBucketLifecycleConfiguration,
+     * GetBucketVersioning); the release record is not there yet (404 NoSuchKey).
+     */
+    void artifactBucketAsStratoMadeIt() {
+        bucketConfig("publicAccessBlock", xmlS3("""
+                <PublicAccessBlockConfiguration xmlns="%s">
+                  <BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls>
+                  <BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets>
+                </PublicAccessBlockConfiguration>""".formatted(S3_NS)));
+        bucketConfig("encryption", xmlS3("""
+                <ServerSideEncryptionConfiguration xmlns="%s">
+                  <Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault>
+                    <BucketKeyEnabled>false</BucketKeyEnabled></Rule>
+                </ServerSideEncryptionConfiguration>""".formatted(S3_NS)));
+        bucketConfig("policy", aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                {"Version":"2012-10-17","Statement":[{"Sid":"StratoDenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*",
+                "Resource":["arn:aws:s3:::%1$s","arn:aws:s3:::%1$s/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}""".formatted(BUCKET)));
+        bucketConfig("lifecycle", xmlS3("""
+                <LifecycleConfiguration xmlns="%s">
+                  <Rule><ID>strato-expire-retired-packages</ID><Filter><Tag><Key>strato-retired</Key><Value>true</Value></Tag></Filter>
+                    <Status>Enabled</Status><Expiration><Days>30</Days></Expiration></Rule>
+                  <Rule><ID>strato-clean-up-versions</ID><Filter><Prefix></Prefix></Filter><Status>Enabled</Status>
+                    <Expiration><ExpiredObjectDeleteMarker>true</ExpiredObjectDeleteMarker></Expiration>
+                    <NoncurrentVersionExpiration><NoncurrentDays>1</NoncurrentDays></NoncurrentVersionExpiration>
+                    <AbortIncompleteMultipartUpload><DaysAfterInitiation>1</DaysAfterInitiation></AbortIncompleteMultipartUpload></Rule>
+                </LifecycleConfiguration>""".formatted(S3_NS)));
+        bucketConfig("versioning", xmlS3("""
+                <VersioningConfiguration xmlns="%s"><Status>Enabled</Status></VersioningConfiguration>""".formatted(S3_NS)));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathMatching("/" + BUCKET + "/releases/.*"))
+                .willReturn(s3Error(404, "NoSuchKey", "The specified key does not exist.")));
+    }
+
+    /** GET /bucket?{@code query}: one of the bucket's sub-resources. */
+    void bucketConfig(String query, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathMatching("/" + BUCKET + "/?"))
+                .withQueryParam(query, com.github.tomakehurst.wiremock.client.WireMock.matching(".*")).atPriority(1).willReturn(answer));
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xmlS3(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/xml").withBody(body);
+    }
+
+    /** An S3 REST error document (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html). */
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder s3Error(int status, String code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/xml").withBody("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Error><Code>%s</Code><Message>%s</Message><RequestId>4442587FB7D0A2F9</RequestId><HostId>Uuag1LuByRx9e6j5Onimru9pO4ZVKnJ2Qz7/C1NPcfTWAtRPfTaOFg==</HostId></Error>"""
+                .formatted(code, message));
     }
 
     MappingBuilder action(String action) {
