@@ -57,12 +57,20 @@ public final class Sarif {
         m.put("message", Map.of("text", f.message() + (f.provider() == null ? "" : " (" + f.provider().id() + ")") + ". Fix: " + f.rule().fix()));
         Map<String, Object> physical = new LinkedHashMap<>();
         physical.put("artifactLocation", Map.of("uri", f.position().file().replace('\\', '/')));
-        if (f.position().line() > 0) physical.put("region", Map.of("startLine", f.position().line(), "startColumn", f.position().column()));
+        if (f.position().line() > 0) physical.put("region", ordered("startLine", f.position().line(), "startColumn", f.position().column()));
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("physicalLocation", physical);
-        location.put("logicalLocations", List.of(Map.of("fullyQualifiedName", f.path(), "kind", "member")));
+        location.put("logicalLocations", List.of(ordered("fullyQualifiedName", f.path(), "kind", "member")));
         m.put("locations", List.of(location));
         if (f.provider() != null) m.put("properties", Map.of("provider", f.provider().id()));
+        return m;
+    }
+
+    /** A two-key map in this order (Map.of's order differs from run to run; golden files need one). */
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
         return m;
     }
 
