@@ -45,7 +45,7 @@ final class StratoCommand implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(
             ValidateCommand.class, PrintCommand.class, GenerateCommand.class, DeployCommand.class, DiffCommand.class,
             InfoCommand.class, InvokeCommand.class, LogsCommand.class, RemoveCommand.class, InitCommand.class, ImportCommand.class,
-            CheckCommand.class, GraphCommand.class,
+            CheckCommand.class, GraphCommand.class, CostCommand.class,
             SchemaCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class);
 
     /** Commands that work alone, by their {@code @Command} name; completion and help read the whole command tree. */

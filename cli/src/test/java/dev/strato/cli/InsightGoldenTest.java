@@ -32,7 +32,10 @@ class InsightGoldenTest {
                 Arguments.of(e, "graph.dot", "graph --format dot"),
                 Arguments.of(e, "graph-aws.mmd", "graph --provider aws"),
                 Arguments.of(e, "graph-azure.mmd", "graph --provider azure"),
-                Arguments.of(e, "graph-gcp.dot", "graph --provider gcp --format dot")));
+                Arguments.of(e, "graph-gcp.dot", "graph --provider gcp --format dot"),
+                Arguments.of(e, "cost.txt", "cost --provider all"),
+                Arguments.of(e, "cost.json", "cost --provider all --output json"),
+                Arguments.of(e, "cost-sweep.txt", "cost --provider aws --memory-sweep")));
     }
 
     @ParameterizedTest(name = "{0} {2}")
@@ -52,6 +55,15 @@ class InsightGoldenTest {
         CliRunner.Result r = new CliRunner(EXAMPLES.resolve("orders")).run("graph");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         readmeBlock("strato graph: examples/orders", "end of strato graph", "```mermaid\n" + r.out() + "```\n");
+    }
+
+    /** The README shows the orders example's cost table (the lines before the usage and assumptions). */
+    @org.junit.jupiter.api.Test
+    void readmeShowsTheOrdersCostTable() throws Exception {
+        CliRunner.Result r = new CliRunner(EXAMPLES.resolve("orders")).run("cost", "--provider", "all");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        String table = r.out().substring(0, r.out().indexOf("\n\nusage:") + 1);
+        readmeBlock("strato cost: examples/orders", "end of strato cost", "```\n$ strato cost --provider all\n" + table + "```\n");
     }
 
     /** The README's rule table is the catalog's. */
