@@ -153,8 +153,8 @@ public final class Estimator {
             Resource r = service.resources().get(e.getKey());
             List<Verb> verbs = e.getValue();
             BigDecimal messages = q.multiply(n(u.fanOut()));
-            if (r instanceof Resource.Queue && verbs.contains(Verb.SEND)) messages(f, messages, chunks64, u, false);
-            if (r instanceof Resource.Topic && verbs.contains(Verb.PUBLISH)) messages(f, messages, chunks64, u, true);
+            if (r instanceof Resource.Queue && verbs.contains(Verb.SEND)) messages(f, e.getKey(), messages, chunks64, u, false);
+            if (r instanceof Resource.Topic && verbs.contains(Verb.PUBLISH)) messages(f, e.getKey(), messages, chunks64, u, true);
             if (r instanceof Resource.Table) {
                 if (verbs.contains(Verb.READ)) add("tables", f.name(), TABLE_READS, q.multiply(n(u.reads())).multiply(tableUnits(u, false)));
                 if (verbs.contains(Verb.WRITE)) add("tables", f.name(), TABLE_WRITES, q.multiply(n(u.writes())).multiply(tableUnits(u, true)));
@@ -173,9 +173,24 @@ public final class Estimator {
         };
     }
 
-    private void messages(Function f, BigDecimal messages, BigDecimal chunks64, Usage u, boolean topic) {
+    /** The batch size of the first function that consumes {@code queue}; 1 when none does. */
+    private int batchOf(String queue) {
+        return service.functions().values().stream().flatMap(f -> f.events().stream())
+                .filter(e -> e instanceof Event.Queue q && q.queue().equals(queue)).mapToInt(e -> ((Event.Queue) e).batchSize()).findFirst().orElse(1);
+    }
+
+    private void messages(Function f, String queue, BigDecimal messages, BigDecimal chunks64, Usage u, boolean topic) {
         switch (provider) {
-            case AWS -> add("messaging", f.name(), topic ? TOPIC_PUBLISHES : QUEUE_REQUESTS, messages.multiply(chunks64));
+            case AWS -> {
+                if (topic) {
+                    add("messaging", f.name(), TOPIC_PUBLISHES, messages.multiply(chunks64));
+                } else {
+                    // a send per message, and the consumer's receive and delete per batch
+                    assumptionOnce("aws: SQS requests per message: the send, plus a receive and a delete per batch of the consumer's batchSize");
+                    BigDecimal perMessage = BigDecimal.ONE.add(BigDecimal.valueOf(2).divide(BigDecimal.valueOf(batchOf(queue)), 10, RoundingMode.HALF_EVEN));
+                    add("messaging", f.name(), QUEUE_REQUESTS, messages.multiply(chunks64).multiply(perMessage));
+                }
+            }
             case AZURE -> {
                 if (!topic && service.providers().azure() != null && service.providers().azure().queues() == AzureQueues.STORAGE) {
                     assumptionOnce("azure: Storage queue transactions are not in strato's prices table: not estimated");

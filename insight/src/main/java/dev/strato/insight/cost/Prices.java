@@ -48,8 +48,9 @@ public final class Prices {
             new Price(AWS, "us-east-1", REQUESTS, "request", d("0.0000002"), d("1000000"), LAMBDA, READ),
             new Price(AWS, "us-east-1", GB_SECONDS_X86, "GB-second", d("0.0000166667"), d("400000"), LAMBDA, READ),
             new Price(AWS, "us-east-1", GB_SECONDS_ARM, "GB-second", d("0.0000133334"), d("400000"), LAMBDA, READ),
+            // the 1M free HTTP API calls are for new accounts' first 12 months only: not a lasting free tier
             new Price(AWS, "us-east-1", API_REQUESTS, "HTTP API request (first 300M)", d("0.000001"), d("0"),
-                    "https://aws.amazon.com/api-gateway/pricing/", null),
+                    "https://aws.amazon.com/api-gateway/pricing/", READ),
             new Price(AWS, "us-east-1", QUEUE_REQUESTS, "SQS standard request (64 KB chunk)", d("0.0000004"), d("1000000"),
                     "https://aws.amazon.com/sqs/pricing/", null),
             new Price(AWS, "us-east-1", TOPIC_PUBLISHES, "SNS publish (64 KB chunk)", d("0.0000005"), d("1000000"),
