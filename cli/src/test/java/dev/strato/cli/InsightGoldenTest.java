@@ -66,6 +66,18 @@ class InsightGoldenTest {
         readmeBlock("strato cost: examples/orders", "end of strato cost", "```\n$ strato cost --provider all\n" + table + "```\n");
     }
 
+    /** The README's examples of the other outputs, from the smallest example. */
+    @org.junit.jupiter.api.Test
+    void readmeShowsEachOutput() throws Exception {
+        CliRunner runner = new CliRunner(EXAMPLES.resolve("hello-http"));
+        readmeBlock("strato check --output json: examples/hello-http", "end of strato check --output json",
+                "```json\n" + runner.run("check", "--output", "json").out() + "```\n");
+        readmeBlock("strato graph --format dot: examples/hello-http", "end of strato graph --format dot",
+                "```dot\n" + runner.run("graph", "--format", "dot").out() + "```\n");
+        readmeBlock("strato cost --output json: examples/hello-http", "end of strato cost --output json",
+                "```json\n" + runner.run("cost", "--provider", "aws", "--output", "json").out() + "```\n");
+    }
+
     /** The README's rule table is the catalog's. */
     @org.junit.jupiter.api.Test
     void readmeListsEveryRule() throws Exception {
