@@ -82,8 +82,10 @@ public final class Prices {
             new Price(GCP, "tier1", GIB_SECONDS, "GiB-second", d("0.0000025"), d("360000"), CLOUD_RUN, READ),
             new Price(GCP, "tier1", API_REQUESTS, "API Gateway call (first 2M free)", d("0.000003"), d("2000000"),
                     "https://cloud.google.com/api-gateway/pricing", null),
-            new Price(GCP, "tier1", MESSAGING_GIB, "Pub/Sub throughput GiB (1 KB minimum per message)", d("0.0390625"), d("10"),
-                    "https://cloud.google.com/pubsub/pricing", null),
+            // $40 per TiB in all regions after 10 GiB a month; at least 1,000 bytes per publish, push or pull request
+            new Price(GCP, "tier1", MESSAGING_GIB, "Pub/Sub throughput GiB (publish and delivery, 1,000-byte minimum per request)", d("0.0390625"), d("10"),
+                    "https://cloud.google.com/pubsub/pricing", READ),
+            // free: 50,000 reads and 20,000 writes a day on the (default) database (read 2026-12-08), as 30-day months here
             new Price(GCP, "tier1", TABLE_READS, "Firestore document read", d("0.0000003"), d("1500000"),
                     "https://cloud.google.com/firestore/pricing", null),
             new Price(GCP, "tier1", TABLE_WRITES, "Firestore document write", d("0.0000009"), d("600000"),
