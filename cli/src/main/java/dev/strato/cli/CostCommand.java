@@ -90,7 +90,11 @@ final class CostCommand extends ModelCommand {
         Path file = environment.workingDir().resolve(usageFile);
         if (!Files.isRegularFile(file)) throw CommandException.failure("usage file " + usageFile + " not found");
         Diagnostics d = new Diagnostics();
-        var plan = UsageFile.read(file, usageFile.toString(), base, service.functions().keySet(), d);
+        Set<String> stores = new java.util.TreeSet<>();
+        service.resources().forEach((name, r) -> {
+            if (r instanceof dev.strato.model.Resource.Table || r instanceof dev.strato.model.Resource.Bucket) stores.add(name);
+        });
+        var plan = UsageFile.read(file, usageFile.toString(), base, service.functions().keySet(), stores, d);
         for (Diagnostic x : d.sorted()) session.console().err().println(x.format());
         session.console().err().flush();
         if (plan.isEmpty()) {
@@ -101,9 +105,9 @@ final class CostCommand extends ModelCommand {
         return plan.get();
     }
 
-    private static final List<String> GROUPS = List.of("api", "messaging", "tables", "logs");
+    private static final List<String> GROUPS = List.of("api", "messaging", "tables", "storage", "logs");
     private static final Map<String, String> GROUP_LABEL = Map.of("api", "API gateway requests", "messaging", "queue/topic messages",
-            "tables", "table reads/writes", "logs", "log ingestion");
+            "tables", "table reads/writes", "storage", "storage GB-months", "logs", "log ingestion");
 
     private void text(Console c, Service service, Usage.Plan plan, List<Estimate> estimates) {
         List<List<String>> rows = new ArrayList<>();
@@ -139,6 +143,7 @@ final class CostCommand extends ModelCommand {
         c.out().println();
         c.out().println("usage: " + Estimator.describe(plan.defaults()) + " (" + plan.source() + ")");
         plan.functions().forEach((name, u) -> c.out().println("  " + name + ": " + Estimator.describe(u)));
+        plan.storageGb().forEach((name, gb) -> c.out().println("  " + name + ": " + (gb == Math.rint(gb) ? String.valueOf(gb.longValue()) : gb) + " GB stored"));
         c.out().println("assumptions:");
         Set<String> all = new LinkedHashSet<>();
         all.add("function lines are requests and compute before free tiers; the other lines sum every function's messages (fan-out x requests "
@@ -222,6 +227,7 @@ final class CostCommand extends ModelCommand {
         Map<String, Object> own = new LinkedHashMap<>();
         plan.functions().forEach((k, v) -> own.put(k, usageJson(v)));
         usage.put("functions", own);
+        usage.put("storageGb", new java.util.TreeMap<>(plan.storageGb()));
         json.put("usage", usage);
         List<Object> list = new ArrayList<>();
         for (Estimate e : estimates) {

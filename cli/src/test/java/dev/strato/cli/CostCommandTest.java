@@ -36,6 +36,24 @@ class CostCommandTest {
     }
 
     @Test
+    void usageFileSizesTablesAndBuckets() throws Exception {
+        Files.writeString(dir.resolve("strato.yml"), Files.readString(dir.resolve("strato.yml"))
+                .replace("events: [ { http: GET /x } ] }", "events: [ { http: GET /x } ], permissions: { t: [read] } }")
+                + "resources:\n  t: { type: table, key: { partition: id } }\n  b: { type: bucket }\n");
+        Files.writeString(dir.resolve("usage.yml"), "resources:\n  t: { storageGb: 125 }\n");
+        CliRunner.Result r = new CliRunner(dir).run("cost", "--usage", "usage.yml");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        // 125 GB x $0.25 (gross; the first 25 GB are in the free tier line)
+        assertThat(r.out()).containsPattern("storage GB-months\\s+\\$31\\.25").contains("t: 125 GB stored")
+                .contains("storage of b not estimated: give resources: NAME: { storageGb: N } in the usage file");
+        Files.writeString(dir.resolve("usage.yml"), "resources:\n  tt: { storageGb: 1 }\n  b: { storage: 1 }\n");
+        CliRunner.Result bad = new CliRunner(dir).run("cost", "--usage", "usage.yml");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.INVALID_MODEL);
+        assertThat(bad.err()).contains("usage.yml:2:3: error: resources.tt: no table or bucket tt in the service (did you mean 't'?)")
+                .contains("usage.yml:3:8: error: resources.b.storage: unknown key (did you mean 'storageGb'?)");
+    }
+
+    @Test
     void flagsSetTheDefaults() {
         CliRunner.Result r = new CliRunner(dir).run("cost", "--requests", "3M", "--duration", "120ms", "--output", "json");
         assertThat(r.exitCode()).as(r.toString()).isZero();

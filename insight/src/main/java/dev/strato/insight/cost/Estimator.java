@@ -62,6 +62,7 @@ public final class Estimator {
             case GCP -> gcp();
         };
         for (Function f : service.functions().values()) resources(f);
+        storage();
         BigDecimal gross = lines.stream().map(Line::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal free = freeTier();
         List<String> unverified = Prices.all().stream()
@@ -142,6 +143,24 @@ public final class Estimator {
         assumptions.add("gcp: Cloud Run functions with request-based billing: instance time rounded up to 100 ms, one request per instance at a "
                 + "time; vCPU from the memory tier table (e.g. 512 MB = 0.333 vCPU)");
         return "cloud run functions";
+    }
+
+    /** Storage GB-months of the tables and buckets the usage file sizes; the others are not estimated (and the output says so). */
+    private void storage() {
+        List<String> unsized = new ArrayList<>();
+        service.resources().forEach((name, r) -> {
+            boolean table = r instanceof Resource.Table;
+            if (!table && !(r instanceof Resource.Bucket)) return;
+            Double gb = usage.storageGb().get(name);
+            if (gb == null) {
+                unsized.add(name);
+                return;
+            }
+            add("storage", null, table ? TABLE_STORAGE : BUCKET_STORAGE, n(gb));
+        });
+        if (!unsized.isEmpty()) {
+            assumptionOnce("storage of " + String.join(", ", unsized) + " not estimated: give resources: NAME: { storageGb: N } in the usage file");
+        }
     }
 
     /** Messages, table operations and logs that follow from a function's permissions and usage. */

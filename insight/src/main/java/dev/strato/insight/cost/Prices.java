@@ -38,6 +38,8 @@ public final class Prices {
     public static final String TABLE_READS = "table-reads";
     public static final String TABLE_WRITES = "table-writes";
     public static final String LOG_GB = "log-ingestion-gb";
+    public static final String TABLE_STORAGE = "table-storage-gb-month";
+    public static final String BUCKET_STORAGE = "bucket-storage-gb-month";
 
     private static BigDecimal d(String s) {
         return new BigDecimal(s);
@@ -59,6 +61,10 @@ public final class Prices {
                     "https://aws.amazon.com/dynamodb/pricing/on-demand/", null),
             new Price(AWS, "us-east-1", TABLE_WRITES, "DynamoDB on-demand write request unit", d("0.000000625"), d("0"),
                     "https://aws.amazon.com/dynamodb/pricing/on-demand/", null),
+            new Price(AWS, "us-east-1", TABLE_STORAGE, "DynamoDB Standard GB-month (first 25 GB free)", d("0.25"), d("25"),
+                    "https://aws.amazon.com/dynamodb/pricing/on-demand/", null),
+            new Price(AWS, "us-east-1", BUCKET_STORAGE, "S3 Standard GB-month (first 50 TB)", d("0.023"), d("0"),
+                    "https://aws.amazon.com/s3/pricing/", null),
             new Price(AWS, "us-east-1", LOG_GB, "CloudWatch Logs GB ingested", d("0.50"), d("5"),
                     "https://aws.amazon.com/cloudwatch/pricing/", null),
             // Azure Functions, East US (the pricing page's default region)
@@ -74,6 +80,10 @@ public final class Prices {
                     "https://azure.microsoft.com/en-us/pricing/details/cosmos-db/serverless/", null),
             new Price(AZURE, "eastus", TABLE_WRITES, "Cosmos DB serverless request unit (5 per 1 KB write)", d("0.00000125"), d("0"),
                     "https://azure.microsoft.com/en-us/pricing/details/cosmos-db/serverless/", null),
+            new Price(AZURE, "eastus", TABLE_STORAGE, "Cosmos DB serverless transactional storage GB-month", d("0.25"), d("0"),
+                    "https://azure.microsoft.com/en-us/pricing/details/cosmos-db/serverless/", null),
+            new Price(AZURE, "eastus", BUCKET_STORAGE, "Blob Storage hot LRS GB-month (first 50 TB)", d("0.018"), d("0"),
+                    "https://azure.microsoft.com/en-us/pricing/details/storage/blobs/", null),
             new Price(AZURE, "eastus", LOG_GB, "Log Analytics GB ingested (analytics logs)", d("2.30"), d("5"),
                     "https://azure.microsoft.com/en-us/pricing/details/monitor/", null),
             // Cloud Run functions (request-based billing), Tier 1 regions
@@ -90,6 +100,10 @@ public final class Prices {
                     "https://cloud.google.com/firestore/pricing", null),
             new Price(GCP, "tier1", TABLE_WRITES, "Firestore document write", d("0.0000009"), d("600000"),
                     "https://cloud.google.com/firestore/pricing", null),
+            new Price(GCP, "tier1", TABLE_STORAGE, "Firestore stored GiB-month (1 GiB free on the default database)", d("0.18"), d("1"),
+                    "https://cloud.google.com/firestore/pricing", null),
+            new Price(GCP, "tier1", BUCKET_STORAGE, "Cloud Storage Standard regional GB-month", d("0.020"), d("0"),
+                    "https://cloud.google.com/storage/pricing", null),
             new Price(GCP, "tier1", LOG_GB, "Cloud Logging GiB ingested", d("0.50"), d("50"),
                     "https://cloud.google.com/stackdriver/pricing", null));
 

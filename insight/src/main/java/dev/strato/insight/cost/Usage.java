@@ -19,9 +19,14 @@ public record Usage(long requests, Duration duration, double payloadKb, double f
     public static final Usage DEFAULT = new Usage(1_000_000, Duration.ofMillis(120), 1, 1, 1, 1, 1);
 
     /** Usage for the whole service: the defaults and each function's own. */
-    public record Plan(Usage defaults, Map<String, Usage> functions, String source) {
+    public record Plan(Usage defaults, Map<String, Usage> functions, Map<String, Double> storageGb, String source) {
         public Plan {
             functions = Map.copyOf(functions);
+            storageGb = Map.copyOf(storageGb);
+        }
+
+        public Plan(Usage defaults, Map<String, Usage> functions, String source) {
+            this(defaults, functions, Map.of(), source);
         }
 
         public Usage of(String function) {

@@ -28,6 +28,11 @@ public final class UsageFile {
     private UsageFile() {}
 
     public static Optional<Usage.Plan> read(Path file, String label, Usage base, Set<String> functions, Diagnostics diagnostics) {
+        return read(file, label, base, functions, Set.of(), diagnostics);
+    }
+
+    /** @param stores the tables and buckets of the service, whose {@code storageGb} the file may give */
+    public static Optional<Usage.Plan> read(Path file, String label, Usage base, Set<String> functions, Set<String> stores, Diagnostics diagnostics) {
         Optional<YNode> root = YamlLoader.loadFile(file, label, diagnostics);
         if (root.isEmpty()) return Optional.empty();
         if (!(root.get() instanceof YMap top)) {
@@ -35,9 +40,9 @@ public final class UsageFile {
             return Optional.empty();
         }
         for (YMap.Entry e : top.entries().values()) {
-            if (!List.of("defaults", "functions").contains(e.key())) {
-                diagnostics.error(e.keyPosition(), e.key(), "unknown key" + Suggestions.didYouMean(e.key(), List.of("defaults", "functions"))
-                        + " (known: defaults, functions)");
+            if (!List.of("defaults", "functions", "resources").contains(e.key())) {
+                diagnostics.error(e.keyPosition(), e.key(), "unknown key" + Suggestions.didYouMean(e.key(), List.of("defaults", "functions", "resources"))
+                        + " (known: defaults, functions, resources)");
             }
         }
         Usage defaults = top.get("defaults") == null ? base : usage(top.get("defaults"), "defaults", base, diagnostics);
@@ -57,7 +62,29 @@ public final class UsageFile {
                 }
             }
         }
-        return diagnostics.hasErrors() ? Optional.empty() : Optional.of(new Usage.Plan(defaults, own, label));
+        Map<String, Double> storage = new LinkedHashMap<>();
+        YNode res = top.get("resources");
+        if (res != null) {
+            if (!(res instanceof YMap m)) {
+                diagnostics.error(res.position(), "resources", "expected a map of table and bucket names, not " + res.describe());
+            } else {
+                for (YMap.Entry e : m.entries().values()) {
+                    String at = "resources." + e.key();
+                    if (!stores.contains(e.key())) {
+                        diagnostics.error(e.keyPosition(), at, "no table or bucket " + e.key() + " in the service" + Suggestions.didYouMean(e.key(), stores));
+                    } else if (!(e.value() instanceof YMap r)) {
+                        diagnostics.error(e.value().position(), at, "expected { storageGb: N }, not " + e.value().describe());
+                    } else {
+                        for (YMap.Entry k : r.entries().values()) {
+                            if (k.key().equals("storageGb")) number(k.value(), at + ".storageGb", diagnostics).ifPresent(v -> storage.put(e.key(), v));
+                            else diagnostics.error(k.keyPosition(), at + "." + k.key(), "unknown key" + Suggestions.didYouMean(k.key(), List.of("storageGb"))
+                                    + " (known: storageGb)");
+                        }
+                    }
+                }
+            }
+        }
+        return diagnostics.hasErrors() ? Optional.empty() : Optional.of(new Usage.Plan(defaults, own, storage, label));
     }
 
     private static Usage usage(YNode node, String path, Usage base, Diagnostics d) {
