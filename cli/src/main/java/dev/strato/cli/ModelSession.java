@@ -59,7 +59,7 @@ final class ModelSession {
     }
 
     /** STRATO_TODAY pins the date runtime deprecations are judged by (reproducible CI and tests). */
-    private LocalDate today() {
+    LocalDate today() {
         String pinned = environment.get("STRATO_TODAY");
         return pinned == null || pinned.isBlank() ? LocalDate.now() : LocalDate.parse(pinned.strip());
     }

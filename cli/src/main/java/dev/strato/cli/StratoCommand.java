@@ -45,12 +45,14 @@ final class StratoCommand implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(
             ValidateCommand.class, PrintCommand.class, GenerateCommand.class, DeployCommand.class, DiffCommand.class,
             InfoCommand.class, InvokeCommand.class, LogsCommand.class, RemoveCommand.class, InitCommand.class, ImportCommand.class,
+            CheckCommand.class, GraphCommand.class, CostCommand.class,
             SchemaCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class);
 
     /** Commands that work alone, by their {@code @Command} name; completion and help read the whole command tree. */
     static final Map<String, Class<?>> STANDALONE = Map.of(
             "validate", ValidateCommand.class, "print", PrintCommand.class, "generate", GenerateCommand.class,
-            "invoke", InvokeCommand.class, "init", InitCommand.class, "import", ImportCommand.class, "schema", SchemaCommand.class);
+            "invoke", InvokeCommand.class, "init", InitCommand.class, "import", ImportCommand.class, "schema", SchemaCommand.class,
+            "check", CheckCommand.class, "graph", GraphCommand.class);
     // the other cloud commands are registered with all the others: a network call dwarfs picocli's reflection
 
     @Spec

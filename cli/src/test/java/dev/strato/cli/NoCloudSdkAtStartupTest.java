@@ -9,13 +9,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** validate, print and generate never load a cloud SDK class (AWS, Azure), though the SDKs are on the class path. */
+/** validate, print, generate, check, graph and cost never load a cloud SDK class, though the SDK is on the class path. */
 class NoCloudSdkAtStartupTest {
 
     @TempDir Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "print", "generate --provider aws -o OUT", "generate --provider azure -o OUT", "generate --provider gcp -o OUT"})
+    @ValueSource(strings = {"validate", "print", "generate --provider aws -o OUT", "generate --provider azure -o OUT", "generate --provider gcp -o OUT", "check", "graph", "cost --provider all"})
     void modelCommandsLoadNoAwsSdkClass(String command) throws Exception {
         String orders = Path.of("../examples/orders/strato.yml").toAbsolutePath().normalize().toString();
         String[] args = (command.replace("OUT", dir.resolve("out").toString()) + " -c " + orders).split(" ");

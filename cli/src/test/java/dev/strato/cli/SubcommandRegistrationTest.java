@@ -30,7 +30,7 @@ class SubcommandRegistrationTest {
         Map<String, String> env = Map.of("STRATO_WORKDIR", dir.toString(), "NO_COLOR", "1");
         for (String[] args : new String[][] {{}, {"--help"}, {"help"}, {"completion", "bash"}, {"valdate"}}) {
             assertThat(Main.commandLine(new Environment(env), args).getSubcommands().keySet())
-                    .containsExactly("validate", "print", "generate", "deploy", "diff", "info", "invoke", "logs", "remove", "init", "import",
+                    .containsExactly("validate", "print", "generate", "deploy", "diff", "info", "invoke", "logs", "remove", "init", "import", "check", "graph", "cost",
                             "schema", "completion", "help");
         }
         assertThat(new CliRunner(dir).run("--help").out()).contains("validate", "print", "generate", "deploy", "diff", "info", "invoke", "logs",
