@@ -4,7 +4,9 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
+import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -42,6 +44,23 @@ public final class Templates {
         config.setWrapUncheckedExceptions(true);
         config.setFallbackOnNullLoopVariable(false);
         config.setLocalizedLookup(false);
+        lockDown(config);
+    }
+
+    /**
+     * Overrides under {@code .strato/templates/} come from the checkout, which nobody may have
+     * reviewed (CI on pull requests): a template is code, so it runs with no way out of FreeMarker.
+     * {@code ?new} instantiates no class (the classic {@code "freemarker.template.utility.Execute"?new()},
+     * {@code ObjectConstructor} and {@code JythonRuntime} payloads), {@code ?api} is off, and the
+     * object wrapper wraps only strings, numbers, booleans, dates, maps and lists: no Java object
+     * reaches a template, so no method such as {@code getClass()} or a class loader can be called.
+     * The template loader keeps names inside the override folder and refuses links that leave it
+     * (FileTemplateLoader's canonical path check). See docs/MODEL.md, "Template overrides".
+     */
+    static void lockDown(Configuration config) {
+        config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        config.setAPIBuiltinEnabled(false);
+        config.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
     }
 
     /** Built-in templates only. */
@@ -63,7 +82,7 @@ public final class Templates {
 
     /** Renders template {@code name} (e.g. {@code init/node-http/strato.yml.ftl}). */
     public String render(String name, Map<String, ?> model) throws IOException {
-        Template t = config.getTemplate(name);
+        Template t = template(name);
         StringWriter out = new StringWriter();
         try {
             t.process(model, out);
@@ -73,13 +92,31 @@ public final class Templates {
         return out.toString();
     }
 
+    private Template template(String name) throws IOException {
+        try {
+            return config.getTemplate(name);
+        } catch (SecurityException e) {
+            throw new IOException(leaves(name, e));
+        }
+    }
+
+    /** FileTemplateLoader refuses (with a SecurityException) a file whose real path leaves the override folder. */
+    private static String leaves(String name, SecurityException e) {
+        return "template override " + OVERRIDE_DIR + "/" + name + " leads outside " + OVERRIDE_DIR + " (" + e.getMessage() + "); strato refuses it";
+    }
+
     /**
      * A file shipped as is (no FreeMarker processing, such as adapter code), with the project's
      * override of the same path first.
      */
     public byte[] raw(String name) throws IOException {
         TemplateLoader loader = config.getTemplateLoader();
-        Object source = loader.findTemplateSource(name);
+        Object source;
+        try {
+            source = loader.findTemplateSource(name);
+        } catch (SecurityException e) {
+            throw new IOException(leaves(name, e));
+        }
         if (source == null) throw new IOException("template " + name + " not found");
         try (java.io.Reader r = loader.getReader(source, "UTF-8")) {
             StringWriter out = new StringWriter();

@@ -75,7 +75,7 @@ final class FunctionChecks {
                     c.error(path, "'" + h + "' is not a " + f.runtime() + " handler: expected path/file.export such as src/orders.create");
                     return;
                 }
-                scriptExists(f, h, path);
+                if (staysInProject(h.substring(0, h.lastIndexOf('.')), path)) scriptExists(f, h, path);
             }
             case JAVA -> {
                 if (!JAVA_HANDLER.matcher(h).matches()) {
@@ -90,9 +90,26 @@ final class FunctionChecks {
             case GO -> {
                 if (!GO_HANDLER.matcher(h).matches()) {
                     c.error(path, "'" + h + "' is not a Go handler: expected the executable's name, such as bootstrap");
+                } else {
+                    staysInProject(h, path);
                 }
             }
         }
+    }
+
+    /**
+     * A handler names a file in the package, so under the project folder: {@code ../x.handler}
+     * would make the generated entry import a file from outside the project (the project folder
+     * is a security boundary).
+     */
+    private boolean staysInProject(String file, String path) {
+        java.nio.file.Path p = java.nio.file.Path.of(file).normalize();
+        if (p.isAbsolute() || file.startsWith("/") || p.startsWith("..") || p.toString().isEmpty()) {
+            c.error(path, "handler file " + file + " lies outside the project folder: a handler names a file under the folder of strato.yml"
+                    + " (packages hold nothing from outside it)");
+            return false;
+        }
+        return true;
     }
 
     private void scriptExists(Function f, String handler, String path) {

@@ -25,5 +25,6 @@ public final class Validator {
         new EventChecks(c).run();
         new ResourceChecks(c).run();
         new AzureChecks(c).run();
+        new PackageChecks(c).run();
     }
 }

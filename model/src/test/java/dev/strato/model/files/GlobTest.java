@@ -1,4 +1,4 @@
-package dev.strato.generator.packaging;
+package dev.strato.model.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.strato.generator.packaging;
+package dev.strato.model.files;
 
 import java.util.List;
 import java.util.regex.Pattern;
