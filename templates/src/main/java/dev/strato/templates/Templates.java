@@ -127,6 +127,58 @@ public final class Templates {
         }
     }
 
+    /**
+     * A template override that FreeMarker cannot parse.
+     *
+     * @param name the override's path under {@link #OVERRIDE_DIR}
+     */
+    public record OverrideProblem(String name, int line, int column, String message) {}
+
+    /**
+     * Parses every {@code .ftl} override of {@code projectDir}, so that {@code validate} reports a
+     * syntax error at the override's own line and column instead of {@code generate} failing
+     * without one. Overrides that are links out of the folder are problems too.
+     */
+    public static List<OverrideProblem> checkOverrides(Path projectDir) {
+        Path dir = projectDir.resolve(OVERRIDE_DIR);
+        if (!Files.isDirectory(dir)) return List.of();
+        Templates templates = forProject(projectDir);
+        List<OverrideProblem> problems = new ArrayList<>();
+        List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".ftl")).sorted().toList();
+        } catch (IOException e) {
+            return List.of(new OverrideProblem("", 0, 0, "cannot read " + OVERRIDE_DIR + ": " + e.getMessage()));
+        }
+        for (Path file : files) {
+            String name = dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+            try {
+                templates.template(name);
+            } catch (freemarker.core.ParseException e) {
+                String text = e.getEditorMessage() == null ? e.getMessage() : e.getEditorMessage();
+                problems.add(new OverrideProblem(name, Math.max(e.getLineNumber(), 1), Math.max(e.getColumnNumber(), 1),
+                        "template syntax error: " + text.lines().findFirst().orElse("").strip()));
+            } catch (IOException e) {
+                problems.add(new OverrideProblem(name, 1, 1, e.getMessage()));
+            }
+        }
+        return problems;
+    }
+
+    /** The project override whose rendering {@code failure} (or one of its causes) reports, if any. */
+    public static java.util.Optional<OverrideProblem> overrideFailure(Throwable failure, Path projectDir) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TemplateException te && te.getTemplateSourceName() != null
+                    && Files.isRegularFile(projectDir.resolve(OVERRIDE_DIR).resolve(te.getTemplateSourceName()))) {
+                String text = te.getMessageWithoutStackTop().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("failed");
+                int line = te.getLineNumber() == null ? 1 : te.getLineNumber();
+                int column = te.getColumnNumber() == null ? 1 : te.getColumnNumber();
+                return java.util.Optional.of(new OverrideProblem(te.getTemplateSourceName(), line, column, "template failed: " + text));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Built-in template paths under {@code prefix} (from the shipped index), sorted. */
     public static List<String> list(String prefix) {
         List<String> names = new ArrayList<>();

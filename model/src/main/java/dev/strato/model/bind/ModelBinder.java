@@ -104,6 +104,10 @@ public final class ModelBinder {
 
     private Providers providers(View p) {
         if (p == null) return new Providers(null, null, null);
+        // "aws:" with nothing after it reads as null: an empty block, not "no aws" (else validate says valid and generate finds no block)
+        p.emptyValue("aws", "providers.aws has no value: write its settings, such as aws: { region: us-east-1 }");
+        p.emptyValue("azure", "providers.azure has no value: write its settings, such as azure: { location: westeurope }");
+        p.emptyValue("gcp", "providers.gcp has no value: write its settings, such as gcp: { project: my-project, region: europe-west1 }");
         View aws = p.object("aws");
         View azure = p.object("azure");
         View gcp = p.object("gcp");

@@ -28,6 +28,10 @@ final class PackageChecks {
 
     void run() {
         if (c.projectDir() == null || c.service().functions().isEmpty()) return;
+        // a pattern ServiceChecks refuses would only add follow-on errors (such as "selects no files")
+        List<String> patterns = new java.util.ArrayList<>(c.service().packaging().include());
+        patterns.addAll(c.service().packaging().exclude());
+        if (patterns.stream().anyMatch(p -> p.startsWith("/") || p.contains(".."))) return;
         Optional<ProjectScan.Result> scanned = scan();
         if (scanned.isEmpty()) return;
         ProjectScan.Result scan = scanned.get();
@@ -65,7 +69,7 @@ final class PackageChecks {
     private void handlerPackaged(Function f, List<String> files, List<String> refused) {
         List<String> candidates = handlerFiles(f);
         if (candidates.isEmpty()) return;
-        if (candidates.stream().anyMatch(x -> files.contains(x) || refused.contains(x))) return;
+        if (candidates.stream().anyMatch(x -> files.contains(x) || refused.stream().anyMatch(l -> x.equals(l) || x.startsWith(l + "/")))) return;
         for (String candidate : candidates) {
             if (java.nio.file.Files.isRegularFile(c.projectDir().resolve(candidate))) {
                 c.error("functions." + f.name() + ".handler", "handler file " + candidate + " is not in the package: "

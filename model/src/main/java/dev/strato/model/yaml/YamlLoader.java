@@ -114,6 +114,9 @@ public final class YamlLoader {
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setCodePointLimit((int) MAX_FILE_BYTES)
                 .setUseMarks(true)
+                // the whole text in one window: with the default 1 KB window the reader copies the
+                // window on every refill, so one long token (a 4.9 MB line) cost O(n^2 / 1 KB)
+                .setBufferSize(Math.max(1024, text.length() + 1))
                 .setSchema(new StratoSchema())
                 .setAllowNonScalarKeys(true)
                 .build();
@@ -171,6 +174,10 @@ public final class YamlLoader {
 
     private static String yamlMessage(String raw) {
         String m = raw == null ? "invalid YAML" : raw.strip().replaceAll("\\s+", " ");
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("Version\\{major=(\\d+), minor=(\\d+)\\}").matcher(m);
+        if (version.find()) {
+            return "%YAML " + version.group(1) + "." + version.group(2) + " is not a YAML version strato reads: write %YAML 1.2 (or no directive)";
+        }
         if (m.startsWith("Number of aliases")) {
             return "too many aliases (more than " + MAX_ALIASES + "): refused (alias bomb protection)";
         }
