@@ -378,6 +378,10 @@ public final class ModelBinder {
             String a = reader.choice(items.get(i), v.path("on") + "[" + i + "]", actions);
             if (a != null) on.add(enumOf(BucketAction.class, a, BucketAction.CREATED));
         }
+        if (items.isEmpty() && v.has("on")) {
+            // "on: []" would silently mean the default: an event on no operation is a mistake, not a choice
+            reader.error(v.node("on"), v.path("on"), "on lists no operation: write on: [created], [deleted] or both (or leave on out for created)");
+        }
         if (on.isEmpty()) on.add(BucketAction.CREATED);
         return bucket == null ? Optional.empty()
                 : Optional.of(new Event.Bucket(bucket, List.copyOf(on), v.text("prefix"), v.text("suffix")));

@@ -62,7 +62,14 @@ final class EventChecks {
         overlappingBucketEvents();
     }
 
+    /** API Gateway HTTP APIs: CORS maxAge at most 86400 s (https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid.html). */
+    static final long MAX_CORS_AGE_SECONDS = 86_400;
+
     private void http(Function f, Event.Http h, String p) {
+        if (h.cors() != null && h.cors().maxAge() != null && h.cors().maxAge().toSeconds() > MAX_CORS_AGE_SECONDS) {
+            c.error(p + ".cors.maxAge", "cors maxAge " + Durations.format(h.cors().maxAge()) + " is more than the " + MAX_CORS_AGE_SECONDS
+                    + " s (1 day) API Gateway HTTP APIs accept (https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid.html)");
+        }
         String path = h.path();
         String at = p + ".path";
         if (!path.startsWith("/")) {
