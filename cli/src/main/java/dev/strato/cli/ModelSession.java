@@ -49,6 +49,8 @@ final class ModelSession {
         LoadOptions lo = new LoadOptions(options.stage, options.params, environment.variables(), options.providers(), today());
         long start = System.nanoTime();
         LoadResult result = ModelLoader.load(file.path(), file.label(), lo);
+        // validate finds what generate would refuse: a dry run of the generators, with positions
+        dev.strato.generator.Preflight.check(result, file.path(), file.label());
         if (top.verbose) {
             console.err().printf("strato: loaded %s (stage %s, providers %s, %d functions) in %d ms%n", file.path(),
                     result.service().map(s -> s.stage()).orElse("?"),

@@ -112,8 +112,9 @@ class CommandsTest {
                 + "functions:\n  f:\n    handler: src/a.main\n");
         Files.writeString(dir.resolve("package.json"), "{\"main\": \"other.js\"}");
         CliRunner.Result r = new CliRunner(dir).run("generate", "-o", "out");
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.err()).contains("error: gcp: package.json sets \"main\"").contains("; nothing generated");
+        // a generator's refusal is the model's problem: found before generating, exit 3 with a position
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_MODEL);
+        assertThat(r.err()).containsPattern("strato\\.yml:\\d+:\\d+: error: providers\\.gcp: gcp: package\\.json sets \"main\"").contains("; nothing generated");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 

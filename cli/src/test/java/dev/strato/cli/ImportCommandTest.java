@@ -78,6 +78,9 @@ class ImportCommandTest {
 
     @Test
     void jsonOutputListsMappedAndUnmappedItems() throws Exception {
+        // sub/strato.yml's project folder is sub/: the handlers it names must be there (validate refuses empty packages)
+        Files.createDirectories(dir.resolve("sub/src"));
+        for (String f : new String[] {"orders", "worker", "report", "changes"}) Files.writeString(dir.resolve("sub/src/" + f + ".js"), "");
         CliRunner.Result r = cli.run("import", "serverless.yml", "-o", "sub/strato.yml", "--output", "json");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode node = JsonMapper.builder().build().readTree(r.out());

@@ -52,7 +52,23 @@ final class Cases {
         Path source = work.resolve(source(name).getFileName());
         Importer.Result result = Importer.importFile(source, source.getFileName().toString());
         Files.writeString(work.resolve("strato.yml"), result.yaml(), StandardCharsets.UTF_8);
+        handlerFiles(work, result.yaml());
         return result;
+    }
+
+    /**
+     * The case folders hold the template alone; a real project has its handler files, and
+     * validate refuses a package.include that selects none, so each script handler gets a stub.
+     */
+    private static void handlerFiles(Path work, String yaml) throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+handler: ([\\w./-]+)\\.\\w+$").matcher(yaml);
+        while (m.find()) {
+            for (String ext : List.of(".js", ".py")) {
+                Path file = work.resolve(m.group(1) + ext);
+                Files.createDirectories(file.getParent());
+                if (!Files.exists(file)) Files.writeString(file, "// stub\n", StandardCharsets.UTF_8);
+            }
+        }
     }
 
     /** Loads what an import wrote for aws and asserts it has no error. */

@@ -162,13 +162,14 @@ class RobustnessTest {
                     handler: h.f
                     events:
                       - sqs: !GetAtt Queue.Arn
-                      - sqs: { arn: !Sub '${Queue.Arn}' }
+                      - sqs: { arn: !Sub '${Queue2.Arn}' }
                       - schedule: !Ref Rate
                       - sns: !Ref Missing
                       - unknownThing: {}
                 resources:
                   Resources:
                     Queue: { Type: AWS::SQS::Queue, Properties: { VisibilityTimeout: !Ref Vis } }
+                    Queue2: { Type: AWS::SQS::Queue }
                 """;
         Path sls = write("serverless.yml", serverless);
         Importer.Result r2 = Importer.importFile(sls, "serverless.yml");

@@ -36,8 +36,35 @@ public final class Suggestions {
                 && a.substring(first + 2).equals(b.substring(first + 2));
     }
 
+    /**
+     * Serverless Framework (and SAM) spellings a user brings along, too far from strato's names
+     * for edit distance: {@code memorySize} is four edits from {@code memory}.
+     */
+    private static final java.util.Map<String, String> FRAMEWORK_SPELLINGS = java.util.Map.ofEntries(
+            java.util.Map.entry("memorysize", "memory"),
+            java.util.Map.entry("iamrolestatements", "permissions"),
+            java.util.Map.entry("iam", "permissions"),
+            java.util.Map.entry("policies", "permissions"),
+            java.util.Map.entry("logretentionindays", "logRetentionDays"),
+            java.util.Map.entry("httpapi", "http"),
+            java.util.Map.entry("api", "http"),
+            java.util.Map.entry("sqs", "queue"),
+            java.util.Map.entry("s3", "bucket"),
+            java.util.Map.entry("sns", "topic"),
+            java.util.Map.entry("dynamodb", "table"),
+            java.util.Map.entry("enviroment", "environment"),
+            java.util.Map.entry("codeuri", "handler"),
+            java.util.Map.entry("deadletterqueue", "deadLetter"),
+            java.util.Map.entry("ondestination", "deadLetter"),
+            java.util.Map.entry("patterns", "include"),
+            java.util.Map.entry("architectures", "architecture"),
+            java.util.Map.entry("maximumretryattempts", "retries"),
+            java.util.Map.entry("rate", "schedule"));
+
     /** {@code " (did you mean 'x'?)"} or the empty string. */
     public static String didYouMean(String word, Collection<String> candidates) {
+        String alias = FRAMEWORK_SPELLINGS.get(word.toLowerCase(Locale.ROOT));
+        if (alias != null && candidates.contains(alias)) return " (did you mean '" + alias + "'?)";
         String best = closest(word, candidates);
         return best == null || best.equals(word) ? "" : " (did you mean '" + best + "'?)";
     }

@@ -121,8 +121,22 @@ class YamlLoaderTest {
         assertThat(YamlLoader.loadFile(big, "big.yml", diagnostics)).isEmpty();
         assertThat(messages()).containsExactly(
                 "big.yml:1:1: error: file is 5242881 bytes; the limit is 5242880 bytes (5 MB)",
-                "bin.yml:1:1: error: not a text file: found a NUL byte at offset 2",
-                "latin.yml:1:1: error: not valid UTF-8 text");
+                "bin.yml:1:3: error: not a text file: found a NUL byte (offset 2)",
+                "latin.yml:1:7: error: not valid UTF-8 text: byte 0xE9 (offset 6) starts no UTF-8 character; save the file as UTF-8");
+    }
+
+    @Test
+    void badBytesAreReportedAtTheirLineAndColumnAndUtf16IsNamed() throws Exception {
+        Path nul = Files.write(dir.resolve("nul.yml"), "a: 1\nb: \u00e9x\u0000\n".getBytes(StandardCharsets.UTF_8));
+        Path bad = Files.write(dir.resolve("bad.yml"), new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, '\n'});
+        Path utf16 = Files.write(dir.resolve("utf16.yml"), "a: 1\n".getBytes(StandardCharsets.UTF_16));
+        Path utf16le = Files.write(dir.resolve("utf16le.yml"), "a: 1\n".getBytes(StandardCharsets.UTF_16LE));
+        for (Path p : java.util.List.of(nul, bad, utf16, utf16le)) assertThat(YamlLoader.loadFile(p, p.getFileName().toString(), diagnostics)).isEmpty();
+        assertThat(messages()).containsExactly(
+                "bad.yml:2:5: error: not valid UTF-8 text: byte 0xFF (offset 10) starts no UTF-8 character; save the file as UTF-8",
+                "nul.yml:2:6: error: not a text file: found a NUL byte (offset 11)",
+                "utf16.yml:1:1: error: the file is UTF-16 text; strato.yml must be UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)",
+                "utf16le.yml:1:1: error: the file is UTF-16 text; strato.yml must be UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)");
     }
 
     @Test

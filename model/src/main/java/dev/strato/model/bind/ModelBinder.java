@@ -104,6 +104,10 @@ public final class ModelBinder {
 
     private Providers providers(View p) {
         if (p == null) return new Providers(null, null, null);
+        // "aws:" with nothing after it reads as null: an empty block, not "no aws" (else validate says valid and generate finds no block)
+        p.emptyValue("aws", "providers.aws has no value: write its settings, such as aws: { region: us-east-1 }");
+        p.emptyValue("azure", "providers.azure has no value: write its settings, such as azure: { location: westeurope }");
+        p.emptyValue("gcp", "providers.gcp has no value: write its settings, such as gcp: { project: my-project, region: europe-west1 }");
         View aws = p.object("aws");
         View azure = p.object("azure");
         View gcp = p.object("gcp");
@@ -375,6 +379,10 @@ public final class ModelBinder {
         for (int i = 0; i < items.size(); i++) {
             String a = reader.choice(items.get(i), v.path("on") + "[" + i + "]", actions);
             if (a != null) on.add(enumOf(BucketAction.class, a, BucketAction.CREATED));
+        }
+        if (items.isEmpty() && v.has("on")) {
+            // "on: []" would silently mean the default: an event on no operation is a mistake, not a choice
+            reader.error(v.node("on"), v.path("on"), "on lists no operation: write on: [created], [deleted] or both (or leave on out for created)");
         }
         if (on.isEmpty()) on.add(BucketAction.CREATED);
         return bucket == null ? Optional.empty()

@@ -192,6 +192,11 @@ final class Reader {
                 return (int) Math.min(Integer.MAX_VALUE, giga ? n * 1024 : n);
             }
         }
+        if (node instanceof YScalar s && (s.value() instanceof Long || s.value() instanceof Double || s.value() instanceof java.math.BigInteger)) {
+            // a number that is no size: say what is wrong with it, not just its type
+            error(node, path, "memory must be a whole, positive number of MB within each provider's limits (such as 512 or 2GB), got " + s.text());
+            return null;
+        }
         typeError(node, path, new Type.SizeMb().describe());
         return null;
     }

@@ -44,6 +44,14 @@ final class View {
         return node(key) != null;
     }
 
+    /** Reports {@code key} written with no value ({@code aws:} alone), which would read as absent; returns whether it was. */
+    boolean emptyValue(String key, String message) {
+        YNode n = map.get(key);
+        if (n == null || !Reader.isNull(n)) return false;
+        reader.error(n, path(key), message);
+        return true;
+    }
+
     private <T extends Type> T type(String key, Class<T> kind) {
         Type t = shape.field(key).type();
         if (t instanceof Type.Either e) t = kind.isInstance(e.shortForm()) ? e.shortForm() : e.longForm();

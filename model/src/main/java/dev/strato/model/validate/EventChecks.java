@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Each trigger: syntax, its target resource, provider limits, and clashes between functions. */
@@ -30,6 +31,8 @@ final class EventChecks {
     private final Map<String, Route> routes = new HashMap<>();
     private final Map<String, List<BucketUse>> bucketUses = new HashMap<>();
     private final Map<String, String> queueConsumers = new HashMap<>();
+    /** function NUL queue → the path of the function's first event on it. */
+    private final Map<String, String> queueEvents = new HashMap<>();
 
     private record Route(String function, HttpMethod method) {}
 
@@ -57,7 +60,14 @@ final class EventChecks {
         overlappingBucketEvents();
     }
 
+    /** API Gateway HTTP APIs: CORS maxAge at most 86400 s (https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid.html). */
+    static final long MAX_CORS_AGE_SECONDS = 86_400;
+
     private void http(Function f, Event.Http h, String p) {
+        if (h.cors() != null && h.cors().maxAge() != null && h.cors().maxAge().toSeconds() > MAX_CORS_AGE_SECONDS) {
+            c.error(p + ".cors.maxAge", "cors maxAge " + Durations.format(h.cors().maxAge()) + " is more than the " + MAX_CORS_AGE_SECONDS
+                    + " s (1 day) API Gateway HTTP APIs accept (https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid.html)");
+        }
         String path = h.path();
         String at = p + ".path";
         if (!path.startsWith("/")) {
@@ -153,8 +163,34 @@ final class EventChecks {
         }
     }
 
+    private static final String[] CRON_FIELDS = {"minute", "hour", "day of month", "month", "day of week"};
+    private static final Pattern CRON_RANGE = Pattern.compile("Value (-?\\d+) not in range \\[(-?\\d+), (-?\\d+)\\]");
+
+    /** cron-utils' words ("Failed to parse cron expression. Value 60 not in range [0, 59]") as the user's: which field, which range. */
+    static String cronProblem(String library, String[] fields) {
+        Matcher m = CRON_RANGE.matcher(library == null ? "" : library);
+        if (m.find()) {
+            String field = "a field";
+            for (int i = 0; i < fields.length; i++) {
+                if (java.util.Arrays.asList(fields[i].split("[,/-]")).contains(m.group(1))) {
+                    field = "the " + CRON_FIELDS[i] + " field";
+                    break;
+                }
+            }
+            return m.group(1) + " in " + field + " is out of range " + m.group(2) + "-" + m.group(3);
+        }
+        String text = library == null ? "not a valid cron expression" : library.replaceFirst("^Failed to parse cron expression\\.?\\s*", "");
+        return text.isBlank() ? "not a valid cron expression" : text;
+    }
+
     private void cron(String expression, String at) {
         String[] fields = expression.strip().split("\\s+");
+        String trimmed = expression.strip();
+        if (trimmed.startsWith("rate(") || trimmed.startsWith("cron(")) {
+            c.error(at, "'" + expression + "' is AWS schedule syntax: write a 5-field unix cron, or a rate as a duration such as"
+                    + " schedule: { rate: 5m }");
+            return;
+        }
         if (fields.length != 5) {
             c.error(at, "cron '" + expression + "' has " + fields.length + " fields; strato takes 5-field unix cron: minute hour day-of-month month day-of-week"
                     + (fields.length == 6 ? " (AWS 6-field cron with year? drop the year and any '?')" : ""));
@@ -163,7 +199,7 @@ final class EventChecks {
         try {
             UNIX_CRON.parse(expression.strip()).validate();
         } catch (IllegalArgumentException e) {
-            c.error(at, "invalid cron '" + expression + "': " + e.getMessage());
+            c.error(at, "invalid cron '" + expression + "': " + cronProblem(e.getMessage(), fields));
             return;
         }
         if (!fields[2].equals("*") && !fields[4].equals("*")) {
@@ -190,6 +226,13 @@ final class EventChecks {
             c.warning(p, "queue " + q.queue() + " has visibilityTimeout " + Durations.format(queue.visibilityTimeout())
                     + ", less than 6x the timeout " + Durations.format(f.timeout()) + " of function " + f.name()
                     + " that aws recommends: messages may be delivered twice (set it to " + Durations.format(f.timeout().multipliedBy(6)) + ")");
+        }
+        String first = queueEvents.putIfAbsent(f.name() + "\u0000" + q.queue(), p);
+        if (first != null) {
+            // every provider makes one event source mapping / trigger / subscription per event: a second one for the same queue is refused
+            c.error(p, "queue " + q.queue() + " is already an event of function " + f.name() + " (at " + first.replaceFirst("^functions\\.[^.]+\\.", "").replaceFirst("\\.queue$", "")
+                    + "): list each queue once per function");
+            return;
         }
         String other = queueConsumers.putIfAbsent(q.queue(), f.name());
         if (other != null && !other.equals(f.name())) {

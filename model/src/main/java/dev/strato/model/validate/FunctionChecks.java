@@ -75,7 +75,7 @@ final class FunctionChecks {
                     c.error(path, "'" + h + "' is not a " + f.runtime() + " handler: expected path/file.export such as src/orders.create");
                     return;
                 }
-                scriptExists(f, h, path);
+                if (staysInProject(h.substring(0, h.lastIndexOf('.')), path)) scriptExists(f, h, path);
             }
             case JAVA -> {
                 if (!JAVA_HANDLER.matcher(h).matches()) {
@@ -90,9 +90,26 @@ final class FunctionChecks {
             case GO -> {
                 if (!GO_HANDLER.matcher(h).matches()) {
                     c.error(path, "'" + h + "' is not a Go handler: expected the executable's name, such as bootstrap");
+                } else {
+                    staysInProject(h, path);
                 }
             }
         }
+    }
+
+    /**
+     * A handler names a file in the package, so under the project folder: {@code ../x.handler}
+     * would make the generated entry import a file from outside the project (the project folder
+     * is a security boundary).
+     */
+    private boolean staysInProject(String file, String path) {
+        java.nio.file.Path p = java.nio.file.Path.of(file).normalize();
+        if (p.isAbsolute() || file.startsWith("/") || p.startsWith("..") || p.toString().isEmpty()) {
+            c.error(path, "handler file " + file + " lies outside the project folder: a handler names a file under the folder of strato.yml"
+                    + " (packages hold nothing from outside it)");
+            return false;
+        }
+        return true;
     }
 
     private void scriptExists(Function f, String handler, String path) {
@@ -129,7 +146,32 @@ final class FunctionChecks {
         }
     }
 
+    /** AWS Lambda's Description and tag values; Azure tag values (docs/MODEL.md, "Provider limits"). */
+    static final int MAX_DESCRIPTION = 256;
+    static final int MAX_TAG_VALUE = 256;
+    private static final String LAMBDA_API = "https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html";
+    private static final String AZURE_TAGS = "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/tag-resources#limitations";
+
+    private void descriptionAndTags(Function f) {
+        if (f.description() != null && f.description().length() > MAX_DESCRIPTION && c.providers().contains(Provider.AWS)) {
+            c.error(c.settingPath(f, "description"), "description has " + f.description().length() + " characters; aws takes at most "
+                    + MAX_DESCRIPTION + " (" + LAMBDA_API + ")");
+        }
+        f.tags().forEach((k, v) -> {
+            String path = c.sources().has("functions." + f.name() + ".tags." + k) ? "functions." + f.name() + ".tags." + k : "defaults.tags." + k;
+            if (v != null && v.length() > MAX_TAG_VALUE) {
+                for (Provider p : List.of(Provider.AWS, Provider.AZURE)) {
+                    if (c.providers().contains(p)) {
+                        c.error(path, "tag " + k + " has a value of " + v.length() + " characters; " + p + " takes at most " + MAX_TAG_VALUE
+                                + " (" + (p == Provider.AWS ? LAMBDA_API : AZURE_TAGS) + ")");
+                    }
+                }
+            }
+        });
+    }
+
     private void settings(Function f) {
+        descriptionAndTags(f);
         List<String> triggers = f.events().stream().map(Event::kind).distinct().toList();
         if (f.memoryMb() < 1) c.error(c.settingPath(f, "memory"), "memory must be at least 1 MB");
         else limits.check(c.settingPath(f, "memory"), "memory", f.memoryMb(), f.memoryMb() + " MB", null, List.of());

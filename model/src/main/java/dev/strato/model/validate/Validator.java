@@ -26,5 +26,6 @@ public final class Validator {
         new ResourceChecks(c).run();
         new AzureChecks(c).run();
         new GcpChecks(c).run();
+        new PackageChecks(c).run();
     }
 }

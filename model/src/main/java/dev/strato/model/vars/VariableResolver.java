@@ -38,6 +38,16 @@ public final class VariableResolver {
     private static final Pattern REF = Pattern.compile("([A-Za-z][A-Za-z0-9]*)\\.([A-Za-z]+)");
     static final List<String> REF_ATTRIBUTES = List.of("name", "id", "url");
 
+    /**
+     * Caps on what variables may expand to (docs/MODEL.md, "Variables"): no provider takes a
+     * value anywhere near 1 MiB (an AWS function's whole environment is 4 KB, an ARM template
+     * 4 MB), and the caps stop a value that doubles at each level long before memory runs out.
+     */
+    static final int MAX_VALUE_CHARS = 1 << 20;
+    static final long MAX_EXPANDED_CHARS = 16L << 20;
+    private long expanded;
+    private boolean overExpanded;
+
     private final VariableContext context;
     private final Diagnostics diagnostics;
     private final YNode root;
@@ -130,9 +140,11 @@ public final class VariableResolver {
         }
         List<Value> parts = new ArrayList<>();
         YNode firstFailure = null;
+        long length = 0;
         for (Template.Part p : t.parts()) {
             if (p instanceof Template.Literal l) {
                 parts.add(new Value.Text(l.text()));
+                length += l.text().length();
                 continue;
             }
             Template.Expression ex = (Template.Expression) p;
@@ -142,11 +154,31 @@ public final class VariableResolver {
                 continue;
             }
             if (value instanceof YScalar v) {
-                parts.add(new Value.Text(v.isNull() ? "" : String.valueOf(v.value())));
+                String piece = v.isNull() ? "" : String.valueOf(v.value());
+                length += piece.length();
+                if (firstFailure == null && length > MAX_VALUE_CHARS) {
+                    firstFailure = fail(s, offset + ex.index(), "${" + ex.source() + "} makes this value longer than " + MAX_VALUE_CHARS
+                            + " characters once variables are expanded (a variable that repeats another grows exponentially)");
+                    break;
+                }
+                parts.add(new Value.Text(piece));
             } else if (value instanceof YSymbolic v) {
                 parts.add(v.value());
             } else if (firstFailure == null) {
                 firstFailure = fail(s, offset + ex.index(), "${" + ex.source() + "} is " + value.describe() + " and cannot be part of a text");
+            }
+        }
+        if (firstFailure == null) {
+            expanded += length;
+            if (expanded > MAX_EXPANDED_CHARS) {
+                if (overExpanded) {
+                    YScalar marker = new YScalar(null, s.text(), s.position(), -1);
+                    failed.add(marker);
+                    return marker;
+                }
+                overExpanded = true;
+                return fail(s, offset, "variables expand the file to more than " + MAX_EXPANDED_CHARS + " characters of text (at most "
+                        + (MAX_EXPANDED_CHARS >> 20) + " MiB in all)");
             }
         }
         return firstFailure != null ? firstFailure : join(parts, s);
@@ -334,6 +366,9 @@ public final class VariableResolver {
         if (!real.startsWith(projectReal)) {
             return Lookup.failed(fail(s, index, "file " + given + " is outside the project folder " + projectDir
                     + "; ${file()} may only read files inside it"));
+        }
+        if (Files.isDirectory(real)) {
+            return Lookup.failed(fail(s, index, "file " + given + " is a folder; ${file()} reads a YAML or JSON file"));
         }
         Optional<YNode> content = files.computeIfAbsent(real, p -> YamlLoader.loadFile(p, labelFor(given), diagnostics));
         if (content.isEmpty()) return Lookup.failed(fail(s, index, "file " + given + " could not be loaded"));

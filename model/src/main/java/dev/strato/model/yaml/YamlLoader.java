@@ -83,22 +83,58 @@ public final class YamlLoader {
     }
 
     private static Optional<String> decode(byte[] bytes, Position start, Diagnostics diagnostics) {
+        if (utf16(bytes)) {
+            diagnostics.error(start, "", "the file is UTF-16 text; strato.yml must be UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)");
+            return Optional.empty();
+        }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                diagnostics.error(start, "", "not a text file: found a NUL byte at offset " + i);
+                diagnostics.error(at(bytes, i, start), "", "not a text file: found a NUL byte (offset " + i + ")");
                 return Optional.empty();
             }
         }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
-        } catch (CharacterCodingException e) {
-            diagnostics.error(start, "", "not valid UTF-8 text");
+        int bad = firstMalformed(bytes);
+        if (bad >= 0) {
+            diagnostics.error(at(bytes, bad, start), "", String.format("not valid UTF-8 text: byte 0x%02X (offset %d) starts no UTF-8 character;"
+                    + " save the file as UTF-8", bytes[bad] & 0xFF, bad));
             return Optional.empty();
         }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    /** A UTF-16 byte order mark, or (without one) the zero bytes of UTF-16 ASCII text in the first line. */
+    private static boolean utf16(byte[] b) {
+        if (b.length >= 2 && ((b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) || (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE))) return true;
+        return b.length >= 4 && ((b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0) || (b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0));
+    }
+
+    /** The offset of the first byte that does not start (or continue) a well-formed UTF-8 sequence, or -1. */
+    private static int firstMalformed(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+        if (r.isError()) return in.position();
+        r = decoder.flush(out);
+        return r.isError() ? in.position() : -1;
+    }
+
+    /** Line and column (in characters of the valid text before it) of byte {@code offset}. */
+    private static Position at(byte[] bytes, int offset, Position start) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int column = 1;
+        for (int i = lineStart; i < offset; i++) {
+            if ((bytes[i] & 0xC0) != 0x80) column++; // count characters, not continuation bytes
+        }
+        return new Position(start.file(), line, column);
     }
 
     /** Parses text; returns empty (with a diagnostic) for an empty document or a syntax error. */
@@ -114,6 +150,9 @@ public final class YamlLoader {
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setCodePointLimit((int) MAX_FILE_BYTES)
                 .setUseMarks(true)
+                // the whole text in one window: with the default 1 KB window the reader copies the
+                // window on every refill, so one long token (a 4.9 MB line) cost O(n^2 / 1 KB)
+                .setBufferSize(Math.max(1024, text.length() + 1))
                 .setSchema(new StratoSchema())
                 .setAllowNonScalarKeys(true)
                 .build();
@@ -171,6 +210,10 @@ public final class YamlLoader {
 
     private static String yamlMessage(String raw) {
         String m = raw == null ? "invalid YAML" : raw.strip().replaceAll("\\s+", " ");
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("Version\\{major=(\\d+), minor=(\\d+)\\}").matcher(m);
+        if (version.find()) {
+            return "%YAML " + version.group(1) + "." + version.group(2) + " is not a YAML version strato reads: write %YAML 1.2 (or no directive)";
+        }
         if (m.startsWith("Number of aliases")) {
             return "too many aliases (more than " + MAX_ALIASES + "): refused (alias bomb protection)";
         }

@@ -57,7 +57,7 @@ class LambdaAdapterWiringTest {
                 .noneMatch(e -> e.startsWith("strato_adapter/"));
         assertThat(packages.of("class").entries()).contains("strato_adapter/__init__.py", "strato_adapter/core.py", "strato_adapter/aws.py",
                 "strato_adapter/aws_entry.py").noneMatch(e -> e.startsWith("strato/"));
-        assertThat(packages.of("legacy").entries()).containsExactly("src/a.js", "src/b.py", "strato.yml");
+        assertThat(packages.of("legacy").entries()).containsExactly("src/a.js", "src/b.py");
     }
 
     @Test

@@ -101,7 +101,9 @@ final class RandomModels {
                     return RandomModelParts.scheduleEvent(r, f, CRONS, RATES);
                 }
                 case 2 -> {
-                    return "queue: { queue: " + queues.get(r.nextInt(queues.size())).name() + ", batchSize: " + (1 + r.nextInt(10)) + " }";
+                    // a function lists each queue once (validate refuses a second event source on the same queue)
+                    if (e >= queues.size()) continue;
+                    return "queue: { queue: " + queues.get(e).name() + ", batchSize: " + (1 + r.nextInt(10)) + " }";
                 }
                 case 3 -> {
                     if (topics.isEmpty()) continue;

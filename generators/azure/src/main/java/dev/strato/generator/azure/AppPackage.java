@@ -8,7 +8,6 @@ import dev.strato.generator.packaging.ProjectFiles;
 import dev.strato.model.PackageSpec;
 import dev.strato.model.Service;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +44,7 @@ final class AppPackage {
         generated.putAll(d.adapterFiles());
         Path root = c.projectDir().toAbsolutePath().normalize();
         try {
-            for (String path : d.packageFiles()) out.add(DIR + path, Files.readAllBytes(root.resolve(path)));
+            for (String path : d.packageFiles()) out.add(DIR + path, ProjectFiles.read(root, path));
         } catch (IOException e) {
             throw new GenerationException("cannot read the project files for the app package: " + e.getMessage(), e);
         }

@@ -119,7 +119,9 @@ final class RandomModels {
                     if (shape.timezone().equals("UTC")) return "schedule: " + pick(r, RATES);
                 }
                 case 2 -> {
-                    return "queue: { queue: " + queues.get(r.nextInt(queues.size())).name() + ", batchSize: " + (1 + r.nextInt(10)) + " }";
+                    // a function lists each queue once (validate refuses a second event source on the same queue)
+                    if (e >= queues.size()) continue;
+                    return "queue: { queue: " + queues.get(e).name() + ", batchSize: " + (1 + r.nextInt(10)) + " }";
                 }
                 case 3 -> {
                     if (!topics.isEmpty()) return "topic: { topic: " + topics.get(r.nextInt(topics.size())).name()

@@ -80,9 +80,9 @@ public final class Packager {
             List<ZipEntryData> entries = new ArrayList<>();
             for (String path : ProjectFiles.select(root, context.service().packaging(), skip)) {
                 Path file = root.resolve(path);
-                entries.add(ZipEntryData.of(path, Files.readAllBytes(file), executable(file)));
+                entries.add(ZipEntryData.of(path, ProjectFiles.read(root, path), executable(file)));
             }
-            if (entries.isEmpty()) {
+            if (entries.isEmpty() && !context.service().packaging().include().isEmpty()) {
                 throw new GenerationException("package.include selects no files in " + root + ": nothing to put into function packages");
             }
             return entries;

@@ -155,4 +155,35 @@ class PackagerTest {
         assertThatThrownBy(() -> build(new PackageSpec(List.of("lib/**"), List.of(), true), "create"))
                 .isInstanceOf(GenerationException.class).hasMessageContaining("selects no files");
     }
+
+    @Test
+    void linksOutOfTheProjectAreRefusedEvenWithoutValidation() throws IOException {
+        Path outside = Files.createTempDirectory("outside");
+        try {
+            Files.writeString(outside.resolve("shadow"), "root:*:");
+            Files.createSymbolicLink(project.resolve("src/etc"), outside);
+            assertThatThrownBy(() -> build(new PackageSpec(List.of(), List.of(), true), "create"))
+                    .isInstanceOf(GenerationException.class).hasMessageContaining("symbolic link src/etc -> " + outside)
+                    .hasMessageContaining("leads outside the project folder");
+            Files.delete(project.resolve("src/etc"));
+            Files.createSymbolicLink(project.resolve("src/loop"), Path.of(".."));
+            assertThatThrownBy(() -> build(new PackageSpec(List.of(), List.of(), true), "create"))
+                    .isInstanceOf(GenerationException.class).hasMessageContaining("symbolic link src/loop -> .. ").hasMessageContaining("makes a loop");
+        } finally {
+            Files.deleteIfExists(outside.resolve("shadow"));
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    @Test
+    void defaultExcludesStayOutWhateverIncludeSays() throws IOException, GenerationException {
+        write("strato.yml", "service: orders\n");
+        write(".env", "TOKEN=x\n");
+        write("src/.env.local", "TOKEN=y\n");
+        write(".hg/store/data", "x\n");
+        for (PackageSpec spec : List.of(new PackageSpec(List.of(), List.of(), true), new PackageSpec(List.of("**"), List.of(), true))) {
+            assertThat(build(spec, "create").of("create").entries()).containsExactly("README.md", "bin/tool", "package.json", "src/lib/store.js",
+                    "src/orders.js", "src/orders.test.js");
+        }
+    }
 }

@@ -1,0 +1,4 @@
+// entry
+<#list functions as f>
+${f.name
+</#list>

@@ -1,0 +1,2 @@
+line one
+line two <#if stage == "dev">dev
