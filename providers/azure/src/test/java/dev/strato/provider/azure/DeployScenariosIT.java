@@ -182,6 +182,35 @@ class DeployScenariosIT {
     }
 
     @Test
+    void flexPublishWithoutLocationIsFollowedAtDeploymentsLatestAndABusySiteSaysSo() {
+        ServiceTarget target = AzureTestTargets.example("hello-http");
+        start(target);
+        arm.groupExists("resources/group.json");
+        arm.whatIf("resources/whatif-create.json");
+        arm.deploymentCreated("resources/deployment-succeeded.json", "resources/operations-succeeded.json");
+        arm.stub(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(AzureWireMock.PUBLISH)).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(202)));
+        arm.stub(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/deployments/latest"))
+                .willReturn(arm.json(200, "scm/deployment-success.json")));
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
+            assertThat(s.deploy(true, new Recorder()).uploadedArtifacts()).isEqualTo(1);
+        }
+        assertThat(arm.count("GET", "/api/deployments/latest")).isEqualTo(1);
+
+        // another deployment in progress: 409, said in one line, nothing recorded
+        blob(ArtifactUploader.FLEX_MARKER).delete();
+        arm.stub(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(AzureWireMock.PUBLISH)).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(409)));
+        arm.whatIf("resources/whatif-nochange.json");
+        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
+            assertThatThrownBy(() -> s.deploy(true, new Recorder())).isInstanceOf(ProviderException.class)
+                    .hasMessage("could not publish app.zip to " + AzureWireMock.APP + ": another deployment is in progress (409); wait for it (https://127.0.0.1:"
+                            + arm.server.httpsPort() + "/api/deployments/latest) and deploy again");
+        }
+        assertThat(blob(ArtifactUploader.FLEX_MARKER).exists()).isFalse();
+    }
+
+    @Test
     void consumptionStillUploadsTheRunFromPackageBlobThenRestartsAndSyncs() throws Exception {
         Path project = AzureTestTargets.copy("hello-http", dir.resolve("consumption"));
         Path yml = project.resolve("strato.yml");
