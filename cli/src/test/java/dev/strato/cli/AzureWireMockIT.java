@@ -48,6 +48,35 @@ class AzureWireMockIT {
         return runner.run(all);
     }
 
+    /** Flex: a one deploy whose deployment fails exits 1 with the deployment's own message. */
+    @Test
+    void aFailedFlexPublishExitsOneWithItsMessage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path from = Path.of(HELLO).getParent();
+        Path project = dir.resolve("hello-http");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (p.toString().contains("node_modules")) continue;
+                Path to = project.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) java.nio.file.Files.createDirectories(to);
+                else java.nio.file.Files.copy(p, to);
+            }
+        }
+        // a package of its own, so that what other tests published here is not taken for it
+        Path handler = project.resolve("src/hello.js");
+        java.nio.file.Files.writeString(handler, java.nio.file.Files.readString(handler) + "\n// failed publish\n");
+        arm.groupExists("resources/group.json");
+        arm.whatIf("resources/whatif-create.json");
+        arm.deploymentCreated("resources/deployment-succeeded.json", "resources/operations-succeeded.json");
+        arm.server.resetScenarios();
+        arm.oneDeploy("scm/deployment-failed.json");
+        CliRunner runner = new CliRunner(Path.of("target"));
+        arm.environment().forEach(runner::env);
+        CliRunner.Result r = runner.run("deploy", "-c", project.resolve("strato.yml").toString(), "--provider", "azure", "--endpoint-url", arm.base());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.err()).contains("one deploy of app.zip to " + AzureWireMock.APP + " failed: Deployment Failed.")
+                .contains("npm ERR! 404 Not Found - GET left-pad-nonexistent");
+    }
+
     @Test
     void diffThenDeployThenNoChangesThenInfo() {
         arm.groupMissingThenCreated();

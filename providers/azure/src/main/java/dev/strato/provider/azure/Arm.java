@@ -121,10 +121,15 @@ final class Arm {
     }
 
     Response sendUrl(HttpMethod method, String url, Object body) {
+        return sendUrl(method, url, body, "application/json");
+    }
+
+    /** As {@link #sendUrl(HttpMethod, String, Object)}, with the body's content type (application/zip for one deploy). */
+    Response sendUrl(HttpMethod method, String url, Object body, String contentType) {
         HttpRequest request = new HttpRequest(method, url);
         request.setHeader(HttpHeaderName.ACCEPT, "application/json");
         if (body != null) {
-            request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
+            request.setHeader(HttpHeaderName.CONTENT_TYPE, contentType);
             request.setBody(body instanceof byte[] b ? b : JSON.writeValueAsBytes(body));
         } else if (method == HttpMethod.POST || method == HttpMethod.PUT) {
             request.setHeader(HttpHeaderName.CONTENT_LENGTH, "0");

@@ -27,12 +27,14 @@ final class AzureClients implements AutoCloseable {
 
     static final URI MANAGEMENT = URI.create("https://management.azure.com");
     static final String MANAGEMENT_SCOPE = "https://management.azure.com/.default";
+    static final String SCM_SCOPE = "https://management.core.windows.net/.default";
 
     private final Connection connection;
     private final ClientSettings settings;
     private HttpClient http;
     private TokenCredential credential;
     private Arm arm;
+    private Arm scm;
     private HttpPipeline plain;
     private LogsQueryClient logs;
 
@@ -77,6 +79,20 @@ final class AzureClients implements AutoCloseable {
             arm = new Arm(pipeline, connection.endpoint() != null ? connection.endpoint() : MANAGEMENT, settings);
         }
         return arm;
+    }
+
+    /**
+     * The app's SCM site (Kudu: one deploy and its deployment status) with an Entra ID token for the
+     * management audience, the one Azure CLI asks for (basic publishing credentials are off by policy).
+     */
+    synchronized Arm scm() {
+        if (scm == null) {
+            HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(http())
+                    .policies(new UserAgentPolicy("strato"), retryPolicy(), new BearerTokenAuthenticationPolicy(credential(), SCM_SCOPE))
+                    .build();
+            scm = new Arm(pipeline, connection.endpoint() != null ? connection.endpoint() : MANAGEMENT, settings);
+        }
+        return scm;
     }
 
     /** For the function app's own endpoints (function URLs, the admin API): keys, not tokens. */

@@ -60,7 +60,7 @@ final class AzureSession implements ProviderSession {
     private ResourceChange packageChange(GeneratedStack stack, JsonNode d) {
         if (d == null) return new ResourceChange("Create", GeneratedStack.PACKAGE, "package", "");
         DeployedApp app = DeployedApp.of(d);
-        String deployed = new ArtifactUploader(clients).deployedSha(inspector().blobEndpoint(app.storageAccount()), app.packageContainer());
+        String deployed = new ArtifactUploader(clients).deployedSha(inspector().blobEndpoint(app.storageAccount()), app.packageContainer(), stack);
         if (stack.sha256().equals(deployed)) return null;
         return new ResourceChange(deployed == null ? "Create" : "Modify", GeneratedStack.PACKAGE, "package", deployed == null ? "" : "sha256");
     }

@@ -39,6 +39,11 @@ record DeployedApp(Map<String, String> outputs, JsonNode rawOutputs, List<String
         return outputs.getOrDefault("packageContainer", "app-package");
     }
 
+    /** The template's {@code remoteBuild} output (Flex): the package lacks declared dependencies, so build them remotely. */
+    boolean remoteBuild() {
+        return "true".equalsIgnoreCase(outputs.getOrDefault("remoteBuild", "false"));
+    }
+
     /** HTTP function name to its URL, from the {@code httpUrls} output. */
     Map<String, String> httpUrls() {
         Map<String, String> urls = new TreeMap<>();

@@ -56,6 +56,14 @@ record GeneratedStack(JsonNode template, byte[] appPackage, String sha256) {
         return keys;
     }
 
+    /** Whether the app runs on Flex Consumption (a plan with sku FC1), which one deploy publishes to. */
+    boolean flex() {
+        for (JsonNode r : template.path("resources")) {
+            if ("Microsoft.Web/serverfarms".equalsIgnoreCase(r.path("type").asString("")) && "FC1".equalsIgnoreCase(r.path("sku").path("name").asString(""))) return true;
+        }
+        return false;
+    }
+
     /** Values for the template's parameters that strato chooses (the others keep their defaults). */
     ObjectNode parameters(AzureTarget target, boolean eventSubscriptions) {
         ObjectNode p = Arm.JSON.createObjectNode();

@@ -9,8 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Deploys the service: the resource group when missing, what-if, one incremental deployment named per
- * stage (skipped when what-if changes nothing), then the app package when its SHA-256 differs, with the
- * restart and trigger sync Microsoft requires after a new run-from-package blob
+ * stage (skipped when what-if changes nothing), then the app package when its SHA-256 differs: on Flex
+ * Consumption through one deploy ({@link OneDeploy}); on Consumption/Premium as the run-from-package
+ * blob, with the restart and trigger sync Microsoft requires after a new one
  * (learn.microsoft.com/azure/azure-functions/run-functions-from-deployment-package,
  * functions-deployment-technologies#trigger-syncing).
  */
@@ -49,8 +50,9 @@ final class StackDeployer {
         }
         DeployedApp app = DeployedApp.of(deployment);
         String blobEndpoint = inspector.blobEndpoint(app.storageAccount());
-        long bytes = new ArtifactUploader(clients).publish(blobEndpoint, app.packageContainer(), stack, progress);
-        if (bytes > 0) {
+        long bytes = stack.flex() ? publishFlex(stack, app, blobEndpoint, progress)
+                : new ArtifactUploader(clients).publish(blobEndpoint, app.packageContainer(), stack, progress);
+        if (bytes > 0 && !stack.flex()) {
             String site = target.sitePath(app.functionApp());
             progress.step("Restarting " + app.functionApp() + " and syncing its triggers");
             AzureErrors.run("restart " + app.functionApp(), () -> arm.post(site + "/restart", Arm.WEB_API, null));
@@ -66,6 +68,19 @@ final class StackDeployer {
         StackInfo info = inspector.info(app);
         return new DeployResult(target.deployment(), changes, true, target.deployment(), bytes, bytes > 0 ? 1 : 0, bytes > 0 ? 0 : 1,
                 whatIf.rows(), app.outputs(), info);
+    }
+
+    /**
+     * Flex Consumption: one deploy when the package's SHA-256 differs from the one recorded after the
+     * last successful publish; the platform restarts the app and syncs its triggers itself.
+     */
+    private long publishFlex(GeneratedStack stack, DeployedApp app, String blobEndpoint, ProgressListener progress) {
+        ArtifactUploader blobs = new ArtifactUploader(clients);
+        if (stack.sha256().equals(blobs.deployedSha(blobEndpoint, app.packageContainer(), stack))) return 0;
+        JsonNode site = AzureErrors.call("read function app " + app.functionApp(), () -> clients.arm().get(target.sitePath(app.functionApp()), Arm.WEB_API));
+        new OneDeploy(clients).publish(OneDeploy.scmHost(site, app.functionApp()), app.functionApp(), stack.appPackage(), app.remoteBuild(), progress);
+        blobs.recordPublished(blobEndpoint, app.packageContainer(), stack.sha256());
+        return stack.appPackage().length;
     }
 
     /** One deployment, followed to its end; a failure names every failed operation. */

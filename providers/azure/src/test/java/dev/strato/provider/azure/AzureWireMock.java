@@ -170,6 +170,26 @@ public final class AzureWireMock implements AutoCloseable {
         stub(get(urlPathEqualTo(site() + "/functions")).willReturn(json(200, "web/functions.json")));
         stub(post(urlPathEqualTo(site() + "/restart")).willReturn(aResponse().withStatus(200)));
         stub(post(urlPathEqualTo(site() + "/syncfunctiontriggers")).willReturn(aResponse().withStatus(204)));
+        oneDeploy("scm/deployment-success.json");
+    }
+
+    // ---- one deploy on the SCM site (Flex Consumption); the SCM host is this server (site.json)
+
+    public static final String PUBLISH = "/api/publish";
+    public static final String DEPLOYMENT_STATUS = "/api/deployments/7f3c2a10-5b8e-4d2a-9c41-0e6f1b2d3a4c";
+
+    /** POST /api/publish answers 202 with Location; the deployment reads Building once per publish, then {@code end}. */
+    public void oneDeploy(String end) {
+        stub(post(urlPathEqualTo(PUBLISH)).inScenario("publish").willSetStateTo("building")
+                .willReturn(aResponse().withStatus(202).withHeader("Location", base() + DEPLOYMENT_STATUS).withHeader("Retry-After", "0")
+                        .withHeader("Content-Type", "application/json").withBody("\"7f3c2a10-5b8e-4d2a-9c41-0e6f1b2d3a4c\"")));
+        oneDeployStatus(end);
+    }
+
+    public void oneDeployStatus(String end) {
+        stub(get(urlPathEqualTo(DEPLOYMENT_STATUS)).inScenario("publish").whenScenarioStateIs("building").willSetStateTo("ended")
+                .willReturn(json(200, "scm/deployment-building.json")));
+        stub(get(urlPathEqualTo(DEPLOYMENT_STATUS)).inScenario("publish").whenScenarioStateIs("ended").willReturn(json(200, end)));
     }
 
     public int count(String method, String path) {

@@ -77,8 +77,11 @@ class DeployFaultsIT {
         firstN("site", () -> get(urlPathEqualTo(arm.site())), 3, () -> aResponse().withStatus(503).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"busy\"}}"), arm.json(200, "web/site.json"));
         arm.stub(get(urlPathEqualTo(arm.site() + "/functions")).willReturn(arm.json(200, "web/functions.json")));
-        arm.stub(post(urlPathEqualTo(arm.site() + "/restart")).willReturn(aResponse().withStatus(200)));
-        firstN("sync", () -> post(urlPathEqualTo(arm.site() + "/syncfunctiontriggers")), 2, () -> aResponse().withStatus(502), aResponse().withStatus(204));
+        // one deploy (Flex): the SCM site answers 502 twice, then accepts; the deployment's status once 503
+        firstN("publish", () -> post(urlPathEqualTo(AzureWireMock.PUBLISH)), 2, () -> aResponse().withStatus(502),
+                aResponse().withStatus(202).withHeader("Location", arm.base() + AzureWireMock.DEPLOYMENT_STATUS));
+        firstN("status", () -> get(urlPathEqualTo(AzureWireMock.DEPLOYMENT_STATUS)), 1, () -> aResponse().withStatus(503),
+                arm.json(200, "scm/deployment-success.json"));
 
         DeployResult r;
         try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
@@ -88,7 +91,8 @@ class DeployFaultsIT {
         assertThat(r.uploadedArtifacts()).isEqualTo(1);
         assertThat(arm.count("POST", arm.deploymentPath() + "/whatIf")).isEqualTo(3);
         assertThat(arm.count("GET", arm.site())).isGreaterThanOrEqualTo(4);
-        assertThat(arm.count("POST", arm.site() + "/syncfunctiontriggers")).isEqualTo(3);
+        assertThat(arm.count("POST", AzureWireMock.PUBLISH)).isEqualTo(3);
+        assertThat(arm.count("GET", AzureWireMock.DEPLOYMENT_STATUS)).isEqualTo(2);
     }
 
     @Test
