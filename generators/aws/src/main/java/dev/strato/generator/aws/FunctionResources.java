@@ -18,6 +18,10 @@ import java.util.TreeSet;
 final class FunctionResources {
 
     private static final int DEFAULT_RETRIES = 2;
+    /** {@code NAME_SECRET_ARN}: the ARN of the secret that is the whole value of variable NAME. */
+    static final String SECRET_ARN_SUFFIX = "_SECRET_ARN";
+    /** {@code NAME_SECRET_TEMPLATE}: variable NAME's value with each secret as {@code {{secret:ARN}}}. */
+    static final String SECRET_TEMPLATE_SUFFIX = "_SECRET_TEMPLATE";
 
     private final Service service;
     private final AwsNames names;
@@ -81,7 +85,15 @@ final class FunctionResources {
 
     private Map<String, Object> environment(Function f) {
         Map<String, Object> vars = new LinkedHashMap<>();
-        f.environment().forEach((k, v) -> vars.put(k, refs.value(v)));
+        f.environment().forEach((k, v) -> {
+            // a secret's value never enters the template: the function gets where to read it, and
+            // its adapter (or, for a native handler, its own code) reads it with GetSecretValue
+            java.util.Set<String> secrets = new TreeSet<>();
+            collectSecrets(v, secrets);
+            if (secrets.isEmpty()) vars.put(k, refs.value(v));
+            else if (v instanceof Value.Secret s) vars.put(k + SECRET_ARN_SUFFIX, ResourceRefs.secretId(s.name()));
+            else vars.put(k + SECRET_TEMPLATE_SUFFIX, refs.secretTemplate(v));
+        });
         return vars;
     }
 
