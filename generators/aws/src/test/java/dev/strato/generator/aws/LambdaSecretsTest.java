@@ -65,7 +65,10 @@ class LambdaSecretsTest {
                 problems.add("authorization " + auth);
             }
             if (!"session-token".equals(exchange.getRequestHeaders().getFirst("X-Amz-Security-Token"))) problems.add("no session token");
-            JsonNode body = LambdaInvoker.JSON.readTree(exchange.getRequestBody().readAllBytes());
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            String problem = SigV4.problem(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), exchange.getRequestHeaders(), raw);
+            if (problem != null) problems.add(problem);
+            JsonNode body = LambdaInvoker.JSON.readTree(raw);
             String id = body.get("SecretId").asString();
             int n = reads.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
             String name = id.substring(ARN_PREFIX.length());
@@ -166,5 +169,46 @@ class LambdaSecretsTest {
                 AwsGenerator.packages(new dev.strato.generator.GenerationContext(s, Path.of(".")))).template().tree();
         Map<String, Object> fn = (Map<String, Object>) ((Map<String, Object>) tree.get("Resources")).get(LogicalIds.function("api"));
         return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) fn.get("Properties")).get("Environment")).get("Variables");
+    }
+
+    /** Checks a request's Signature Version 4 as AWS does (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html). */
+    private static final class SigV4 {
+
+        static String problem(String method, String path, com.sun.net.httpserver.Headers headers, byte[] body) {
+            try {
+                String auth = headers.getFirst("Authorization");
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})")
+                        .matcher(String.valueOf(auth));
+                if (!m.matches()) return "authorization " + auth;
+                String date = headers.getFirst("X-Amz-Date");
+                StringBuilder canonical = new StringBuilder(method).append('\n').append(path.isEmpty() ? "/" : path).append("\n\n");
+                for (String h : m.group(5).split(";")) canonical.append(h).append(':').append(headers.getFirst(h).strip()).append('\n');
+                canonical.append('\n').append(m.group(5)).append('\n').append(hex(sha256(body)));
+                String scope = m.group(2) + "/" + m.group(3) + "/" + m.group(4) + "/aws4_request";
+                String toSign = "AWS4-HMAC-SHA256\n" + date + "\n" + scope + "\n" + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+                byte[] key = ("AWS4" + "secret-key").getBytes(StandardCharsets.UTF_8);
+                for (String part : new String[] {m.group(2), m.group(3), m.group(4), "aws4_request"}) key = hmac(key, part);
+                String expected = hex(hmac(key, toSign));
+                if (!m.group(5).contains("host") || !m.group(5).contains("x-amz-date")) return "signed headers " + m.group(5);
+                return expected.equals(m.group(6)) ? null : "signature " + m.group(6) + " is not " + expected + " for\n" + canonical;
+            } catch (java.security.GeneralSecurityException e) {
+                return e.toString();
+            }
+        }
+
+        private static byte[] sha256(byte[] data) throws java.security.GeneralSecurityException {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        }
+
+        private static byte[] hmac(byte[] key, String data) throws java.security.GeneralSecurityException {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private static String hex(byte[] bytes) {
+            return java.util.HexFormat.of().formatHex(bytes);
+        }
     }
 }
