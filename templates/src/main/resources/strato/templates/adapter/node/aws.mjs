@@ -272,7 +272,7 @@ function attributeValue(value) {
   }
 }
 
-// Secrets: the generator passes NAME_SECRET_ARN (the secret is the whole value of NAME) or
+// Secrets: for each variable NAME listed in STRATO_SECRETS the generator passes NAME_SECRET_ARN (the secret is the whole value of NAME) or
 // NAME_SECRET_TEMPLATE (NAME's value with each secret as {{secret:ARN}}), never the value. The
 // adapter reads each secret with GetSecretValue before the first invocation, sets process.env.NAME,
 // and reads it again on the first invocation after STRATO_SECRET_TTL_SECONDS (default 300), so a
@@ -286,9 +286,9 @@ export async function loadSecrets(env = process.env, now = Date.now()) {
   const ttlMs = Number(env.STRATO_SECRET_TTL_SECONDS ?? 300) * 1000;
   if (secretsReadAt !== null && now - secretsReadAt < ttlMs) return;
   const wanted = [];
-  for (const [key, value] of Object.entries(env)) {
-    if (key.endsWith(SECRET_ARN)) wanted.push([key.slice(0, -SECRET_ARN.length), `{{secret:${value}}}`]);
-    else if (key.endsWith(SECRET_TEMPLATE)) wanted.push([key.slice(0, -SECRET_TEMPLATE.length), value]);
+  for (const name of (env.STRATO_SECRETS ?? '').split(',').filter(Boolean)) {
+    const arn = env[name + SECRET_ARN];
+    wanted.push([name, arn !== undefined ? `{{secret:${arn}}}` : env[name + SECRET_TEMPLATE] ?? '']);
   }
   if (wanted.length === 0) { secretsReadAt = now; return; }
   const arns = new Set(wanted.flatMap(([, t]) => [...t.matchAll(SECRET_MARK)].map((m) => m[1])));

@@ -33,7 +33,11 @@ final class EnvironmentSize {
     void check(Warnings out) throws GenerationException {
         for (Function f : service.functions().values()) {
             long size = 0;
-            for (Map.Entry<String, Value> e : f.environment().entrySet()) size += bytes(e.getKey()) + suffix(e.getValue()) + length(e.getValue());
+            for (Map.Entry<String, Value> e : f.environment().entrySet()) {
+                size += bytes(e.getKey()) + suffix(e.getValue()) + length(e.getValue());
+                // its name again in STRATO_SECRETS, with a comma (the first one's stands for the variable's own name)
+                if (suffix(e.getValue()) > 0) size += bytes(e.getKey()) + 1 + FunctionResources.SECRETS_VARIABLE.length();
+            }
             if (size > LIMIT_BYTES) {
                 throw new GenerationException("the environment of function " + f.name() + " takes about " + size
                         + " bytes once its references are resolved, more than Lambda's " + LIMIT_BYTES);

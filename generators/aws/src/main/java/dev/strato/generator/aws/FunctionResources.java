@@ -22,6 +22,8 @@ final class FunctionResources {
     static final String SECRET_ARN_SUFFIX = "_SECRET_ARN";
     /** {@code NAME_SECRET_TEMPLATE}: variable NAME's value with each secret as {@code {{secret:ARN}}}. */
     static final String SECRET_TEMPLATE_SUFFIX = "_SECRET_TEMPLATE";
+    /** {@code STRATO_SECRETS}: the names of the variables whose values are secrets, comma-separated. */
+    static final String SECRETS_VARIABLE = "STRATO_SECRETS";
 
     private final Service service;
     private final AwsNames names;
@@ -85,15 +87,22 @@ final class FunctionResources {
 
     private Map<String, Object> environment(Function f) {
         Map<String, Object> vars = new LinkedHashMap<>();
+        List<String> secretVariables = new java.util.ArrayList<>();
         f.environment().forEach((k, v) -> {
             // a secret's value never enters the template: the function gets where to read it, and
             // its adapter (or, for a native handler, its own code) reads it with GetSecretValue
             java.util.Set<String> secrets = new TreeSet<>();
             collectSecrets(v, secrets);
-            if (secrets.isEmpty()) vars.put(k, refs.value(v));
-            else if (v instanceof Value.Secret s) vars.put(k + SECRET_ARN_SUFFIX, ResourceRefs.secretId(s.name()));
+            if (secrets.isEmpty()) {
+                vars.put(k, refs.value(v));
+                return;
+            }
+            secretVariables.add(k);
+            if (v instanceof Value.Secret s) vars.put(k + SECRET_ARN_SUFFIX, ResourceRefs.secretId(s.name()));
             else vars.put(k + SECRET_TEMPLATE_SUFFIX, refs.secretTemplate(v));
         });
+        // the adapter fills in only the variables named here, not every variable that happens to end in _SECRET_ARN
+        if (!secretVariables.isEmpty()) vars.put(SECRETS_VARIABLE, String.join(",", secretVariables));
         return vars;
     }
 

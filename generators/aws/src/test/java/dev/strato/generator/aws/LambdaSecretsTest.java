@@ -100,7 +100,8 @@ class LambdaSecretsTest {
         Service s = Examples.load(project.resolve("strato.yml"));
         LambdaPackage pkg = LambdaPackage.of(s, project, AwsFormat.CLOUDFORMATION, s.functions().get("api"), dir.resolve("pkg"));
         Map<String, Object> variables = variables(s);
-        assertThat(variables).containsOnlyKeys("API_KEY_SECRET_ARN", "DSN_SECRET_TEMPLATE", "PLAIN");
+        assertThat(variables).containsOnlyKeys("API_KEY_SECRET_ARN", "DSN_SECRET_TEMPLATE", "PLAIN", "STRATO_SECRETS");
+        assertThat(variables.get("STRATO_SECRETS")).isEqualTo("API_KEY,DSN");
 
         Path driver = dir.resolve(node ? "driver.mjs" : "driver.py");
         Files.writeString(driver, node ? """
@@ -146,6 +147,9 @@ class LambdaSecretsTest {
         env.put("API_KEY_SECRET_ARN", ARN_PREFIX + "payments-key");
         env.put("DSN_SECRET_TEMPLATE", "postgres://app:{{secret:" + ARN_PREFIX + "db-pass}}@db.internal/app");
         env.put("PLAIN", "text");
+        env.put("STRATO_SECRETS", "API_KEY,DSN");
+        // a variable of the user's own that merely ends in _SECRET_ARN is not read
+        env.put("OTHER_SECRET_ARN", ARN_PREFIX + "not-granted");
         Process p = pb.start();
         String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -136,7 +136,7 @@ class MappingTest {
                     .contains("DSN_SECRET_TEMPLATE: !Join\n", "- 'pg://u:'\n", "- '{{secret:'\n",
                             "- !Sub 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:db-pass'\n", "- '}}'\n",
                             "- !GetAtt 'QQueue.QueueName'\n")
-                    .contains("PLAIN: text")
+                    .contains("PLAIN: text").contains("STRATO_SECRETS: KEY,DSN")
                     .contains("Action: secretsmanager:GetSecretValue\n"
                             + "                Resource: !Sub 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:app/key-??????'")
                     .contains("Resource: !Sub 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:db-pass-??????'")

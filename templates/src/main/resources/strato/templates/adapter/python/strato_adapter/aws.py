@@ -262,7 +262,7 @@ def _attribute(value):
 _TRANSLATORS = {"http": _http, "schedule": _schedule, "queue": _queue, "topic": _topic, "bucket": _bucket, "table": _table}
 
 
-# Secrets: the generator passes NAME_SECRET_ARN (the secret is the whole value of NAME) or
+# Secrets: for each variable NAME listed in STRATO_SECRETS the generator passes NAME_SECRET_ARN (the secret is the whole value of NAME) or
 # NAME_SECRET_TEMPLATE (NAME's value with each secret as {{secret:ARN}}), never the value. The
 # adapter reads each secret with GetSecretValue (boto3, which the Lambda Python runtimes include)
 # before the first invocation, sets os.environ[NAME], and reads it again on the first invocation
@@ -283,11 +283,9 @@ def load_secrets(env=None, now=None):
     if _secrets_read_at is not None and now - _secrets_read_at < ttl:
         return
     wanted = []
-    for key, value in list(env.items()):
-        if key.endswith(_SECRET_ARN):
-            wanted.append((key[:-len(_SECRET_ARN)], "{{secret:" + value + "}}"))
-        elif key.endswith(_SECRET_TEMPLATE):
-            wanted.append((key[:-len(_SECRET_TEMPLATE)], value))
+    for name in filter(None, env.get("STRATO_SECRETS", "").split(",")):
+        arn = env.get(name + _SECRET_ARN)
+        wanted.append((name, "{{secret:" + arn + "}}" if arn is not None else env.get(name + _SECRET_TEMPLATE, "")))
     values = {}
     try:
         for _, template in wanted:
