@@ -85,7 +85,19 @@ final class FunctionResources {
         return new FunctionParts(f, id, properties, codeKey, events, routes, onFailure, async);
     }
 
-    private Map<String, Object> environment(Function f) {
+    private Map<String, Object> environment(Function f) throws dev.strato.generator.GenerationException {
+        for (Map.Entry<String, Value> e : f.environment().entrySet()) {
+            java.util.Set<String> secrets = new TreeSet<>();
+            collectSecrets(e.getValue(), secrets);
+            if (secrets.isEmpty()) continue;
+            String taken = e.getValue() instanceof Value.Secret ? e.getKey() + SECRET_ARN_SUFFIX : e.getKey() + SECRET_TEMPLATE_SUFFIX;
+            if (f.environment().containsKey(taken) || f.environment().containsKey(SECRETS_VARIABLE)) {
+                String name = f.environment().containsKey(taken) ? taken : SECRETS_VARIABLE;
+                throw new dev.strato.generator.GenerationException("functions." + f.name() + ".environment." + name
+                        + ": on AWS strato passes secret variable " + e.getKey() + " as " + taken + " and " + SECRETS_VARIABLE
+                        + "; rename " + name);
+            }
+        }
         Map<String, Object> vars = new LinkedHashMap<>();
         List<String> secretVariables = new java.util.ArrayList<>();
         f.environment().forEach((k, v) -> {

@@ -142,6 +142,9 @@ class MappingTest {
                     .contains("Resource: !Sub 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:db-pass-??????'")
                     .doesNotContain("secret:*");
         }
+        Service clash = model("  f:\n    handler: src/a.main\n    environment:\n      KEY: ${secret:app/key}\n      KEY_SECRET_ARN: mine\n", "");
+        assertThatThrownBy(() -> template(clash)).isInstanceOf(GenerationException.class).hasMessage(
+                "functions.f.environment.KEY_SECRET_ARN: on AWS strato passes secret variable KEY as KEY_SECRET_ARN and STRATO_SECRETS; rename KEY_SECRET_ARN");
     }
 
     @Test
