@@ -7,6 +7,8 @@ import {
   messageBody, messageEvent, tableEvent, scheduleEvent, bucketEvent,
 } from './core.mjs';
 
+import { createHash, createHmac } from 'node:crypto';
+
 const PACKAGE_ROOT = new URL('../', import.meta.url);
 
 /**
@@ -17,6 +19,7 @@ export function adapt(spec) {
   const kinds = spec.kinds ?? [];
   const fn = defineFunction({ ...spec, kind: kinds[0] ?? 'direct' }, PACKAGE_ROOT);
   return async function handler(event, context) {
+    await loadSecrets();
     const ctx = lambdaContext(spec, context);
     if (kinds.length === 0) return direct(fn, ctx, event);
     const kind = nativeKind(event);
@@ -267,4 +270,71 @@ function attributeValue(value) {
     case 'M': return unmarshall(v);
     default: throw new AdapterError(`unknown DynamoDB attribute type ${type}`);
   }
+}
+
+// Secrets: for each variable NAME listed in STRATO_SECRETS the generator passes NAME_SECRET_ARN (the secret is the whole value of NAME) or
+// NAME_SECRET_TEMPLATE (NAME's value with each secret as {{secret:ARN}}), never the value. The
+// adapter reads each secret with GetSecretValue before the first invocation, sets process.env.NAME,
+// and reads it again on the first invocation after STRATO_SECRET_TTL_SECONDS (default 300), so a
+// rotation reaches a warm function within that time. A failed re-read keeps the last value.
+const SECRET_ARN = '_SECRET_ARN';
+const SECRET_TEMPLATE = '_SECRET_TEMPLATE';
+const SECRET_MARK = /\{\{secret:([^}]+)\}\}/g;
+let secretsReadAt = null;
+
+export async function loadSecrets(env = process.env, now = Date.now()) {
+  const ttlMs = Number(env.STRATO_SECRET_TTL_SECONDS ?? 300) * 1000;
+  if (secretsReadAt !== null && now - secretsReadAt < ttlMs) return;
+  const wanted = [];
+  for (const name of (env.STRATO_SECRETS ?? '').split(',').filter(Boolean)) {
+    const arn = env[name + SECRET_ARN];
+    wanted.push([name, arn !== undefined ? `{{secret:${arn}}}` : env[name + SECRET_TEMPLATE] ?? '']);
+  }
+  if (wanted.length === 0) { secretsReadAt = now; return; }
+  const arns = new Set(wanted.flatMap(([, t]) => [...t.matchAll(SECRET_MARK)].map((m) => m[1])));
+  const values = new Map();
+  try {
+    for (const arn of arns) values.set(arn, await getSecretValue(arn, env));
+  } catch (err) {
+    if (secretsReadAt === null) throw err;
+    console.warn(`strato: could not re-read secrets, keeping the last values: ${err.message}`);
+    secretsReadAt = now;
+    return;
+  }
+  for (const [name, template] of wanted) env[name] = template.replace(SECRET_MARK, (_, arn) => values.get(arn));
+  secretsReadAt = now;
+}
+
+/** GetSecretValue over Secrets Manager's JSON API, signed with Signature Version 4 from the function's role credentials. */
+async function getSecretValue(secretId, env) {
+  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  const endpoint = new URL(env.AWS_ENDPOINT_URL_SECRETS_MANAGER ?? env.AWS_ENDPOINT_URL
+    ?? `https://secretsmanager.${region}.amazonaws.com`);
+  const body = JSON.stringify({ SecretId: secretId });
+  const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const day = amzDate.slice(0, 8);
+  const headers = {
+    'content-type': 'application/x-amz-json-1.1',
+    host: endpoint.host,
+    'x-amz-date': amzDate,
+    'x-amz-target': 'secretsmanager.GetSecretValue',
+  };
+  if (env.AWS_SESSION_TOKEN) headers['x-amz-security-token'] = env.AWS_SESSION_TOKEN;
+  const names = Object.keys(headers).sort();
+  const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+  const canonical = ['POST', endpoint.pathname || '/', '', ...names.map((n) => `${n}:${headers[n]}`), '', names.join(';'), sha256(body)].join('\n');
+  const scope = `${day}/${region}/secretsmanager/aws4_request`;
+  const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n');
+  const hmac = (key, data) => createHmac('sha256', key).update(data).digest();
+  let key = hmac(`AWS4${env.AWS_SECRET_ACCESS_KEY}`, day);
+  for (const part of [region, 'secretsmanager', 'aws4_request']) key = hmac(key, part);
+  const signature = createHmac('sha256', key).update(toSign).digest('hex');
+  headers.authorization = `AWS4-HMAC-SHA256 Credential=${env.AWS_ACCESS_KEY_ID}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`;
+  delete headers.host;
+  const response = await fetch(endpoint, { method: 'POST', headers, body });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`GetSecretValue ${secretId}: HTTP ${response.status} ${text.slice(0, 200)}`);
+  const answer = JSON.parse(text);
+  if (typeof answer.SecretString !== 'string') throw new Error(`GetSecretValue ${secretId}: the secret has no SecretString`);
+  return answer.SecretString;
 }

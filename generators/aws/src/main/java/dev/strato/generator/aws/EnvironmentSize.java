@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * Lambda's 4 KB limit on a function's environment (names and values), checked on the values as
  * they will be once deployed: a reference by the length of the name, ARN or URL it becomes (in
- * the aws partition, with a 12-digit account id), a secret by its dynamic reference, since its
- * value is unknown here.
+ * the aws partition, with a 12-digit account id), a secret by the {@code {{secret:ARN}}} the
+ * function gets instead of its value (its variable's name by the suffix the generator adds).
  */
 final class EnvironmentSize {
 
@@ -33,7 +33,11 @@ final class EnvironmentSize {
     void check(Warnings out) throws GenerationException {
         for (Function f : service.functions().values()) {
             long size = 0;
-            for (Map.Entry<String, Value> e : f.environment().entrySet()) size += bytes(e.getKey()) + length(e.getValue());
+            for (Map.Entry<String, Value> e : f.environment().entrySet()) {
+                size += bytes(e.getKey()) + suffix(e.getValue()) + length(e.getValue());
+                // its name again in STRATO_SECRETS, with a comma (the first one's stands for the variable's own name)
+                if (suffix(e.getValue()) > 0) size += bytes(e.getKey()) + 1 + FunctionResources.SECRETS_VARIABLE.length();
+            }
             if (size > LIMIT_BYTES) {
                 throw new GenerationException("the environment of function " + f.name() + " takes about " + size
                         + " bytes once its references are resolved, more than Lambda's " + LIMIT_BYTES);
@@ -46,7 +50,9 @@ final class EnvironmentSize {
 
     long length(Value v) {
         if (v instanceof Value.Text t) return bytes(t.text());
-        if (v instanceof Value.Secret s) return bytes(ResourceRefs.secret(s.name()));
+        if (v instanceof Value.Secret s) {
+            return "{{secret:arn:aws:secretsmanager:".length() + region + 1 + ACCOUNT + ":secret:".length() + bytes(s.name()) + "}}".length();
+        }
         if (v instanceof Value.Concat c) return c.parts().stream().mapToLong(this::length).sum();
         Value.Ref r = (Value.Ref) v;
         Resource resource = service.resources().get(r.resource());
@@ -58,6 +64,13 @@ final class EnvironmentSize {
                     : "https://sqs.".length() + region + ".amazonaws.com/".length() + ACCOUNT + 1 + name.length();
             default -> arnLength(resource, name);
         };
+    }
+
+    private static long suffix(Value v) {
+        java.util.Set<String> secrets = new java.util.TreeSet<>();
+        FunctionResources.collectSecrets(v, secrets);
+        if (secrets.isEmpty()) return 0;
+        return (v instanceof Value.Secret ? FunctionResources.SECRET_ARN_SUFFIX : FunctionResources.SECRET_TEMPLATE_SUFFIX).length();
     }
 
     private long arnLength(Resource resource, String name) {

@@ -18,6 +18,12 @@ import java.util.TreeSet;
 final class FunctionResources {
 
     private static final int DEFAULT_RETRIES = 2;
+    /** {@code NAME_SECRET_ARN}: the ARN of the secret that is the whole value of variable NAME. */
+    static final String SECRET_ARN_SUFFIX = "_SECRET_ARN";
+    /** {@code NAME_SECRET_TEMPLATE}: variable NAME's value with each secret as {@code {{secret:ARN}}}. */
+    static final String SECRET_TEMPLATE_SUFFIX = "_SECRET_TEMPLATE";
+    /** {@code STRATO_SECRETS}: the names of the variables whose values are secrets, comma-separated. */
+    static final String SECRETS_VARIABLE = "STRATO_SECRETS";
 
     private final Service service;
     private final AwsNames names;
@@ -79,9 +85,36 @@ final class FunctionResources {
         return new FunctionParts(f, id, properties, codeKey, events, routes, onFailure, async);
     }
 
-    private Map<String, Object> environment(Function f) {
+    private Map<String, Object> environment(Function f) throws dev.strato.generator.GenerationException {
+        for (Map.Entry<String, Value> e : f.environment().entrySet()) {
+            java.util.Set<String> secrets = new TreeSet<>();
+            collectSecrets(e.getValue(), secrets);
+            if (secrets.isEmpty()) continue;
+            String taken = e.getValue() instanceof Value.Secret ? e.getKey() + SECRET_ARN_SUFFIX : e.getKey() + SECRET_TEMPLATE_SUFFIX;
+            if (f.environment().containsKey(taken) || f.environment().containsKey(SECRETS_VARIABLE)) {
+                String name = f.environment().containsKey(taken) ? taken : SECRETS_VARIABLE;
+                throw new dev.strato.generator.GenerationException("functions." + f.name() + ".environment." + name
+                        + ": on AWS strato passes secret variable " + e.getKey() + " as " + taken + " and " + SECRETS_VARIABLE
+                        + "; rename " + name);
+            }
+        }
         Map<String, Object> vars = new LinkedHashMap<>();
-        f.environment().forEach((k, v) -> vars.put(k, refs.value(v)));
+        List<String> secretVariables = new java.util.ArrayList<>();
+        f.environment().forEach((k, v) -> {
+            // a secret's value never enters the template: the function gets where to read it, and
+            // its adapter (or, for a native handler, its own code) reads it with GetSecretValue
+            java.util.Set<String> secrets = new TreeSet<>();
+            collectSecrets(v, secrets);
+            if (secrets.isEmpty()) {
+                vars.put(k, refs.value(v));
+                return;
+            }
+            secretVariables.add(k);
+            if (v instanceof Value.Secret s) vars.put(k + SECRET_ARN_SUFFIX, ResourceRefs.secretId(s.name()));
+            else vars.put(k + SECRET_TEMPLATE_SUFFIX, refs.secretTemplate(v));
+        });
+        // the adapter fills in only the variables named here, not every variable that happens to end in _SECRET_ARN
+        if (!secretVariables.isEmpty()) vars.put(SECRETS_VARIABLE, String.join(",", secretVariables));
         return vars;
     }
 

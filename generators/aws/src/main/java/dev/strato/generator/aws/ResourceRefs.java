@@ -58,10 +58,10 @@ final class ResourceRefs {
         throw new IllegalArgumentException("a " + r.type() + " has no url");
     }
 
-    /** A model value as a template value: text, a reference, a Secrets Manager dynamic reference, or a join of them. */
+    /** A model value as a template value: text, a reference, or a join of them (secrets go through secretId). */
     Object value(Value v) {
         if (v instanceof Value.Text t) return t.text();
-        if (v instanceof Value.Secret s) return secret(s.name());
+        if (v instanceof Value.Secret s) throw new IllegalArgumentException("secret " + s.name() + " is passed by ARN, see secretTemplate");
         if (v instanceof Value.Ref r) {
             return switch (r.attribute()) {
                 case "name" -> name(r.resource());
@@ -75,8 +75,26 @@ final class ResourceRefs {
         return Cfn.join("", parts);
     }
 
-    static String secret(String name) {
-        return "{{resolve:secretsmanager:" + name + "}}";
+    /**
+     * Where a function reads secret {@code name}: its partial ARN (without the random suffix Secrets
+     * Manager appends), which GetSecretValue accepts as SecretId and which needs no lookup at deploy.
+     */
+    static Object secretId(String name) {
+        return Cfn.arn("secretsmanager", "secret:" + name);
+    }
+
+    /** A value that mixes text and secrets, with each secret as {@code {{secret:ARN}}} for the adapter to fill in. */
+    Object secretTemplate(Value v) {
+        if (v instanceof Value.Secret s) return Cfn.join("", List.of("{{secret:", secretId(s.name()), "}}"));
+        if (v instanceof Value.Concat c) {
+            List<Object> parts = new ArrayList<>();
+            for (Value p : c.parts()) {
+                if (p instanceof Value.Secret s) parts.addAll(List.of("{{secret:", secretId(s.name()), "}}"));
+                else parts.add(value(p));
+            }
+            return Cfn.join("", parts);
+        }
+        return value(v);
     }
 
     static Object secretArn(String name) {

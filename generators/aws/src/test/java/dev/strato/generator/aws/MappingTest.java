@@ -123,6 +123,31 @@ class MappingTest {
     }
 
     @Test
+    void secretsReachTheFunctionAsArnsNeverAsValuesAndTheGrantNamesEachOne() throws IOException, GenerationException {
+        // a {{resolve:secretsmanager}} value is readable with lambda:GetFunctionConfiguration and a rotation never reaches
+        // the function: the function gets the secret's ARN and reads it with the GetSecretValue its role grants
+        Service s = model("  f:\n    handler: src/a.main\n    environment:\n      KEY: ${secret:app/key}\n"
+                + "      DSN: \"pg://u:${secret:db-pass}@${ref:q.name}/x\"\n      PLAIN: text\n", "  q: { type: queue }\n");
+        for (AwsFormat format : AwsFormat.values()) {
+            String t = template(Examples.withFormat(s, format));
+            assertThat(t).as(format.name()).doesNotContain("resolve:secretsmanager").doesNotContain("\n          KEY:")
+                    .doesNotContain("\n          DSN:")
+                    .contains("KEY_SECRET_ARN: !Sub 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:app/key'")
+                    .contains("DSN_SECRET_TEMPLATE: !Join\n", "- 'pg://u:'\n", "- '{{secret:'\n",
+                            "- !Sub 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:db-pass'\n", "- '}}'\n",
+                            "- !GetAtt 'QQueue.QueueName'\n")
+                    .contains("PLAIN: text").contains("STRATO_SECRETS: KEY,DSN")
+                    .contains("Action: secretsmanager:GetSecretValue\n"
+                            + "                Resource: !Sub 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:app/key-??????'")
+                    .contains("Resource: !Sub 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:db-pass-??????'")
+                    .doesNotContain("secret:*");
+        }
+        Service clash = model("  f:\n    handler: src/a.main\n    environment:\n      KEY: ${secret:app/key}\n      KEY_SECRET_ARN: mine\n", "");
+        assertThatThrownBy(() -> template(clash)).isInstanceOf(GenerationException.class).hasMessage(
+                "functions.f.environment.KEY_SECRET_ARN: on AWS strato passes secret variable KEY as KEY_SECRET_ARN and STRATO_SECRETS; rename KEY_SECRET_ARN");
+    }
+
+    @Test
     void limitsOfTheStackAndTheEnvironment() throws IOException, GenerationException {
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 130; i++) many.append("  f").append(i).append(":\n    handler: src/a.main\n    alarms: true\n");

@@ -6,6 +6,7 @@ handler's answer into what Lambda expects back. The generated entry module calls
 per function.
 """
 import json
+import os
 import re
 import time as _time
 import traceback
@@ -20,6 +21,7 @@ def adapt(name, module, export, kinds, stage, timeout_ms):
     fn = Function(name, module, export, kinds[0] if kinds else "direct")
 
     def handler(event, context):
+        load_secrets()
         ctx = _context(name, stage, timeout_ms, context)
         if not kinds:
             return _direct(fn, ctx, event)
@@ -258,3 +260,55 @@ def _attribute(value):
 
 
 _TRANSLATORS = {"http": _http, "schedule": _schedule, "queue": _queue, "topic": _topic, "bucket": _bucket, "table": _table}
+
+
+# Secrets: for each variable NAME listed in STRATO_SECRETS the generator passes NAME_SECRET_ARN (the secret is the whole value of NAME) or
+# NAME_SECRET_TEMPLATE (NAME's value with each secret as {{secret:ARN}}), never the value. The
+# adapter reads each secret with GetSecretValue (boto3, which the Lambda Python runtimes include)
+# before the first invocation, sets os.environ[NAME], and reads it again on the first invocation
+# after STRATO_SECRET_TTL_SECONDS (default 300), so a rotation reaches a warm function within that
+# time. A failed re-read keeps the last values.
+_SECRET_ARN = "_SECRET_ARN"
+_SECRET_TEMPLATE = "_SECRET_TEMPLATE"
+_SECRET_MARK = re.compile(r"\{\{secret:([^}]+)\}\}")
+_secrets_read_at = None
+_secrets_client = None
+
+
+def load_secrets(env=None, now=None):
+    global _secrets_read_at
+    env = os.environ if env is None else env
+    now = _time.monotonic() if now is None else now
+    ttl = float(env.get("STRATO_SECRET_TTL_SECONDS", "300"))
+    if _secrets_read_at is not None and now - _secrets_read_at < ttl:
+        return
+    wanted = []
+    for name in filter(None, env.get("STRATO_SECRETS", "").split(",")):
+        arn = env.get(name + _SECRET_ARN)
+        wanted.append((name, "{{secret:" + arn + "}}" if arn is not None else env.get(name + _SECRET_TEMPLATE, "")))
+    values = {}
+    try:
+        for _, template in wanted:
+            for arn in _SECRET_MARK.findall(template):
+                if arn not in values:
+                    values[arn] = _get_secret_value(arn)
+    except Exception as err:  # noqa: BLE001 - any failure of a re-read keeps the last values
+        if _secrets_read_at is None:
+            raise
+        print(f"strato: could not re-read secrets, keeping the last values: {err}")
+        _secrets_read_at = now
+        return
+    for name, template in wanted:
+        env[name] = _SECRET_MARK.sub(lambda m: values[m.group(1)], template)
+    _secrets_read_at = now
+
+
+def _get_secret_value(secret_id):
+    global _secrets_client
+    if _secrets_client is None:
+        import boto3  # only when the function has secrets: boto3 takes long to import
+        _secrets_client = boto3.client("secretsmanager", region_name=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION"))
+    answer = _secrets_client.get_secret_value(SecretId=secret_id)
+    if "SecretString" not in answer:
+        raise AdapterError(f"GetSecretValue {secret_id}: the secret has no SecretString")
+    return answer["SecretString"]
