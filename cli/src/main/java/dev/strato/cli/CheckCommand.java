@@ -6,7 +6,7 @@ import dev.strato.insight.check.Level;
 import dev.strato.insight.check.Rules;
 import dev.strato.insight.check.Sarif;
 import dev.strato.model.LoadResult;
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.strato.cli;
 
 import dev.strato.model.LoadResult;
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
 import dev.strato.provider.CloudProvider;
 import dev.strato.provider.CloudProviders;
 import dev.strato.provider.Connection;

@@ -8,13 +8,13 @@ import dev.strato.insight.cost.Price;
 import dev.strato.insight.cost.Prices;
 import dev.strato.insight.cost.Usage;
 import dev.strato.insight.cost.UsageFile;
-import dev.strato.model.Durations;
-import dev.strato.model.Function;
 import dev.strato.model.LoadResult;
-import dev.strato.model.Provider;
-import dev.strato.model.Service;
 import dev.strato.model.diag.Diagnostic;
 import dev.strato.model.diag.Diagnostics;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Service;
+import dev.strato.model.support.Durations;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +92,7 @@ final class CostCommand extends ModelCommand {
         Diagnostics d = new Diagnostics();
         Set<String> stores = new java.util.TreeSet<>();
         service.resources().forEach((name, r) -> {
-            if (r instanceof dev.strato.model.Resource.Table || r instanceof dev.strato.model.Resource.Bucket) stores.add(name);
+            if (r instanceof dev.strato.model.service.Resource.Table || r instanceof dev.strato.model.service.Resource.Bucket) stores.add(name);
         });
         var plan = UsageFile.read(file, usageFile.toString(), base, service.functions().keySet(), stores, d);
         for (Diagnostic x : d.sorted()) session.console().err().println(x.format());

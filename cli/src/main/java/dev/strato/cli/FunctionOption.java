@@ -1,6 +1,6 @@
 package dev.strato.cli;
 
-import dev.strato.model.Suggestions;
+import dev.strato.model.support.Suggestions;
 import dev.strato.provider.ServiceTarget;
 import java.util.Set;
 import picocli.CommandLine.Option;

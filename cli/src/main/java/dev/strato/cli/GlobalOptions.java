@@ -1,6 +1,6 @@
 package dev.strato.cli;
 
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class GlobalOptions {
         public ProviderSelection convert(String value) {
             if (value.equals("all")) return new ProviderSelection(List.of(Provider.values()));
             return Provider.byId(value).map(p -> new ProviderSelection(List.of(p))).orElseThrow(() -> new TypeConversionException(
-                    "unknown provider '" + value + "'" + dev.strato.model.Suggestions.didYouMean(value, Provider.ids())
+                    "unknown provider '" + value + "'" + dev.strato.model.support.Suggestions.didYouMean(value, Provider.ids())
                             + " (known: aws, azure, gcp, all)"));
         }
     }

@@ -5,7 +5,7 @@ import dev.strato.insight.graph.Graph;
 import dev.strato.insight.graph.GraphBuilder;
 import dev.strato.insight.graph.Mermaid;
 import dev.strato.model.LoadResult;
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

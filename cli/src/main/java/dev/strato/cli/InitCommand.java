@@ -2,10 +2,10 @@ package dev.strato.cli;
 
 import dev.strato.generator.AtomicWriter;
 import dev.strato.generator.OutputTree;
-import dev.strato.model.Names;
-import dev.strato.model.Runtime;
-import dev.strato.model.Suggestions;
 import dev.strato.model.bind.ModelSchema;
+import dev.strato.model.service.Runtime;
+import dev.strato.model.support.Names;
+import dev.strato.model.support.Suggestions;
 import dev.strato.templates.Templates;
 import java.io.IOException;
 import java.nio.file.Files;

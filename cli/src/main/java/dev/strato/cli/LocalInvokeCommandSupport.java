@@ -7,7 +7,7 @@ import dev.strato.local.LocalInvoker;
 import dev.strato.local.LocalResult;
 import dev.strato.local.LogLine;
 import dev.strato.model.LoadResult;
-import dev.strato.model.Service;
+import dev.strato.model.service.Service;
 import dev.strato.templates.Templates;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.strato.cli;
 
 import dev.strato.model.LoadResult;
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;

@@ -2,8 +2,8 @@ package dev.strato.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strato.model.PackageSpec;
 import dev.strato.model.files.Glob;
+import dev.strato.model.service.PackageSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -449,7 +449,7 @@ final class CfnImporter extends Mapping {
         putList(out, "methods", m.get(httpApi ? "AllowMethods" : "AllowMethods"));
         putList(out, "headers", m.get(httpApi ? "AllowHeaders" : "AllowHeaders"));
         if (Boolean.TRUE.equals(m.get("AllowCredentials"))) out.put("credentials", true);
-        if (m.get("MaxAge") instanceof Long n) out.put("maxAge", dev.strato.model.Durations.format(java.time.Duration.ofSeconds(n)));
+        if (m.get("MaxAge") instanceof Long n) out.put("maxAge", dev.strato.model.support.Durations.format(java.time.Duration.ofSeconds(n)));
         boolean open = List.of("*").equals(out.get("origins")) && List.of("*").equals(out.get("methods")) && List.of("*").equals(out.get("headers"))
                 && out.size() == 3;
         return open ? true : out;
@@ -790,7 +790,7 @@ final class CfnImporter extends Mapping {
         String stage = null;
         for (Fun f : functions.values()) {
             String physical = f.props().text("FunctionName");
-            String suffix = "-" + dev.strato.model.Names.kebab(f.name());
+            String suffix = "-" + dev.strato.model.support.Names.kebab(f.name());
             if (physical == null || !physical.endsWith(suffix)) {
                 common = null;
                 break;

@@ -1,7 +1,7 @@
 package dev.strato.importer;
 
-import dev.strato.model.Names;
 import dev.strato.model.bind.ModelSchema;
+import dev.strato.model.support.Names;
 import java.util.Locale;
 
 /** Legal strato names for imported functions, resources and services. */

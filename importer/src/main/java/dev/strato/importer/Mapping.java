@@ -1,7 +1,7 @@
 package dev.strato.importer;
 
-import dev.strato.model.Durations;
 import dev.strato.model.diag.Position;
+import dev.strato.model.support.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -375,7 +375,7 @@ abstract class Mapping {
         String t = canonical(v);
         Runtimes.Converted c = t == null ? new Runtimes.Converted(null, null) : Runtimes.convert(t);
         if (c.runtime() == null) {
-            report.unmapped(v.position(), path, "runtime " + t + " has no strato equivalent", String.join(", ", dev.strato.model.Runtime.ids()));
+            report.unmapped(v.position(), path, "runtime " + t + " has no strato equivalent", String.join(", ", dev.strato.model.service.Runtime.ids()));
             return null;
         }
         if (c.note() != null) report.note(v.position(), path, c.note());

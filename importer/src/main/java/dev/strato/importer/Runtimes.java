@@ -1,6 +1,6 @@
 package dev.strato.importer;
 
-import dev.strato.model.Runtime;
+import dev.strato.model.service.Runtime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,9 +1,9 @@
 package dev.strato.importer;
 
-import dev.strato.model.Durations;
 import dev.strato.model.bind.ModelBinder;
 import dev.strato.model.bind.ModelSchema;
 import dev.strato.model.diag.Position;
+import dev.strato.model.support.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;

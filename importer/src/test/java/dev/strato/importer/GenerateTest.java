@@ -34,11 +34,11 @@ class GenerateTest {
     }
 
     /** The fixtures ship no code: an empty handler file per function gives the packages something to hold. */
-    static void stubHandlers(dev.strato.model.Service service, Path dir) throws java.io.IOException {
-        for (dev.strato.model.Function f : service.functions().values()) {
+    static void stubHandlers(dev.strato.model.service.Service service, Path dir) throws java.io.IOException {
+        for (dev.strato.model.service.Function f : service.functions().values()) {
             String handler = f.handler();
             if (handler.contains("::") || !handler.contains(".")) continue;
-            String ext = f.runtime().language() == dev.strato.model.Runtime.Language.PYTHON ? ".py" : ".js";
+            String ext = f.runtime().language() == dev.strato.model.service.Runtime.Language.PYTHON ? ".py" : ".js";
             Path file = dir.resolve(handler.substring(0, handler.lastIndexOf('.')) + ext);
             Files.createDirectories(file.getParent());
             if (!Files.exists(file)) Files.writeString(file, "");

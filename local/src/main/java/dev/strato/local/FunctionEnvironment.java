@@ -1,7 +1,7 @@
 package dev.strato.local;
 
-import dev.strato.model.Function;
-import dev.strato.model.Value;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Value;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.strato.local;
 
-import dev.strato.model.Event;
-import dev.strato.model.HttpMethod;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.HttpMethod;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,13 +1,13 @@
 package dev.strato.local;
 
 import dev.strato.generator.adapter.HandlerAdapters;
-import dev.strato.model.Adapter;
-import dev.strato.model.Durations;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.Runtime;
-import dev.strato.model.Service;
-import dev.strato.model.Suggestions;
+import dev.strato.model.service.Adapter;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Runtime;
+import dev.strato.model.service.Service;
+import dev.strato.model.support.Durations;
+import dev.strato.model.support.Suggestions;
 import dev.strato.templates.Templates;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.strato.local;
 
 import dev.strato.generator.adapter.HandlerAdapters;
-import dev.strato.model.Runtime;
+import dev.strato.model.service.Runtime;
 import dev.strato.templates.Templates;
 import java.io.File;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.strato.local;
 
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.Suggestions;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.support.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.strato.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strato.model.Value;
+import dev.strato.model.service.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

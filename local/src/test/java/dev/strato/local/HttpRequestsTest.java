@@ -3,8 +3,8 @@ package dev.strato.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.strato.model.Event;
-import dev.strato.model.HttpMethod;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.HttpMethod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

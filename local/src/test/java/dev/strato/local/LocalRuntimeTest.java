@@ -3,7 +3,7 @@ package dev.strato.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.strato.model.Runtime;
+import dev.strato.model.service.Runtime;
 import org.junit.jupiter.api.Test;
 
 class LocalRuntimeTest {

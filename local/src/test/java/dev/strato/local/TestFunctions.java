@@ -1,10 +1,10 @@
 package dev.strato.local;
 
-import dev.strato.model.Adapter;
-import dev.strato.model.Architecture;
-import dev.strato.model.Function;
-import dev.strato.model.Runtime;
-import dev.strato.model.Value;
+import dev.strato.model.service.Adapter;
+import dev.strato.model.service.Architecture;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Runtime;
+import dev.strato.model.service.Value;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

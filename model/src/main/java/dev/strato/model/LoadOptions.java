@@ -1,5 +1,6 @@
 package dev.strato.model;
 
+import dev.strato.model.providers.Provider;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package dev.strato.model;
 
 import dev.strato.model.diag.Diagnostics;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Service;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,6 +3,8 @@ package dev.strato.model;
 import dev.strato.model.bind.ModelBinder;
 import dev.strato.model.diag.Diagnostics;
 import dev.strato.model.diag.Position;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Service;
 import dev.strato.model.validate.Validator;
 import dev.strato.model.vars.Resolved;
 import dev.strato.model.vars.VariableContext;

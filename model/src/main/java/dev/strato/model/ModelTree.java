@@ -1,5 +1,13 @@
 package dev.strato.model;
 
+import dev.strato.model.providers.Providers;
+import dev.strato.model.service.BucketAction;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Service;
+import dev.strato.model.service.Verb;
+import dev.strato.model.support.Durations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +70,7 @@ public final class ModelTree {
             put(gcp, "project", p.gcp().project());
             put(gcp, "region", p.gcp().region());
             put(gcp, "gateway", p.gcp().gateway().id());
-            if (p.gcp().engine() != dev.strato.model.GcpEngine.INFRA_MANAGER) put(gcp, "engine", p.gcp().engine().id());
+            if (p.gcp().engine() != dev.strato.model.providers.GcpEngine.INFRA_MANAGER) put(gcp, "engine", p.gcp().engine().id());
             put(gcp, "serviceAccount", p.gcp().serviceAccount());
             m.put("gcp", gcp);
         }

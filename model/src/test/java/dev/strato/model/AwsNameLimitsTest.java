@@ -2,6 +2,7 @@ package dev.strato.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strato.model.providers.Limits;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,6 +2,13 @@ package dev.strato.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strato.model.service.Architecture;
+import dev.strato.model.service.BucketAction;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.HttpMethod;
+import dev.strato.model.service.Runtime;
+import dev.strato.model.service.Value;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

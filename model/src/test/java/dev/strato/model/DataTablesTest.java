@@ -2,6 +2,13 @@ package dev.strato.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strato.model.providers.Limits;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.providers.RuntimeSupport;
+import dev.strato.model.service.Runtime;
+import dev.strato.model.support.Durations;
+import dev.strato.model.support.Names;
+import dev.strato.model.support.Suggestions;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package dev.strato.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strato.model.providers.Provider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class ValidationTest {
         assertThat(Models.errors(r)).containsExactly(
                 "strato.yml:9:13: error: functions.api.memory: 20000 MB exceeds aws limit 10240 MB (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)",
                 "strato.yml:9:13: error: functions.api.memory: 20000 MB exceeds azure limit 4096 MB on the flex plan ("
-                        + dev.strato.model.Limits.of(Provider.AZURE, "memory", "flex", null).get(0).source() + ")");
+                        + dev.strato.model.providers.Limits.of(Provider.AZURE, "memory", "flex", null).get(0).source() + ")");
     }
 
     @Test

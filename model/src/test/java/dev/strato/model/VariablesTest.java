@@ -2,6 +2,8 @@ package dev.strato.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.strato.generator;
 
-import dev.strato.model.Service;
+import dev.strato.model.service.Service;
 import java.nio.file.Path;
 
 /**

@@ -1,6 +1,6 @@
 package dev.strato.generator;
 
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
 
 /**
  * Renders a validated service into one provider's native artifacts. Implementations are pure:

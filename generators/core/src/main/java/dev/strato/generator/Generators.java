@@ -1,6 +1,6 @@
 package dev.strato.generator;
 
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.ServiceLoader;

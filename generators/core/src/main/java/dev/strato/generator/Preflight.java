@@ -1,9 +1,9 @@
 package dev.strato.generator;
 
 import dev.strato.model.LoadResult;
-import dev.strato.model.Provider;
-import dev.strato.model.Service;
 import dev.strato.model.diag.Position;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Service;
 import dev.strato.templates.Templates;
 import java.nio.file.Path;
 import java.util.ArrayList;

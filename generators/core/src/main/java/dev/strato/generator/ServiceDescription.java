@@ -1,6 +1,6 @@
 package dev.strato.generator;
 
-import dev.strato.model.Service;
+import dev.strato.model.service.Service;
 
 /** The description a stack carries: the service's own, else one that names the service and stage. */
 public final class ServiceDescription {

@@ -1,8 +1,8 @@
 package dev.strato.insight.check;
 
-import dev.strato.model.Provider;
-import dev.strato.model.Service;
 import dev.strato.model.SourceMap;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Service;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.strato.insight.check;
 
-import dev.strato.model.Provider;
 import dev.strato.model.diag.Position;
+import dev.strato.model.providers.Provider;
 import java.util.Comparator;
 
 /** One place where a rule applies: where, which model path, the message, and the provider it concerns (null: all). */

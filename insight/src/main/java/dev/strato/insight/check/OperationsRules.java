@@ -1,13 +1,13 @@
 package dev.strato.insight.check;
 
-import static dev.strato.model.Provider.AWS;
-import static dev.strato.model.Provider.AZURE;
+import static dev.strato.model.providers.Provider.AWS;
+import static dev.strato.model.providers.Provider.AZURE;
 
-import dev.strato.model.Architecture;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.Resource;
-import dev.strato.model.Runtime;
+import dev.strato.model.service.Architecture;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Runtime;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,15 +1,15 @@
 package dev.strato.insight.check;
 
-import static dev.strato.model.Provider.AZURE;
-import static dev.strato.model.Provider.GCP;
+import static dev.strato.model.providers.Provider.AZURE;
+import static dev.strato.model.providers.Provider.GCP;
 
-import dev.strato.model.Adapter;
-import dev.strato.model.Durations;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.Provider;
-import dev.strato.model.RuntimeSupport;
-import dev.strato.model.UnixCron;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.providers.RuntimeSupport;
+import dev.strato.model.service.Adapter;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.support.Durations;
+import dev.strato.model.support.UnixCron;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

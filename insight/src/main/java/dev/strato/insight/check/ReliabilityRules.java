@@ -1,12 +1,12 @@
 package dev.strato.insight.check;
 
-import static dev.strato.model.Provider.AWS;
+import static dev.strato.model.providers.Provider.AWS;
 
-import dev.strato.model.Durations;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.Resource;
-import dev.strato.model.Value;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Value;
+import dev.strato.model.support.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -140,12 +140,12 @@ final class ReliabilityRules {
     }
 
     /** The longest request each cloud's HTTP front end waits for. */
-    static final Map<dev.strato.model.Provider, Duration> GATEWAY_TIMEOUT = Map.of(
-            AWS, Duration.ofSeconds(30), dev.strato.model.Provider.AZURE, Duration.ofSeconds(230));
+    static final Map<dev.strato.model.providers.Provider, Duration> GATEWAY_TIMEOUT = Map.of(
+            AWS, Duration.ofSeconds(30), dev.strato.model.providers.Provider.AZURE, Duration.ofSeconds(230));
 
     private static void httpTimeout(Subject s, Report r) {
         for (Subject.Trigger<Event.Http> t : s.triggers(Event.Http.class)) {
-            for (dev.strato.model.Provider p : s.providers()) {
+            for (dev.strato.model.providers.Provider p : s.providers()) {
                 Duration limit = GATEWAY_TIMEOUT.get(p);
                 if (limit != null && t.function().timeout().compareTo(limit) > 0) {
                     r.add(t.path(), t.function().name() + " may run " + Durations.format(t.function().timeout()) + ", past the "

@@ -1,7 +1,7 @@
 package dev.strato.insight.check;
 
-import dev.strato.model.Provider;
 import dev.strato.model.SourceMap;
+import dev.strato.model.providers.Provider;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.strato.insight.check;
 
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
 import java.util.List;
 
 /**

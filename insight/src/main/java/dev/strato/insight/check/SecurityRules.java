@@ -1,11 +1,11 @@
 package dev.strato.insight.check;
 
-import dev.strato.model.AuthKind;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.Resource;
-import dev.strato.model.Value;
-import dev.strato.model.Verb;
+import dev.strato.model.service.AuthKind;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Value;
+import dev.strato.model.service.Verb;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;

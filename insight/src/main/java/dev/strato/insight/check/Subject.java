@@ -1,10 +1,10 @@
 package dev.strato.insight.check;
 
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.Provider;
-import dev.strato.model.Resource;
-import dev.strato.model.Service;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Service;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

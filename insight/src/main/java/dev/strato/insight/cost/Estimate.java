@@ -1,6 +1,6 @@
 package dev.strato.insight.cost;
 
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
 import java.math.BigDecimal;
 import java.util.List;
 

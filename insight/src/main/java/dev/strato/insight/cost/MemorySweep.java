@@ -1,8 +1,8 @@
 package dev.strato.insight.cost;
 
-import dev.strato.model.Architecture;
-import dev.strato.model.Function;
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Architecture;
+import dev.strato.model.service.Function;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -1,10 +1,10 @@
 package dev.strato.insight.cost;
 
-import static dev.strato.model.Provider.AWS;
-import static dev.strato.model.Provider.AZURE;
-import static dev.strato.model.Provider.GCP;
+import static dev.strato.model.providers.Provider.AWS;
+import static dev.strato.model.providers.Provider.AZURE;
+import static dev.strato.model.providers.Provider.GCP;
 
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.strato.insight.cost;
 
-import dev.strato.model.Durations;
-import dev.strato.model.Suggestions;
 import dev.strato.model.diag.Diagnostics;
 import dev.strato.model.diag.Position;
+import dev.strato.model.support.Durations;
+import dev.strato.model.support.Suggestions;
 import dev.strato.model.yaml.YMap;
 import dev.strato.model.yaml.YNode;
 import dev.strato.model.yaml.YScalar;

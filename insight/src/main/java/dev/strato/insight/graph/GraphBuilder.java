@@ -4,14 +4,14 @@ import dev.strato.insight.graph.Graph.Edge;
 import dev.strato.insight.graph.Graph.EdgeKind;
 import dev.strato.insight.graph.Graph.Kind;
 import dev.strato.insight.graph.Graph.Node;
-import dev.strato.model.Durations;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.Provider;
-import dev.strato.model.Resource;
-import dev.strato.model.Service;
-import dev.strato.model.Value;
-import dev.strato.model.Verb;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Service;
+import dev.strato.model.service.Value;
+import dev.strato.model.service.Verb;
+import dev.strato.model.support.Durations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +62,7 @@ public final class GraphBuilder {
     private void trigger(Function f, String fn, int index, Event e) {
         if (e instanceof Event.Http h) {
             String route = node("route_" + f.name() + "_" + index, Kind.ROUTE, h.method() + " " + h.path());
-            edges.add(new Edge(route, fn, EdgeKind.TRIGGER, h.auth() == null || h.auth().kind() == dev.strato.model.AuthKind.NONE ? "http" : "http, " + h.auth().kind() + " auth"));
+            edges.add(new Edge(route, fn, EdgeKind.TRIGGER, h.auth() == null || h.auth().kind() == dev.strato.model.service.AuthKind.NONE ? "http" : "http, " + h.auth().kind() + " auth"));
         } else if (e instanceof Event.Schedule s) {
             String what = s.cron() != null ? "cron " + s.cron() : "every " + Durations.format(s.rate());
             String label = what + (s.timezone() == null ? "" : " " + s.timezone()) + (s.enabled() ? "" : " (disabled)");

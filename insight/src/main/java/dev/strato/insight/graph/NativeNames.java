@@ -2,11 +2,11 @@ package dev.strato.insight.graph;
 
 import dev.strato.generator.naming.ResourceNames;
 import dev.strato.insight.graph.Graph.Kind;
-import dev.strato.model.AzureQueues;
-import dev.strato.model.GcpGateway;
-import dev.strato.model.Limits;
-import dev.strato.model.Provider;
-import dev.strato.model.Service;
+import dev.strato.model.providers.AzureQueues;
+import dev.strato.model.providers.GcpGateway;
+import dev.strato.model.providers.Limits;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Service;
 import java.util.List;
 import java.util.Map;
 

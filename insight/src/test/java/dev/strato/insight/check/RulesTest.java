@@ -172,7 +172,7 @@ class RulesTest {
     void providerScopedRulesStayQuietForOtherProviders() {
         String body = "functions:\n  f: { handler: src/f.handle, architecture: x86_64 }\n";
         LoadResult r = Models.load(dir, body);
-        assertThat(Checker.check(r.service().orElseThrow(), r.sources(), List.of(dev.strato.model.Provider.GCP), Models.TODAY))
+        assertThat(Checker.check(r.service().orElseThrow(), r.sources(), List.of(dev.strato.model.providers.Provider.GCP), Models.TODAY))
                 .noneMatch(f -> f.rule().id().equals("aws-x86-architecture"));
     }
 }

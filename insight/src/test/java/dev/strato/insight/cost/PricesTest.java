@@ -3,8 +3,8 @@ package dev.strato.insight.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.insight.Models;
-import dev.strato.model.Provider;
-import dev.strato.model.Service;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Service;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,27 +1,27 @@
 package dev.strato.model.bind;
 
-import dev.strato.model.Adapter;
-import dev.strato.model.Architecture;
-import dev.strato.model.AuthKind;
-import dev.strato.model.AwsFormat;
-import dev.strato.model.AzurePlan;
-import dev.strato.model.BucketAction;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.HttpMethod;
-import dev.strato.model.KeyType;
-import dev.strato.model.Named;
-import dev.strato.model.PackageSpec;
-import dev.strato.model.Providers;
-import dev.strato.model.Resource;
-import dev.strato.model.Runtime;
-import dev.strato.model.Service;
 import dev.strato.model.SourceMap;
-import dev.strato.model.Suggestions;
-import dev.strato.model.Value;
-import dev.strato.model.Verb;
-import dev.strato.model.Durations;
 import dev.strato.model.diag.Diagnostics;
+import dev.strato.model.providers.AwsFormat;
+import dev.strato.model.providers.AzurePlan;
+import dev.strato.model.providers.Providers;
+import dev.strato.model.service.Adapter;
+import dev.strato.model.service.Architecture;
+import dev.strato.model.service.AuthKind;
+import dev.strato.model.service.BucketAction;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.HttpMethod;
+import dev.strato.model.service.KeyType;
+import dev.strato.model.service.PackageSpec;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Runtime;
+import dev.strato.model.service.Service;
+import dev.strato.model.service.Value;
+import dev.strato.model.service.Verb;
+import dev.strato.model.support.Durations;
+import dev.strato.model.support.Named;
+import dev.strato.model.support.Suggestions;
 import dev.strato.model.vars.Resolved;
 import dev.strato.model.yaml.YList;
 import dev.strato.model.yaml.YMap;
@@ -115,10 +115,10 @@ public final class ModelBinder {
                 aws == null ? null : new Providers.Aws(aws.text("region"), enumOf(AwsFormat.class, aws.choice("format"), AwsFormat.CLOUDFORMATION), aws.text("profile")),
                 azure == null ? null : new Providers.Azure(azure.text("location"), azure.text("resourceGroup"),
                         enumOf(AzurePlan.class, azure.choice("plan"), AzurePlan.FLEX),
-                        enumOf(dev.strato.model.AzureQueues.class, azure.choice("queues"), dev.strato.model.AzureQueues.SERVICEBUS)),
+                        enumOf(dev.strato.model.providers.AzureQueues.class, azure.choice("queues"), dev.strato.model.providers.AzureQueues.SERVICEBUS)),
                 gcp == null ? null : new Providers.Gcp(gcp.text("project"), gcp.text("region"),
-                        enumOf(dev.strato.model.GcpGateway.class, gcp.choice("gateway"), dev.strato.model.GcpGateway.NONE),
-                        enumOf(dev.strato.model.GcpEngine.class, gcp.choice("engine"), dev.strato.model.GcpEngine.INFRA_MANAGER),
+                        enumOf(dev.strato.model.providers.GcpGateway.class, gcp.choice("gateway"), dev.strato.model.providers.GcpGateway.NONE),
+                        enumOf(dev.strato.model.providers.GcpEngine.class, gcp.choice("engine"), dev.strato.model.providers.GcpEngine.INFRA_MANAGER),
                         gcp.text("serviceAccount")));
     }
 

@@ -3,17 +3,17 @@ package dev.strato.model.bind;
 import static dev.strato.model.bind.Field.optional;
 import static dev.strato.model.bind.Field.required;
 
-import dev.strato.model.Adapter;
-import dev.strato.model.Architecture;
-import dev.strato.model.AuthKind;
-import dev.strato.model.AwsFormat;
-import dev.strato.model.AzurePlan;
-import dev.strato.model.BucketAction;
-import dev.strato.model.HttpMethod;
-import dev.strato.model.KeyType;
-import dev.strato.model.Named;
-import dev.strato.model.Runtime;
-import dev.strato.model.Verb;
+import dev.strato.model.providers.AwsFormat;
+import dev.strato.model.providers.AzurePlan;
+import dev.strato.model.service.Adapter;
+import dev.strato.model.service.Architecture;
+import dev.strato.model.service.AuthKind;
+import dev.strato.model.service.BucketAction;
+import dev.strato.model.service.HttpMethod;
+import dev.strato.model.service.KeyType;
+import dev.strato.model.service.Runtime;
+import dev.strato.model.service.Verb;
+import dev.strato.model.support.Named;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -57,13 +57,13 @@ public final class ModelSchema {
             required("location", Type.Text.matching("[a-z0-9]+", "an Azure location such as westeurope"), "Azure location, e.g. westeurope."),
             optional("resourceGroup", Type.Text.matching("[-\\w._()]{0,89}[-\\w_()]", "1-90 letters, digits, -._() not ending in ."), "Resource group (default <service>-<stage>)."),
             optional("plan", choice(AzurePlan.class), "Hosting plan: flex (Flex Consumption, default), consumption (Y1) or premium (EP1)."),
-            optional("queues", choice(dev.strato.model.AzureQueues.class), "Service carrying queues: servicebus (default) or storage (Storage queues)."));
+            optional("queues", choice(dev.strato.model.providers.AzureQueues.class), "Service carrying queues: servicebus (default) or storage (Storage queues)."));
 
     public static final Shape GCP = Shape.of("gcp", "Google Cloud: Terraform, Cloud Functions 2nd gen.",
             required("project", Type.Text.matching("[a-z][a-z0-9-]{4,28}[a-z0-9]", "a GCP project id: 6-30 lowercase letters, digits, hyphens"), "GCP project id."),
             required("region", Type.Text.matching("[a-z]+-[a-z]+\\d+", "a GCP region such as europe-west1"), "GCP region, e.g. europe-west1."),
-            optional("gateway", choice(dev.strato.model.GcpGateway.class), "none (default): one HTTPS URL per function; api-gateway: all routes under one URL through API Gateway."),
-            optional("engine", choice(dev.strato.model.GcpEngine.class), "What applies the Terraform: infra-manager (default, Google's managed Terraform) or terraform (a terraform or tofu binary on PATH, state in a GCS bucket)."),
+            optional("gateway", choice(dev.strato.model.providers.GcpGateway.class), "none (default): one HTTPS URL per function; api-gateway: all routes under one URL through API Gateway."),
+            optional("engine", choice(dev.strato.model.providers.GcpEngine.class), "What applies the Terraform: infra-manager (default, Google's managed Terraform) or terraform (a terraform or tofu binary on PATH, state in a GCS bucket)."),
             optional("serviceAccount", Type.Text.matching("[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com", "a service account email such as deployer@PROJECT.iam.gserviceaccount.com"), "Service account Infrastructure Manager runs Terraform as (default strato-deployer@PROJECT.iam.gserviceaccount.com)."));
 
     public static final Shape PROVIDERS = Shape.atLeastOne("providers", "The clouds this service targets; only those with a block.",
@@ -153,7 +153,7 @@ public final class ModelSchema {
             required("partition", KEY_PART, "Partition (hash) key."),
             optional("sort", KEY_PART, "Sort (range) key."));
 
-    static final Field TYPE = required("type", new Type.Choice(dev.strato.model.Resource.TYPES), "table, bucket, queue or topic.");
+    static final Field TYPE = required("type", new Type.Choice(dev.strato.model.service.Resource.TYPES), "table, bucket, queue or topic.");
 
     public static final Shape TABLE = Shape.of("table", "A key-value/document table (DynamoDB, Cosmos DB, Firestore).",
             TYPE,

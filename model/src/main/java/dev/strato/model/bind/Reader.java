@@ -1,9 +1,9 @@
 package dev.strato.model.bind;
 
-import dev.strato.model.Durations;
 import dev.strato.model.SourceMap;
-import dev.strato.model.Suggestions;
 import dev.strato.model.diag.Diagnostics;
+import dev.strato.model.support.Durations;
+import dev.strato.model.support.Suggestions;
 import dev.strato.model.vars.Resolved;
 import dev.strato.model.yaml.YList;
 import dev.strato.model.yaml.YMap;

@@ -1,6 +1,6 @@
 package dev.strato.model.files;
 
-import dev.strato.model.PackageSpec;
+import dev.strato.model.service.PackageSpec;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;

@@ -1,12 +1,12 @@
 package dev.strato.model.validate;
 
-import dev.strato.model.AzurePlan;
-import dev.strato.model.Dependencies;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.Provider;
-import dev.strato.model.RuntimeSupport;
-import dev.strato.model.Value;
+import dev.strato.model.providers.AzurePlan;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.providers.RuntimeSupport;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Value;
+import dev.strato.model.support.Dependencies;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -115,7 +115,7 @@ final class AzureChecks {
 
     /** An unknown zone is reported once, by the event checks. */
     private static boolean isZone(String zone) {
-        return dev.strato.model.TimeZones.isName(zone);
+        return dev.strato.model.providers.TimeZones.isName(zone);
     }
 
     /** The first function with events sets the app's runtime; {@code first} holds it. */

@@ -1,14 +1,14 @@
 package dev.strato.model.validate;
 
-import dev.strato.model.Function;
-import dev.strato.model.Provider;
-import dev.strato.model.Resource;
-import dev.strato.model.Service;
 import dev.strato.model.SourceMap;
-import dev.strato.model.Suggestions;
 import dev.strato.model.diag.Diagnostics;
 import dev.strato.model.diag.Position;
 import dev.strato.model.diag.Severity;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Service;
+import dev.strato.model.support.Suggestions;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,7 +51,7 @@ record Context(Service service, SourceMap sources, Diagnostics diagnostics, List
     }
 
     String planOf(Provider p) {
-        return p == Provider.AZURE ? azurePlan() : dev.strato.model.Limits.ANY;
+        return p == Provider.AZURE ? azurePlan() : dev.strato.model.providers.Limits.ANY;
     }
 
     /**

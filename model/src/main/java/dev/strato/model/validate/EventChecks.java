@@ -3,13 +3,13 @@ package dev.strato.model.validate;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
-import dev.strato.model.AuthKind;
-import dev.strato.model.Durations;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.HttpMethod;
-import dev.strato.model.Provider;
-import dev.strato.model.Resource;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.AuthKind;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.HttpMethod;
+import dev.strato.model.service.Resource;
+import dev.strato.model.support.Durations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -121,7 +121,7 @@ final class EventChecks {
                     return null;
                 }
                 if (!param.group(2).isEmpty() && c.providers().contains(Provider.GCP) && c.service().providers().gcp() != null
-                        && c.service().providers().gcp().gateway() == dev.strato.model.GcpGateway.API_GATEWAY) {
+                        && c.service().providers().gcp().gateway() == dev.strato.model.providers.GcpGateway.API_GATEWAY) {
                     c.error(at, "greedy parameter {" + param.group(1) + "+} cannot be served through gcp's API Gateway (OpenAPI 2 has no greedy paths)");
                     return null;
                 }
@@ -151,15 +151,15 @@ final class EventChecks {
                 limits.check(at, "scheduleRate", seconds, Durations.format(s.rate()), "rate", List.of("schedule"));
                 if (seconds % 60 != 0 && (c.providers().contains(Provider.AWS) || c.providers().contains(Provider.GCP))) {
                     c.error(at, "rate " + Durations.format(s.rate()) + " is not a whole number of minutes, which aws and gcp schedules need");
-                } else if (c.providers().contains(Provider.GCP) && dev.strato.model.UnixCron.ofRate(s.rate()).isEmpty()) {
+                } else if (c.providers().contains(Provider.GCP) && dev.strato.model.support.UnixCron.ofRate(s.rate()).isEmpty()) {
                     c.error(at, "rate " + Durations.format(s.rate()) + " has no unix-cron form with exactly that period, which gcp's Cloud Scheduler needs:"
                             + " write a cron, or a rate that divides an hour or a day evenly");
                 }
             }
         }
-        if (!dev.strato.model.TimeZones.isName(s.timezone())) {
+        if (!dev.strato.model.providers.TimeZones.isName(s.timezone())) {
             c.error(p + ".timezone", "unknown time zone '" + s.timezone() + "': use an IANA name such as UTC or Europe/Berlin"
-                    + dev.strato.model.TimeZones.hint(s.timezone()));
+                    + dev.strato.model.providers.TimeZones.hint(s.timezone()));
         }
     }
 

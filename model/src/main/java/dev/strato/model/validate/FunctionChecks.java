@@ -1,15 +1,15 @@
 package dev.strato.model.validate;
 
-import dev.strato.model.Durations;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.Limits;
-import dev.strato.model.Provider;
-import dev.strato.model.Resource;
-import dev.strato.model.Runtime;
-import dev.strato.model.RuntimeSupport;
-import dev.strato.model.Value;
-import dev.strato.model.Verb;
+import dev.strato.model.providers.Limits;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.providers.RuntimeSupport;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Runtime;
+import dev.strato.model.service.Value;
+import dev.strato.model.service.Verb;
+import dev.strato.model.support.Durations;
 import java.nio.file.Files;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -115,7 +115,7 @@ final class FunctionChecks {
     private void scriptExists(Function f, String handler, String path) {
         if (c.projectDir() == null) return;
         String file = handler.substring(0, handler.lastIndexOf('.'));
-        List<String> extensions = f.runtime().language() == dev.strato.model.Runtime.Language.NODE
+        List<String> extensions = f.runtime().language() == dev.strato.model.service.Runtime.Language.NODE
                 ? List.of(".js", ".mjs", ".cjs") : List.of(".py");
         boolean found = extensions.stream().anyMatch(ext -> Files.isRegularFile(c.projectDir().resolve(file + ext)));
         if (!found) {
@@ -192,12 +192,12 @@ final class FunctionChecks {
         }
         limits.check(c.settingPath(f, "logRetentionDays"), "logRetentionDays", f.logRetentionDays(), f.logRetentionDays() + " days",
                 "log retention", List.of());
-        if (f.adapter() == dev.strato.model.Adapter.PORTABLE && f.runtime() != null && !hasPortableAdapter(f.runtime())) {
+        if (f.adapter() == dev.strato.model.service.Adapter.PORTABLE && f.runtime() != null && !hasPortableAdapter(f.runtime())) {
             c.warning(c.sources().has(path(f, "adapter")) ? path(f, "adapter") : c.settingPath(f, "runtime"),
                     "strato's portable adapters are for Node.js and Python: this " + f.runtime().id()
                             + " handler gets each cloud's own event and signature (set adapter: native to say so)");
         }
-        if (f.adapter() == dev.strato.model.Adapter.NATIVE && c.service().providers().targeted().size() > 1) {
+        if (f.adapter() == dev.strato.model.service.Adapter.NATIVE && c.service().providers().targeted().size() > 1) {
             c.warning(c.sources().has(path(f, "adapter")) ? path(f, "adapter") : "adapter",
                     "adapter native hands each cloud's own event to the handler: the code runs on more than one provider only if it handles each of "
                             + String.join(", ", c.service().providers().targeted().stream().map(Provider::id).toList()));

@@ -1,11 +1,11 @@
 package dev.strato.model.validate;
 
-import dev.strato.model.Event;
-import dev.strato.model.GcpGateway;
-import dev.strato.model.GcpRegions;
-import dev.strato.model.Provider;
-import dev.strato.model.Providers;
-import dev.strato.model.Suggestions;
+import dev.strato.model.providers.GcpGateway;
+import dev.strato.model.providers.GcpRegions;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.providers.Providers;
+import dev.strato.model.service.Event;
+import dev.strato.model.support.Suggestions;
 
 /** What the GCP configuration cannot apply, reported at its place instead of failing in Terraform. */
 final class GcpChecks {

@@ -1,7 +1,7 @@
 package dev.strato.model.validate;
 
-import dev.strato.model.Limits;
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Limits;
+import dev.strato.model.providers.Provider;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package dev.strato.model.validate;
 
-import dev.strato.model.Function;
-import dev.strato.model.Provider;
-import dev.strato.model.Runtime;
 import dev.strato.model.files.ProjectScan;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Runtime;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.strato.model.validate;
 
-import dev.strato.model.Durations;
-import dev.strato.model.Resource;
+import dev.strato.model.service.Resource;
+import dev.strato.model.support.Durations;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,8 +42,8 @@ final class ResourceChecks {
     private void bucketNames() {
         for (Map.Entry<String, Resource> e : c.service().resources().entrySet()) {
             if (!(e.getValue() instanceof Resource.Bucket)) continue;
-            for (dev.strato.model.Limits.Limit row : dev.strato.model.Limits.of(dev.strato.model.Provider.AWS, "bucketNamePrefix", dev.strato.model.Limits.ANY, null)) {
-                if (!c.providers().contains(dev.strato.model.Provider.AWS) || row.pattern().isEmpty()) continue;
+            for (dev.strato.model.providers.Limits.Limit row : dev.strato.model.providers.Limits.of(dev.strato.model.providers.Provider.AWS, "bucketNamePrefix", dev.strato.model.providers.Limits.ANY, null)) {
+                if (!c.providers().contains(dev.strato.model.providers.Provider.AWS) || row.pattern().isEmpty()) continue;
                 if (row.pattern().get().matcher(c.service().name()).matches()) continue;
                 c.report(row.severity(), "resources." + e.getKey(), "bucket " + e.getKey() + " would be named " + c.service().name() + "-…, and S3"
                         + " refuses bucket names that start with xn--, sthree- or amzn-s3-demo-: rename the service (" + row.source() + ")");

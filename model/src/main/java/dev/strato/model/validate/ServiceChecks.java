@@ -1,7 +1,7 @@
 package dev.strato.model.validate;
 
-import dev.strato.model.Names;
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.support.Names;
 import java.nio.file.FileSystems;
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.strato.model.validate;
 
-import dev.strato.model.Provider;
-import dev.strato.model.Service;
 import dev.strato.model.SourceMap;
 import dev.strato.model.diag.Diagnostics;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Service;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;

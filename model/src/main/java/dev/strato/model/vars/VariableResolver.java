@@ -1,15 +1,15 @@
 package dev.strato.model.vars;
 
-import dev.strato.model.Value;
 import dev.strato.model.diag.Diagnostics;
 import dev.strato.model.diag.Position;
+import dev.strato.model.service.Value;
+import dev.strato.model.support.Suggestions;
 import dev.strato.model.yaml.YList;
 import dev.strato.model.yaml.YMap;
 import dev.strato.model.yaml.YNode;
 import dev.strato.model.yaml.YScalar;
 import dev.strato.model.yaml.YSymbolic;
 import dev.strato.model.yaml.YamlLoader;
-import dev.strato.model.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

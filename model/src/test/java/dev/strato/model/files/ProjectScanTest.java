@@ -3,7 +3,7 @@ package dev.strato.model.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.strato.model.PackageSpec;
+import dev.strato.model.service.PackageSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

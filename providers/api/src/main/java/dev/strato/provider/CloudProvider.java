@@ -1,6 +1,6 @@
 package dev.strato.provider;
 
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
 
 /** A cloud's deploy/inspect/invoke client, found with {@link java.util.ServiceLoader} so that the CLI never links a cloud SDK. */
 public interface CloudProvider {

@@ -1,6 +1,6 @@
 package dev.strato.provider;
 
-import dev.strato.model.Service;
+import dev.strato.model.service.Service;
 import java.nio.file.Path;
 
 /** The validated service a command works on and the folder its sources live in. */

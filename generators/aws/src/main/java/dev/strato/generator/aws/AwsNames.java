@@ -1,7 +1,7 @@
 package dev.strato.generator.aws;
 
 import dev.strato.generator.naming.ResourceNames;
-import dev.strato.model.Service;
+import dev.strato.model.service.Service;
 
 /**
  * Physical names of the stack's resources, {@code <service>-<stage>-<name>} within each AWS

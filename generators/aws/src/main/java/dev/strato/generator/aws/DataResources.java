@@ -1,9 +1,9 @@
 package dev.strato.generator.aws;
 
-import dev.strato.model.Event;
-import dev.strato.model.KeyType;
-import dev.strato.model.Resource;
-import dev.strato.model.Service;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.KeyType;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,10 +2,10 @@ package dev.strato.generator.aws;
 
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.Warnings;
-import dev.strato.model.Function;
-import dev.strato.model.Resource;
-import dev.strato.model.Service;
-import dev.strato.model.Value;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Service;
+import dev.strato.model.service.Value;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 

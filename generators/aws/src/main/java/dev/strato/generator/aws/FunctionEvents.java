@@ -1,9 +1,9 @@
 package dev.strato.generator.aws;
 
 import dev.strato.generator.adapter.HandlerAdapters;
-import dev.strato.model.BucketAction;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
+import dev.strato.model.service.BucketAction;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

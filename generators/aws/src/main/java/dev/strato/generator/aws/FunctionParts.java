@@ -1,6 +1,6 @@
 package dev.strato.generator.aws;
 
-import dev.strato.model.Function;
+import dev.strato.model.service.Function;
 import java.util.List;
 import java.util.Map;
 

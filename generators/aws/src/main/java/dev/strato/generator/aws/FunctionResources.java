@@ -1,10 +1,10 @@
 package dev.strato.generator.aws;
 
-import dev.strato.model.Function;
-import dev.strato.model.RuntimeSupport;
-import dev.strato.model.Provider;
-import dev.strato.model.Service;
-import dev.strato.model.Value;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.providers.RuntimeSupport;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Service;
+import dev.strato.model.service.Value;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.strato.generator.aws;
 
-import dev.strato.model.Names;
+import dev.strato.model.support.Names;
 import java.util.Locale;
 
 /** Template logical ids: alphanumeric PascalCase derived from model names ({@code createOrder} → {@code CreateOrder}). */

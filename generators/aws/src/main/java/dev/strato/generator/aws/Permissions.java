@@ -1,7 +1,7 @@
 package dev.strato.generator.aws;
 
-import dev.strato.model.Resource;
-import dev.strato.model.Verb;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Verb;
 import java.util.List;
 
 /** What each neutral verb allows on AWS, scoped to the one resource it names. */

@@ -1,8 +1,8 @@
 package dev.strato.generator.aws;
 
-import dev.strato.model.Resource;
-import dev.strato.model.Service;
-import dev.strato.model.Value;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Service;
+import dev.strato.model.service.Value;
 import java.util.ArrayList;
 import java.util.List;
 

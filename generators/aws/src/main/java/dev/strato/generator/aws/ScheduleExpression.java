@@ -1,7 +1,7 @@
 package dev.strato.generator.aws;
 
 import dev.strato.generator.schedule.DaysOfWeek;
-import dev.strato.model.Event;
+import dev.strato.model.service.Event;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

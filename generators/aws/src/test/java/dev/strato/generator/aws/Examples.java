@@ -4,10 +4,10 @@ import dev.strato.generator.GenerationContext;
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.OutputTree;
 import dev.strato.generator.testing.ExampleModels;
-import dev.strato.model.AwsFormat;
-import dev.strato.model.Provider;
-import dev.strato.model.Providers;
-import dev.strato.model.Service;
+import dev.strato.model.providers.AwsFormat;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.providers.Providers;
+import dev.strato.model.service.Service;
 import java.nio.file.Path;
 import java.util.List;
 

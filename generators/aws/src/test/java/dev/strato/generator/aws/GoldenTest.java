@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.strato.generator.OutputTree;
 import dev.strato.generator.packaging.Packager;
 import dev.strato.generator.testing.Golden;
-import dev.strato.model.AwsFormat;
+import dev.strato.model.providers.AwsFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

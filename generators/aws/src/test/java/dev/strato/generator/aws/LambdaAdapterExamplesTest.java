@@ -3,9 +3,9 @@ package dev.strato.generator.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.adapter.HandlerAdapters;
-import dev.strato.model.Function;
-import dev.strato.model.Runtime;
-import dev.strato.model.Service;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Runtime;
+import dev.strato.model.service.Service;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package dev.strato.generator.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strato.model.AwsFormat;
-import dev.strato.model.Runtime;
-import dev.strato.model.Service;
+import dev.strato.model.providers.AwsFormat;
+import dev.strato.model.service.Runtime;
+import dev.strato.model.service.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.strato.generator.aws;
 
 import dev.strato.generator.testing.Tools;
-import dev.strato.model.Runtime;
+import dev.strato.model.service.Runtime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

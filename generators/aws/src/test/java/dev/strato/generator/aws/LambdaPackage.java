@@ -2,9 +2,9 @@ package dev.strato.generator.aws;
 
 import dev.strato.generator.GenerationContext;
 import dev.strato.generator.packaging.Packages;
-import dev.strato.model.AwsFormat;
-import dev.strato.model.Function;
-import dev.strato.model.Service;
+import dev.strato.model.providers.AwsFormat;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Service;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

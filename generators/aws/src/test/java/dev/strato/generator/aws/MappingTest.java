@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.OutputTree;
-import dev.strato.model.AwsFormat;
-import dev.strato.model.Service;
+import dev.strato.model.providers.AwsFormat;
+import dev.strato.model.service.Service;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.GenerationContext;
 import dev.strato.generator.OutputTree;
-import dev.strato.model.AwsFormat;
-import dev.strato.model.Service;
+import dev.strato.model.providers.AwsFormat;
+import dev.strato.model.service.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

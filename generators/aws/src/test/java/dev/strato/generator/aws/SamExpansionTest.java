@@ -3,8 +3,8 @@ package dev.strato.generator.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.GenerationContext;
-import dev.strato.model.AwsFormat;
-import dev.strato.model.Service;
+import dev.strato.model.providers.AwsFormat;
+import dev.strato.model.service.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.Warnings;
-import dev.strato.model.BucketAction;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.Service;
+import dev.strato.model.service.BucketAction;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Service;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,11 +5,11 @@ import dev.strato.generator.GenerationException;
 import dev.strato.generator.OutputTree;
 import dev.strato.generator.StackGenerator;
 import dev.strato.generator.Warnings;
-import dev.strato.model.Dependencies;
-import java.util.List;
-import dev.strato.model.Provider;
-import dev.strato.model.Service;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Service;
+import dev.strato.model.support.Dependencies;
 import dev.strato.templates.Templates;
+import java.util.List;
 
 /**
  * Renders a service as one Azure Functions app: {@code azuredeploy.json} (an ARM template of the

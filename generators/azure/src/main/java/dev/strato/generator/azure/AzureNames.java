@@ -1,8 +1,8 @@
 package dev.strato.generator.azure;
 
 import dev.strato.generator.naming.ResourceNames;
-import dev.strato.model.Names;
-import dev.strato.model.Service;
+import dev.strato.model.service.Service;
+import dev.strato.model.support.Names;
 import java.util.Locale;
 
 /**

@@ -1,7 +1,7 @@
 package dev.strato.generator.azure;
 
-import dev.strato.model.Function;
-import dev.strato.model.Service;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Service;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

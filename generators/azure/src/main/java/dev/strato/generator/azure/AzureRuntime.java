@@ -1,10 +1,10 @@
 package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationException;
-import dev.strato.model.AzurePlan;
-import dev.strato.model.Provider;
-import dev.strato.model.Runtime;
-import dev.strato.model.RuntimeSupport;
+import dev.strato.model.providers.AzurePlan;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.providers.RuntimeSupport;
+import dev.strato.model.service.Runtime;
 import java.util.Map;
 
 /**

@@ -1,9 +1,9 @@
 package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationException;
-import dev.strato.model.AuthKind;
-import dev.strato.model.Event;
-import dev.strato.model.HttpMethod;
+import dev.strato.model.service.AuthKind;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.HttpMethod;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.strato.generator.azure;
 
 import dev.strato.generator.Warnings;
-import dev.strato.model.AzureQueues;
-import dev.strato.model.Durations;
-import dev.strato.model.Event;
-import dev.strato.model.Resource;
-import dev.strato.model.Service;
+import dev.strato.model.providers.AzureQueues;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Service;
+import dev.strato.model.support.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,10 +2,10 @@ package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.adapter.HandlerAdapters;
-import dev.strato.model.Event;
-import dev.strato.model.Resource;
-import dev.strato.model.Runtime;
-import dev.strato.model.Service;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Runtime;
+import dev.strato.model.service.Service;
 import dev.strato.templates.Templates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.handler.Handlers;
-import dev.strato.model.Function;
+import dev.strato.model.service.Function;
 import java.util.List;
 import java.util.Map;
 

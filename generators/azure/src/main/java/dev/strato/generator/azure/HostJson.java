@@ -1,6 +1,6 @@
 package dev.strato.generator.azure;
 
-import dev.strato.model.Function;
+import dev.strato.model.service.Function;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

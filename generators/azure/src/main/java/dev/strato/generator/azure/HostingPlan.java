@@ -1,8 +1,8 @@
 package dev.strato.generator.azure;
 
-import dev.strato.model.AzurePlan;
-import dev.strato.model.Function;
-import dev.strato.model.Service;
+import dev.strato.model.providers.AzurePlan;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Service;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package dev.strato.generator.azure;
 
-import dev.strato.model.Service;
-import dev.strato.model.Value;
+import dev.strato.model.service.Service;
+import dev.strato.model.service.Value;
 import java.util.List;
 
 /**

@@ -2,9 +2,9 @@ package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.schedule.DaysOfWeek;
-import dev.strato.model.Durations;
-import dev.strato.model.Event;
-import dev.strato.model.UnixCron;
+import dev.strato.model.service.Event;
+import dev.strato.model.support.Durations;
+import dev.strato.model.support.UnixCron;
 import java.time.Duration;
 import java.util.SortedSet;
 

@@ -1,9 +1,9 @@
 package dev.strato.generator.azure;
 
-import dev.strato.model.Function;
-import dev.strato.model.Resource;
-import dev.strato.model.Service;
-import dev.strato.model.Verb;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Service;
+import dev.strato.model.service.Verb;
 import java.util.List;
 
 /**

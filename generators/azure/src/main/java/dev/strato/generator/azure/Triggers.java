@@ -1,11 +1,11 @@
 package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationException;
-import dev.strato.model.BucketAction;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.Resource;
-import dev.strato.model.Service;
+import dev.strato.model.service.BucketAction;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

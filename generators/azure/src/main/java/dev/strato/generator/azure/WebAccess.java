@@ -2,8 +2,8 @@ package dev.strato.generator.azure;
 
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.Warnings;
-import dev.strato.model.AuthKind;
-import dev.strato.model.Event;
+import dev.strato.model.service.AuthKind;
+import dev.strato.model.service.Event;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.OutputTree;
 import dev.strato.generator.adapter.HandlerAdapters;
-import dev.strato.model.BucketAction;
-import dev.strato.model.Event;
-import dev.strato.model.HttpMethod;
-import dev.strato.model.Runtime;
-import dev.strato.model.Service;
+import dev.strato.model.service.BucketAction;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.HttpMethod;
+import dev.strato.model.service.Runtime;
+import dev.strato.model.service.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

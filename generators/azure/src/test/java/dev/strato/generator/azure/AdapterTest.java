@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.OutputTree;
 import dev.strato.generator.testing.ExampleModels;
-import dev.strato.model.AzureQueues;
-import dev.strato.model.Provider;
-import dev.strato.model.Service;
+import dev.strato.model.providers.AzureQueues;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

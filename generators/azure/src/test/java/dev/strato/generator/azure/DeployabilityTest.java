@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.OutputTree;
-import dev.strato.model.AzurePlan;
-import dev.strato.model.AzureQueues;
+import dev.strato.model.providers.AzurePlan;
+import dev.strato.model.providers.AzureQueues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -259,7 +259,7 @@ class DeployabilityTest {
     void dependenciesMustBeVendoredWhereNoRemoteBuildRuns() throws Exception {
         for (AzurePlan plan : List.of(AzurePlan.CONSUMPTION, AzurePlan.PREMIUM)) {
             for (String example : List.of("orders", "users-crud")) {
-                dev.strato.model.Service s = Examples.with(Examples.load(example), plan, AzureQueues.SERVICEBUS);
+                dev.strato.model.service.Service s = Examples.with(Examples.load(example), plan, AzureQueues.SERVICEBUS);
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> generate(s, example)).as(example + " " + plan)
                         .hasMessageContaining("the " + plan.id() + " plan runs the app package as it is, with no remote build")
                         .hasMessageContaining(example.equals("orders") ? "package.json declares @aws-sdk/client-dynamodb" : "requirements.txt declares boto3");
@@ -279,10 +279,10 @@ class DeployabilityTest {
         assertThat(Examples.loadResult(p).diagnostics().sorted().stream().map(Object::toString)).noneMatch(d -> d.contains("declares"));
         assertThat(template(p).at("/outputs/remoteBuild/value").asBoolean()).isFalse();
 
-        var pyyaml = new dev.strato.model.Dependencies.Declared("requirements.txt", "PyYAML", dev.strato.model.Dependencies.PYTHON_PACKAGES + "pyyaml-");
-        assertThat(dev.strato.model.Dependencies.missing(List.of(pyyaml), dev.strato.model.Dependencies.in(
+        var pyyaml = new dev.strato.model.support.Dependencies.Declared("requirements.txt", "PyYAML", dev.strato.model.support.Dependencies.PYTHON_PACKAGES + "pyyaml-");
+        assertThat(dev.strato.model.support.Dependencies.missing(List.of(pyyaml), dev.strato.model.support.Dependencies.in(
                 List.of(".python_packages/lib/site-packages/PyYAML-6.0.1.dist-info/METADATA")))).as("pip's folder names").isEmpty();
-        assertThat(dev.strato.model.Dependencies.missing(List.of(pyyaml), dev.strato.model.Dependencies.in(
+        assertThat(dev.strato.model.support.Dependencies.missing(List.of(pyyaml), dev.strato.model.support.Dependencies.in(
                 List.of(".python_packages/lib/site-packages/yaml/__init__.py")))).as("no dist-info").hasSize(1);
     }
 
@@ -301,7 +301,7 @@ class DeployabilityTest {
 
     // --- helpers
 
-    static OutputTree generate(dev.strato.model.Service s, String example) throws GenerationException {
+    static OutputTree generate(dev.strato.model.service.Service s, String example) throws GenerationException {
         return Examples.generate(s, Examples.DIR.resolve(example));
     }
 

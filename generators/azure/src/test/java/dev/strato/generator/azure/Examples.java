@@ -4,12 +4,12 @@ import dev.strato.generator.GenerationContext;
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.OutputTree;
 import dev.strato.generator.testing.ExampleModels;
-import dev.strato.model.AzurePlan;
-import dev.strato.model.AzureQueues;
 import dev.strato.model.LoadResult;
-import dev.strato.model.Provider;
-import dev.strato.model.Providers;
-import dev.strato.model.Service;
+import dev.strato.model.providers.AzurePlan;
+import dev.strato.model.providers.AzureQueues;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.providers.Providers;
+import dev.strato.model.service.Service;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -68,7 +68,7 @@ final class Examples {
                     else java.nio.file.Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            for (dev.strato.model.Dependencies.Declared d : dev.strato.model.Dependencies.declared(partial, s.functions().values().iterator().next().runtime().language())) {
+            for (dev.strato.model.support.Dependencies.Declared d : dev.strato.model.support.Dependencies.declared(partial, s.functions().values().iterator().next().runtime().language())) {
                 Path stub = partial.resolve(d.probe().endsWith("-") ? d.probe() + "0.dist-info/METADATA" : d.probe());
                 java.nio.file.Files.createDirectories(stub.getParent());
                 java.nio.file.Files.writeString(stub, "stub of " + d.name() + " for the tests\n");
@@ -77,7 +77,7 @@ final class Examples {
         }
         List<String> include = new java.util.ArrayList<>(s.packaging().include());
         if (!include.isEmpty()) include.addAll(List.of("node_modules/**", ".python_packages/**"));
-        dev.strato.model.PackageSpec packaging = new dev.strato.model.PackageSpec(include, s.packaging().exclude(), s.packaging().individually());
+        dev.strato.model.service.PackageSpec packaging = new dev.strato.model.service.PackageSpec(include, s.packaging().exclude(), s.packaging().individually());
         Service vendored = new Service(s.name(), s.description(), s.stage(), s.runtime(), s.adapter(), s.providers(), packaging, s.functions(), s.resources());
         return generate(vendored, copy);
     }

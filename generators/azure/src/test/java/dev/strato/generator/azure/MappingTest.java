@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.OutputTree;
-import dev.strato.model.Event;
 import dev.strato.model.LoadResult;
 import dev.strato.model.diag.Diagnostic;
+import dev.strato.model.service.Event;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,7 +182,7 @@ class MappingTest {
 
     @Test
     void httpEventsFromTheModelKeepTheirMethodAndAuth() {
-        Event.Http h = new Event.Http(dev.strato.model.HttpMethod.ANY, "/x", null, Event.Auth.NONE);
+        Event.Http h = new Event.Http(dev.strato.model.service.HttpMethod.ANY, "/x", null, Event.Auth.NONE);
         Map<?, ?> trigger = (Map<?, ?>) Bindings.http(h).get(0);
         assertThat(trigger.containsKey("methods")).isFalse();
         assertThat(trigger.get("authLevel")).isEqualTo("anonymous");
@@ -204,7 +204,7 @@ class MappingTest {
         return p.resolve("strato.yml");
     }
 
-    private dev.strato.model.Service load(String service, String stage, String extra) throws IOException {
+    private dev.strato.model.service.Service load(String service, String stage, String extra) throws IOException {
         return Examples.load(write("service: " + service + "\nstage: " + stage + "\nproviders: { azure: { location: westeurope } }\n" + extra
                 + "functions:\n  f: { handler: src/h.handler, events: [ http: GET /f ] }\n"));
     }

@@ -3,9 +3,9 @@ package dev.strato.generator.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.OutputTree;
-import dev.strato.model.AzurePlan;
-import dev.strato.model.AzureQueues;
-import dev.strato.model.Service;
+import dev.strato.model.providers.AzurePlan;
+import dev.strato.model.providers.AzureQueues;
+import dev.strato.model.service.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.strato.generator.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.OutputTree;
-import dev.strato.model.Service;
+import dev.strato.model.service.Service;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.LongStream;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.OutputTree;
 import dev.strato.generator.testing.Tools;
-import dev.strato.model.AzurePlan;
-import dev.strato.model.AzureQueues;
-import dev.strato.model.Service;
+import dev.strato.model.providers.AzurePlan;
+import dev.strato.model.providers.AzureQueues;
+import dev.strato.model.service.Service;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.strato.generator.adapter;
 
 import dev.strato.generator.handler.Handlers;
-import dev.strato.model.Adapter;
-import dev.strato.model.Function;
-import dev.strato.model.Runtime;
+import dev.strato.model.service.Adapter;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Runtime;
 import dev.strato.templates.Templates;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.strato.generator.handler;
 
-import dev.strato.model.Runtime;
+import dev.strato.model.service.Runtime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

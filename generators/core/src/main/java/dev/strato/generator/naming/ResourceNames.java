@@ -1,6 +1,6 @@
 package dev.strato.generator.naming;
 
-import dev.strato.model.Names;
+import dev.strato.model.support.Names;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -2,8 +2,8 @@ package dev.strato.generator.packaging;
 
 import dev.strato.generator.GenerationContext;
 import dev.strato.generator.GenerationException;
-import dev.strato.model.Function;
-import dev.strato.model.Service;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

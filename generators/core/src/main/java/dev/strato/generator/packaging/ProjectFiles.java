@@ -1,7 +1,7 @@
 package dev.strato.generator.packaging;
 
-import dev.strato.model.PackageSpec;
 import dev.strato.model.files.ProjectScan;
+import dev.strato.model.service.PackageSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

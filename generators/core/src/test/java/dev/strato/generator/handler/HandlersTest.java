@@ -3,7 +3,7 @@ package dev.strato.generator.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.strato.model.Runtime;
+import dev.strato.model.service.Runtime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

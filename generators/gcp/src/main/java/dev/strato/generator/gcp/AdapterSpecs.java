@@ -2,10 +2,10 @@ package dev.strato.generator.gcp;
 
 import dev.strato.generator.OrderedMap;
 import dev.strato.generator.adapter.HandlerAdapters;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.Resource;
-import dev.strato.model.Service;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Service;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.strato.generator.gcp;
 
-import dev.strato.model.AuthKind;
-import dev.strato.model.Event;
-import dev.strato.model.GcpGateway;
-import dev.strato.model.Service;
+import dev.strato.model.providers.GcpGateway;
+import dev.strato.model.service.AuthKind;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

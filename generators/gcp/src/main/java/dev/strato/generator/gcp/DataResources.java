@@ -1,8 +1,8 @@
 package dev.strato.generator.gcp;
 
-import dev.strato.model.Event;
-import dev.strato.model.Resource;
-import dev.strato.model.Service;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Service;
 import java.util.List;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package dev.strato.generator.gcp;
 
-import dev.strato.model.AuthKind;
-import dev.strato.model.BucketAction;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
+import dev.strato.model.service.AuthKind;
+import dev.strato.model.service.BucketAction;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.strato.generator.gcp;
 
 import dev.strato.generator.handler.Handlers;
-import dev.strato.model.Function;
+import dev.strato.model.service.Function;
 
 /**
  * A function's {@code build_config.entry_point}. Cloud Functions loads one module per package

@@ -1,9 +1,9 @@
 package dev.strato.generator.gcp;
 
 import dev.strato.generator.GenerationException;
-import dev.strato.model.Durations;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.support.Durations;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

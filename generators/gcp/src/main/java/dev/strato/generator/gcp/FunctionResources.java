@@ -2,10 +2,10 @@ package dev.strato.generator.gcp;
 
 import dev.strato.generator.GenerationException;
 import dev.strato.generator.Warnings;
-import dev.strato.model.Function;
-import dev.strato.model.Provider;
-import dev.strato.model.RuntimeSupport;
-import dev.strato.model.Value;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.providers.RuntimeSupport;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,8 +8,8 @@ import dev.strato.generator.Warnings;
 import dev.strato.generator.packaging.Artifact;
 import dev.strato.generator.packaging.Packager;
 import dev.strato.generator.packaging.Packages;
-import dev.strato.model.Provider;
-import dev.strato.model.Service;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Service;
 
 /**
  * Renders a service as one Terraform JSON configuration for Cloud Functions (2nd gen):

@@ -1,8 +1,8 @@
 package dev.strato.generator.gcp;
 
 import dev.strato.generator.naming.ResourceNames;
-import dev.strato.model.Names;
-import dev.strato.model.Service;
+import dev.strato.model.service.Service;
+import dev.strato.model.support.Names;
 
 /**
  * Names of the configuration: Terraform names ({@code createOrder} → {@code create_order}) and the

@@ -1,11 +1,11 @@
 package dev.strato.generator.gcp;
 
 import dev.strato.generator.GenerationException;
-import dev.strato.model.AuthKind;
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.HttpMethod;
-import dev.strato.model.Service;
+import dev.strato.model.service.AuthKind;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.HttpMethod;
+import dev.strato.model.service.Service;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.strato.generator.gcp;
 
-import dev.strato.model.Resource;
-import dev.strato.model.Verb;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Verb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

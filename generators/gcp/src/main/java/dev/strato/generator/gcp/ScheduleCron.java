@@ -1,9 +1,9 @@
 package dev.strato.generator.gcp;
 
 import dev.strato.generator.GenerationException;
-import dev.strato.model.Durations;
-import dev.strato.model.Event;
-import dev.strato.model.UnixCron;
+import dev.strato.model.service.Event;
+import dev.strato.model.support.Durations;
+import dev.strato.model.support.UnixCron;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,6 +1,6 @@
 package dev.strato.generator.gcp;
 
-import dev.strato.model.Providers;
+import dev.strato.model.providers.Providers;
 
 /** The input variables: project and region, defaulting to the model's, so one configuration can also go to another project. */
 final class Variables {

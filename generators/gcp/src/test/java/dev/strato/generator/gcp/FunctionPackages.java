@@ -1,7 +1,7 @@
 package dev.strato.generator.gcp;
 
 import dev.strato.generator.GenerationContext;
-import dev.strato.model.Service;
+import dev.strato.model.service.Service;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.gcp.FunctionHost.Signature;
 import dev.strato.generator.testing.ExampleModels;
-import dev.strato.model.Provider;
-import dev.strato.model.Service;
+import dev.strato.model.providers.Provider;
+import dev.strato.model.service.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

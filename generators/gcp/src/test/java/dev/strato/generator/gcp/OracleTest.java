@@ -3,8 +3,8 @@ package dev.strato.generator.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.OutputTree;
-import dev.strato.model.GcpGateway;
-import dev.strato.model.Service;
+import dev.strato.model.providers.GcpGateway;
+import dev.strato.model.service.Service;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

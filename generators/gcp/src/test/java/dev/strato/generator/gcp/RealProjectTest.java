@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strato.generator.OutputTree;
-import dev.strato.model.GcpRegions;
-import dev.strato.model.TimeZones;
+import dev.strato.model.providers.GcpRegions;
+import dev.strato.model.providers.TimeZones;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,7 +141,7 @@ class RealProjectTest {
         assertThat(grants.path("f_logs_write").path("role").asString()).isEqualTo("roles/storage.objectUser");
         assertThat(grants.path("f_files_write").path("role").asString()).isEqualTo("roles/storage.objectUser");
         assertThat(grants.has("f_files_delete")).as("the same role and member twice would be removed by either on destroy").isFalse();
-        assertThat(Permissions.bucketRole(dev.strato.model.Verb.WRITE)).isNotEqualTo("roles/storage.objectCreator");
+        assertThat(Permissions.bucketRole(dev.strato.model.service.Verb.WRITE)).isNotEqualTo("roles/storage.objectCreator");
     }
 
     /** Fix 7: a queue's push subscription waits the function's timeout, not only the queue's visibility timeout. */

@@ -3,7 +3,7 @@ package dev.strato.generator.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strato.generator.OutputTree;
-import dev.strato.model.GcpGateway;
+import dev.strato.model.providers.GcpGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package dev.strato.provider.aws;
 
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
 import dev.strato.provider.CloudProvider;
 import dev.strato.provider.Connection;
 import dev.strato.provider.ProviderSession;

@@ -1,6 +1,6 @@
 package dev.strato.provider.aws;
 
-import dev.strato.model.Providers;
+import dev.strato.model.providers.Providers;
 import dev.strato.provider.Connection;
 import dev.strato.provider.DeployResult;
 import dev.strato.provider.InvokeRequest;
@@ -84,7 +84,7 @@ final class AwsSession implements ProviderSession {
     private StackManifest.FunctionRef function(String name) {
         StackManifest.FunctionRef f = manifest().functions().get(name);
         if (f == null) {
-            throw new ProviderException("unknown function '" + name + "'" + dev.strato.model.Suggestions.didYouMean(name, manifest().functions().keySet())
+            throw new ProviderException("unknown function '" + name + "'" + dev.strato.model.support.Suggestions.didYouMean(name, manifest().functions().keySet())
                     + " (functions: " + String.join(", ", manifest().functions().keySet()) + ")");
         }
         return f;

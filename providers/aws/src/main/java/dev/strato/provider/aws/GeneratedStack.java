@@ -6,7 +6,7 @@ import dev.strato.generator.GenerationException;
 import dev.strato.generator.Generator;
 import dev.strato.generator.Generators;
 import dev.strato.generator.OutputTree;
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
 import dev.strato.provider.ProviderException;
 import dev.strato.provider.ServiceTarget;
 import java.io.IOException;

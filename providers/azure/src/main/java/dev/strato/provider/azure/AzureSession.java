@@ -1,7 +1,7 @@
 package dev.strato.provider.azure;
 
-import dev.strato.model.Function;
-import dev.strato.model.Suggestions;
+import dev.strato.model.service.Function;
+import dev.strato.model.support.Suggestions;
 import dev.strato.provider.Connection;
 import dev.strato.provider.DeployResult;
 import dev.strato.provider.InvokeRequest;

@@ -1,6 +1,6 @@
 package dev.strato.provider.azure;
 
-import dev.strato.model.Providers;
+import dev.strato.model.providers.Providers;
 import dev.strato.provider.Connection;
 import dev.strato.provider.ProviderException;
 import dev.strato.provider.ServiceTarget;

@@ -1,10 +1,10 @@
 package dev.strato.provider.gcp;
 
-import dev.strato.model.Event;
-import dev.strato.model.Function;
-import dev.strato.model.Names;
-import dev.strato.model.Resource;
-import dev.strato.model.Service;
+import dev.strato.model.service.Event;
+import dev.strato.model.service.Function;
+import dev.strato.model.service.Resource;
+import dev.strato.model.service.Service;
+import dev.strato.model.support.Names;
 import dev.strato.provider.ProviderException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,7 +115,7 @@ final class ConfigDocument {
         Map<String, FunctionRef> all = functions(target);
         FunctionRef f = all.get(name);
         if (f == null) {
-            throw new ProviderException("unknown function '" + name + "'" + dev.strato.model.Suggestions.didYouMean(name, all.keySet())
+            throw new ProviderException("unknown function '" + name + "'" + dev.strato.model.support.Suggestions.didYouMean(name, all.keySet())
                     + " (functions: " + String.join(", ", all.keySet()) + ")");
         }
         return f;

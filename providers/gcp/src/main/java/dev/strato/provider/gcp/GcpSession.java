@@ -1,6 +1,6 @@
 package dev.strato.provider.gcp;
 
-import dev.strato.model.GcpEngine;
+import dev.strato.model.providers.GcpEngine;
 import dev.strato.provider.Connection;
 import dev.strato.provider.DeployResult;
 import dev.strato.provider.InvokeRequest;

@@ -1,8 +1,8 @@
 package dev.strato.provider.gcp;
 
-import dev.strato.model.GcpEngine;
-import dev.strato.model.Providers;
-import dev.strato.model.Service;
+import dev.strato.model.providers.GcpEngine;
+import dev.strato.model.providers.Providers;
+import dev.strato.model.service.Service;
 import dev.strato.provider.Connection;
 import dev.strato.provider.ProviderException;
 import java.util.Locale;

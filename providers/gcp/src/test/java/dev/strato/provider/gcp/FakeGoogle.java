@@ -15,7 +15,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.strato.model.LoadOptions;
 import dev.strato.model.LoadResult;
 import dev.strato.model.ModelLoader;
-import dev.strato.model.Provider;
+import dev.strato.model.providers.Provider;
 import dev.strato.provider.Connection;
 import dev.strato.provider.ServiceTarget;
 import java.io.IOException;
