@@ -16,10 +16,17 @@ final class ChangeTable {
         boolean data = false;
         for (ResourceChange r : rows) {
             data |= r.losesData();
-            cells.add(new String[] {r.action() + (r.losesData() ? " !" : ""), r.logicalId(), r.type(), r.replacement().isEmpty() ? "-" : r.replacement()});
+            cells.add(new String[] {
+                r.action() + (r.losesData() ? " !" : ""),
+                r.logicalId(),
+                r.type(),
+                r.replacement().isEmpty() ? "-" : r.replacement()
+            });
         }
         Columns.print(out, cells);
         // deploy stops on these unless --allow-data-changes (or a yes on a terminal)
-        if (data) out.println("! removes or replaces a table, bucket or queue: the stack moves on to a new, empty one (deploy asks for --allow-data-changes)");
+        if (data)
+            out.println(
+                    "! removes or replaces a table, bucket or queue: the stack moves on to a new, empty one (deploy asks for --allow-data-changes)");
     }
 }

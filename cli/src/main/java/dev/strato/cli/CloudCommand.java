@@ -18,8 +18,11 @@ import picocli.CommandLine.Mixin;
  */
 abstract class CloudCommand extends ModelCommand {
 
-    @Mixin CloudOptions cloud;
-    @Mixin OutputOption output;
+    @Mixin
+    CloudOptions cloud;
+
+    @Mixin
+    OutputOption output;
 
     CloudCommand(Environment environment) {
         super(environment);
@@ -35,13 +38,23 @@ abstract class CloudCommand extends ModelCommand {
         if (usable.size() != 1) {
             String names = String.join(", ", wanted.stream().map(Provider::id).toList());
             if (usable.isEmpty()) {
-                throw CommandException.failure("no cloud provider installed for " + (names.isEmpty() ? "this service" : names) + " (installed: "
-                        + String.join(", ", installed.keySet().stream().map(Provider::id).toList()) + ")");
+                throw CommandException.failure("no cloud provider installed for "
+                        + (names.isEmpty() ? "this service" : names) + " (installed: "
+                        + String.join(
+                                ", ",
+                                installed.keySet().stream().map(Provider::id).toList()) + ")");
             }
             throw CommandException.usage("choose one provider with --provider (this service has " + names + ")");
         }
-        ServiceTarget target = new ServiceTarget(result.service().orElseThrow(), session.file().path().toAbsolutePath().getParent());
-        Connection connection = new Connection(cloud.region(), cloud.profile, cloud.endpoint, cloud.environment(environment.variables()), cloud.project);
+        ServiceTarget target = new ServiceTarget(
+                result.service().orElseThrow(),
+                session.file().path().toAbsolutePath().getParent());
+        Connection connection = new Connection(
+                cloud.region(),
+                cloud.profile,
+                cloud.endpoint,
+                cloud.environment(environment.variables()),
+                cloud.project);
         CloudProvider provider = installed.get(usable.get(0));
         try (LazySession opened = new LazySession(() -> provider.open(connection, target))) {
             return run(new CloudContext(opened, target, c, output.json(), environment));
@@ -75,7 +88,8 @@ abstract class CloudCommand extends ModelCommand {
     }
 
     /** What a cloud command works with. */
-    record CloudContext(LazySession session, ServiceTarget target, Console console, boolean json, Environment environment) {
+    record CloudContext(
+            LazySession session, ServiceTarget target, Console console, boolean json, Environment environment) {
 
         ProviderSession provider() {
             return session.get();

@@ -6,25 +6,46 @@ import picocli.CommandLine.Option;
 /** Where the cloud commands connect: region, profile and an emulator's endpoint. */
 public final class CloudOptions {
 
-    @Option(names = "--region", paramLabel = "REGION", description = "Cloud region (default: providers.<cloud>.region, then AWS_REGION).")
+    @Option(
+            names = "--region",
+            paramLabel = "REGION",
+            description = "Cloud region (default: providers.<cloud>.region, then AWS_REGION).")
     String region;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "Credentials profile (default: the environment's credentials, then AWS_PROFILE).")
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
+            description = "Credentials profile (default: the environment's credentials, then AWS_PROFILE).")
     String profile;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every call to this endpoint (an emulator such as moto).")
+    @Option(
+            names = "--endpoint-url",
+            paramLabel = "URL",
+            description = "Send every call to this endpoint (an emulator such as moto).")
     URI endpoint;
 
-    @Option(names = "--project", paramLabel = "ID", description = "Google Cloud project (default: providers.gcp.project, then GOOGLE_CLOUD_PROJECT).")
+    @Option(
+            names = "--project",
+            paramLabel = "ID",
+            description = "Google Cloud project (default: providers.gcp.project, then GOOGLE_CLOUD_PROJECT).")
     String project;
 
-    @Option(names = "--subscription", paramLabel = "ID", description = "Azure subscription (default: AZURE_SUBSCRIPTION_ID).")
+    @Option(
+            names = "--subscription",
+            paramLabel = "ID",
+            description = "Azure subscription (default: AZURE_SUBSCRIPTION_ID).")
     String subscription;
 
-    @Option(names = "--resource-group", paramLabel = "NAME", description = "Azure resource group (default: providers.azure.resourceGroup, then rg-<service>-<stage>).")
+    @Option(
+            names = "--resource-group",
+            paramLabel = "NAME",
+            description = "Azure resource group (default: providers.azure.resourceGroup, then rg-<service>-<stage>).")
     String resourceGroup;
 
-    @Option(names = "--location", paramLabel = "NAME", description = "Azure location (default: providers.azure.location); --region says the same.")
+    @Option(
+            names = "--location",
+            paramLabel = "NAME",
+            description = "Azure location (default: providers.azure.location); --region says the same.")
     String location;
 
     /** The region, or for Azure the location: the same notion. */

@@ -20,7 +20,8 @@ final class CommandException extends RuntimeException {
         this(exitCode, location, message, details, cause, null);
     }
 
-    private CommandException(int exitCode, String location, String message, List<String> details, Throwable cause, String trailer) {
+    private CommandException(
+            int exitCode, String location, String message, List<String> details, Throwable cause, String trailer) {
         super(message, cause);
         this.exitCode = exitCode;
         this.location = location;

@@ -8,18 +8,25 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "completion",
-        description = {"Print a shell completion script.",
+@Command(
+        name = "completion",
+        description = {
+            "Print a shell completion script.",
             "bash: source <(strato completion bash)",
-            "zsh:  source <(strato completion zsh)"})
+            "zsh:  source <(strato completion zsh)"
+        })
 final class CompletionCommand implements Callable<Integer> {
 
-    enum Shell { bash, zsh }
+    enum Shell {
+        bash,
+        zsh
+    }
 
     @Parameters(paramLabel = "SHELL", description = "bash or zsh.")
     Shell shell;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -4,16 +4,21 @@ import dev.strato.provider.DeployResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "deploy",
-        description = {"Generate, upload the packages that are not there yet, and apply the stack's change set.",
-            "With no change, says so and touches nothing."})
+@Command(
+        name = "deploy",
+        description = {
+            "Generate, upload the packages that are not there yet, and apply the stack's change set.",
+            "With no change, says so and touches nothing."
+        })
 final class DeployCommand extends CloudCommand {
 
     @Option(names = "--no-execute", description = "Create the change set and leave it for review.")
     boolean noExecute;
 
-    @Option(names = "--allow-data-changes", description = "Go on when the change set removes or replaces a table, bucket or queue"
-            + " (otherwise: a yes on a terminal, or stop).")
+    @Option(
+            names = "--allow-data-changes",
+            description = "Go on when the change set removes or replaces a table, bucket or queue"
+                    + " (otherwise: a yes on a terminal, or stop).")
     boolean allowDataChanges;
 
     DeployCommand(Environment environment) {
@@ -34,15 +39,20 @@ final class DeployCommand extends CloudCommand {
             Json.print(c.out(), r);
             return ExitCodes.OK;
         }
-        String artifacts = "Artifacts: " + r.uploadedArtifacts() + " uploaded (" + r.uploadedBytes() + " bytes), " + r.skippedArtifacts() + " unchanged";
+        String artifacts = "Artifacts: " + r.uploadedArtifacts() + " uploaded (" + r.uploadedBytes() + " bytes), "
+                + r.skippedArtifacts() + " unchanged";
         c.out().println(artifacts);
         if (!r.changes()) {
             c.out().println("No changes. Stack " + r.stack() + " is up to date.");
         } else if (!r.executed()) {
             ChangeTable.print(c.out(), r.changeRows());
-            c.out().println("Change set " + r.changeSet() + " of stack " + r.stack() + " is left for review (" + r.changeRows().size() + " changes).");
+            c.out()
+                    .println("Change set " + r.changeSet() + " of stack " + r.stack() + " is left for review ("
+                            + r.changeRows().size() + " changes).");
         } else {
-            c.out().println(c.green("✓") + " Deployed stack " + r.stack() + " (" + r.changeRows().size() + " changes)");
+            c.out()
+                    .println(c.green("✓") + " Deployed stack " + r.stack() + " ("
+                            + r.changeRows().size() + " changes)");
             StackInfoPrinter.print(c, r.info());
         }
         c.out().flush();
@@ -55,7 +65,9 @@ final class DeployCommand extends CloudCommand {
         c.out().print(c.red("This deploy removes or replaces stored data.") + " Type yes to go on: ");
         c.out().flush();
         try {
-            String answer = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            String answer = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+                    .readLine();
             return answer != null && answer.strip().equalsIgnoreCase("yes");
         } catch (java.io.IOException e) {
             return false;

@@ -5,7 +5,8 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "diff",
+@Command(
+        name = "diff",
         description = {"What a deploy would change: the change set as a table (deleted again afterwards)."})
 final class DiffCommand extends CloudCommand {
 

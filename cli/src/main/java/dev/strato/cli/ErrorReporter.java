@@ -12,8 +12,10 @@ import picocli.CommandLine.ParseResult;
  * {@link CommandException} by its code, a parse error as usage, anything else as a failure.
  * {@code --stacktrace} (read from the parse result) adds the stack trace.
  */
-final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler,
-        CommandLine.IExitCodeExceptionMapper {
+final class ErrorReporter
+        implements CommandLine.IExecutionExceptionHandler,
+                CommandLine.IParameterExceptionHandler,
+                CommandLine.IExitCodeExceptionMapper {
 
     private final Environment environment;
 
@@ -35,7 +37,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         Console console = new Console(line.getOut(), err, Console.useColor(environment, matched(parsed, "--no-color")));
         if (e instanceof CommandException c) {
             for (String detail : c.details()) err.println("  " + detail);
-            err.println((c.location() == null ? "" : c.location() + ": ") + console.red("error") + ": " + c.getMessage());
+            err.println(
+                    (c.location() == null ? "" : c.location() + ": ") + console.red("error") + ": " + c.getMessage());
             if (c.trailer() != null) err.println(c.trailer());
             if (stacktrace && c.getCause() != null) c.getCause().printStackTrace(err);
         } else if (stacktrace) {

@@ -16,9 +16,11 @@ public final class ExitCodes {
     // help's exit-code list (picocli exitCodeList: "code:description"), kept beside the codes;
     // ExitCodesTest checks the list and the README's table against the constants
     static final String LIST_OK = OK + ":success (warnings may have been printed)";
-    static final String LIST_FAILURE = FAILURE + ":failure outside the model: I/O, a missing file or generator, a cloud call";
+    static final String LIST_FAILURE =
+            FAILURE + ":failure outside the model: I/O, a missing file or generator, a cloud call";
     static final String LIST_USAGE = USAGE + ":wrong command-line usage";
-    static final String LIST_INVALID_MODEL = INVALID_MODEL + ":strato.yml is invalid (errors were printed; nothing was written)";
+    static final String LIST_INVALID_MODEL =
+            INVALID_MODEL + ":strato.yml is invalid (errors were printed; nothing was written)";
     static final String LIST_CHANGES_PRESENT = CHANGES_PRESENT + ":strato diff --exit-code: the stack would change";
 
     private ExitCodes() {}

@@ -20,15 +20,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "generate",
-        description = {"Render each provider's native artifacts into DIR/<provider>/.",
+@Command(
+        name = "generate",
+        description = {
+            "Render each provider's native artifacts into DIR/<provider>/.",
             "All providers are rendered in memory first; nothing is written unless all succeed,",
-            "and each DIR/<provider> folder is replaced atomically."})
+            "and each DIR/<provider> folder is replaced atomically."
+        })
 final class GenerateCommand extends ModelCommand {
 
-    @Mixin OutputOption output;
+    @Mixin
+    OutputOption output;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder (default: .strato/generated beside strato.yml).")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "DIR",
+            description = "Output folder (default: .strato/generated beside strato.yml).")
     Path out;
 
     GenerateCommand(Environment environment) {
@@ -40,10 +47,20 @@ final class GenerateCommand extends ModelCommand {
         Console c = session.console();
         if (!session.reportValid(result, "; nothing generated")) return ExitCodes.INVALID_MODEL;
         Map<Provider, Generator> installed = Generators.installed();
-        List<String> missing = result.providers().stream().filter(p -> !installed.containsKey(p)).map(Provider::id).toList();
+        List<String> missing = result.providers().stream()
+                .filter(p -> !installed.containsKey(p))
+                .map(Provider::id)
+                .toList();
         if (!missing.isEmpty()) {
             throw CommandException.failure("no generator installed for " + String.join(", ", missing)
-                    + " (installed: " + (installed.isEmpty() ? "none" : String.join(", ", installed.keySet().stream().map(Provider::id).toList()))
+                    + " (installed: "
+                    + (installed.isEmpty()
+                            ? "none"
+                            : String.join(
+                                    ", ",
+                                    installed.keySet().stream()
+                                            .map(Provider::id)
+                                            .toList()))
                     + "); nothing generated");
         }
         Service service = result.service().orElseThrow();
@@ -69,8 +86,12 @@ final class GenerateCommand extends ModelCommand {
             m.put("files", e.getValue().files().size());
             m.put("warnings", e.getValue().warnings());
             written.add(m);
-            for (String warning : e.getValue().warnings()) c.err().println(c.yellow("warning") + ": " + e.getKey() + ": " + warning);
-            if (!output.json()) c.out().println(c.green("✓") + " " + e.getKey() + ": " + e.getValue().files().size() + " files in " + target);
+            for (String warning : e.getValue().warnings())
+                c.err().println(c.yellow("warning") + ": " + e.getKey() + ": " + warning);
+            if (!output.json())
+                c.out()
+                        .println(c.green("✓") + " " + e.getKey() + ": "
+                                + e.getValue().files().size() + " files in " + target);
         }
         if (output.json()) Json.print(c.out(), Map.of("outputs", written));
         c.out().flush();

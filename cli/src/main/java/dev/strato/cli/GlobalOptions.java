@@ -12,11 +12,16 @@ import picocli.CommandLine.TypeConversionException;
 /** Options every model command shares (the ones every command has are {@link StratoCommand}'s, inherited). */
 public final class GlobalOptions {
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
             description = "The service file (default: strato.yml in this folder or the nearest parent).")
     Path config;
 
-    @Option(names = "--stage", paramLabel = "STAGE", converter = StageConverter.class,
+    @Option(
+            names = "--stage",
+            paramLabel = "STAGE",
+            converter = StageConverter.class,
             description = "Stage to resolve (default: the file's stage, else dev).")
     String stage;
 
@@ -24,16 +29,24 @@ public final class GlobalOptions {
         @Override
         public String convert(String value) {
             if (!value.matches(dev.strato.model.bind.ModelSchema.STAGE_NAME)) {
-                throw new TypeConversionException("'" + value + "' is not a valid stage: 1-16 lowercase letters, digits or -, starting with a letter or digit");
+                throw new TypeConversionException(
+                        "'" + value
+                                + "' is not a valid stage: 1-16 lowercase letters, digits or -, starting with a letter or digit");
             }
             return value;
         }
     }
 
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A value for $${opt:NAME} in strato.yml; repeatable.")
+    @Option(
+            names = "--param",
+            paramLabel = "NAME=VALUE",
+            description = "A value for $${opt:NAME} in strato.yml; repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--provider", paramLabel = "PROVIDER", converter = ProviderConverter.class,
+    @Option(
+            names = "--provider",
+            paramLabel = "PROVIDER",
+            converter = ProviderConverter.class,
             description = "aws, azure, gcp or all (default: the providers with a block in the file).")
     ProviderSelection providers;
 
@@ -49,8 +62,10 @@ public final class GlobalOptions {
         @Override
         public ProviderSelection convert(String value) {
             if (value.equals("all")) return new ProviderSelection(List.of(Provider.values()));
-            return Provider.byId(value).map(p -> new ProviderSelection(List.of(p))).orElseThrow(() -> new TypeConversionException(
-                    "unknown provider '" + value + "'" + dev.strato.model.support.Suggestions.didYouMean(value, Provider.ids())
+            return Provider.byId(value)
+                    .map(p -> new ProviderSelection(List.of(p)))
+                    .orElseThrow(() -> new TypeConversionException("unknown provider '" + value + "'"
+                            + dev.strato.model.support.Suggestions.didYouMean(value, Provider.ids())
                             + " (known: aws, azure, gcp, all)"));
         }
     }

@@ -18,13 +18,22 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "graph",
-        description = "The service as a picture: functions, triggers, resources, permissions, dead letters. Mermaid (default), DOT or SVG.")
+@Command(
+        name = "graph",
+        description =
+                "The service as a picture: functions, triggers, resources, permissions, dead letters. Mermaid (default), DOT or SVG.")
 final class GraphCommand extends ModelCommand {
 
-    enum Format { mermaid, dot, svg }
+    enum Format {
+        mermaid,
+        dot,
+        svg
+    }
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "mermaid (default), dot, or svg (runs Graphviz 'dot' from PATH).")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "mermaid (default), dot, or svg (runs Graphviz 'dot' from PATH).")
     Format format = Format.mermaid;
 
     GraphCommand(Environment environment) {
@@ -35,7 +44,9 @@ final class GraphCommand extends ModelCommand {
     int run(ModelSession session, LoadResult result) throws IOException, InterruptedException {
         if (!session.reportValid(result, "; no graph drawn")) return ExitCodes.INVALID_MODEL;
         List<Provider> chosen = global.providers();
-        if (chosen.size() > 1) throw CommandException.usage("graph labels nodes for one provider: use --provider aws, azure or gcp, or leave it out");
+        if (chosen.size() > 1)
+            throw CommandException.usage(
+                    "graph labels nodes for one provider: use --provider aws, azure or gcp, or leave it out");
         Graph graph = GraphBuilder.build(result.service().orElseThrow(), chosen.isEmpty() ? null : chosen.get(0));
         Console c = session.console();
         switch (format) {
@@ -51,10 +62,13 @@ final class GraphCommand extends ModelCommand {
     private String svg(String dot) throws IOException, InterruptedException {
         Path exe = onPath("dot");
         if (exe == null) {
-            throw CommandException.failure("--format svg needs Graphviz's 'dot' on PATH (install graphviz, e.g. apt-get install graphviz), "
-                    + "or use --format dot and render it elsewhere");
+            throw CommandException.failure(
+                    "--format svg needs Graphviz's 'dot' on PATH (install graphviz, e.g. apt-get install graphviz), "
+                            + "or use --format dot and render it elsewhere");
         }
-        Process p = new ProcessBuilder(exe.toString(), "-Tsvg").redirectErrorStream(false).start();
+        Process p = new ProcessBuilder(exe.toString(), "-Tsvg")
+                .redirectErrorStream(false)
+                .start();
         try (OutputStream in = p.getOutputStream()) {
             in.write(dot.getBytes(StandardCharsets.UTF_8));
         }
@@ -69,7 +83,8 @@ final class GraphCommand extends ModelCommand {
         }
         errReader.join();
         if (p.exitValue() != 0) {
-            throw CommandException.failure("dot -Tsvg failed (exit " + p.exitValue() + "): " + err.toString(StandardCharsets.UTF_8).strip());
+            throw CommandException.failure("dot -Tsvg failed (exit " + p.exitValue() + "): "
+                    + err.toString(StandardCharsets.UTF_8).strip());
         }
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -24,16 +24,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "import",
-        description = {"Turn a Serverless Framework service (serverless.yml/.yaml/.json) or a SAM/CloudFormation template into strato.yml,",
+@Command(
+        name = "import",
+        description = {
+            "Turn a Serverless Framework service (serverless.yml/.yaml/.json) or a SAM/CloudFormation template into strato.yml,",
             "and report each item mapped and each one not carried over (line:col, reason, closest strato equivalent).",
-            "Exit 0 when the written strato.yml validates, 3 when FILE cannot be read as a service or the result does not validate."})
+            "Exit 0 when the written strato.yml validates, 3 when FILE cannot be read as a service or the result does not validate."
+        })
 final class ImportCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "serverless.yml, serverless.json, or a SAM/CloudFormation template (YAML or JSON).")
+    @Parameters(
+            paramLabel = "FILE",
+            description = "serverless.yml, serverless.json, or a SAM/CloudFormation template (YAML or JSON).")
     Path file;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to write strato.yml (default: strato.yml beside FILE).")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "FILE",
+            description = "Where to write strato.yml (default: strato.yml beside FILE).")
     Path out;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
@@ -42,10 +50,11 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite existing output files.")
     boolean force;
 
-    @Mixin OutputOption output;
+    @Mixin
+    OutputOption output;
 
-
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     private final Environment environment;
 
@@ -55,17 +64,23 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Console c = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), Console.useColor(environment, StratoCommand.of(spec).noColor));
+        Console c = new Console(
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr(),
+                Console.useColor(environment, StratoCommand.of(spec).noColor));
         Path wd = environment.workingDir();
         Path source = wd.resolve(file).toAbsolutePath().normalize();
         if (!Files.exists(source)) throw CommandException.failure("no such file: " + file);
         Path target = out != null ? wd.resolve(out).toAbsolutePath().normalize() : source.resolveSibling("strato.yml");
         String targetLabel = out != null ? out.toString() : label(wd, target);
-        Path report = reportFile == null ? null : wd.resolve(reportFile).toAbsolutePath().normalize();
+        Path report = reportFile == null
+                ? null
+                : wd.resolve(reportFile).toAbsolutePath().normalize();
         for (Path p : new Path[] {target, report}) {
             if (p == null) continue;
             if (p.equals(source)) throw CommandException.usage(p + " is the file being imported; nothing written");
-            if (Files.exists(p) && !force) throw CommandException.failure(p + " already exists; nothing written (use --force to overwrite)");
+            if (Files.exists(p) && !force)
+                throw CommandException.failure(p + " already exists; nothing written (use --force to overwrite)");
         }
         Importer.Result result;
         try {
@@ -75,7 +90,15 @@ final class ImportCommand implements Callable<Integer> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("source", file.toString());
                 json.put("valid", false);
-                json.put("error", Map.of("line", e.position().line(), "column", e.position().column(), "message", e.getMessage()));
+                json.put(
+                        "error",
+                        Map.of(
+                                "line",
+                                e.position().line(),
+                                "column",
+                                e.position().column(),
+                                "message",
+                                e.getMessage()));
                 Json.print(c.out(), json);
             }
             String where = e.position().toString();
@@ -146,26 +169,35 @@ final class ImportCommand implements Callable<Integer> {
     private void print(Console c, Importer.Result result, LoadResult validation, String targetLabel) {
         for (Report.Item item : result.report().items()) {
             String line = item.format();
-            if (item.kind() == Report.Kind.UNMAPPED) line = line.replaceFirst(": not mapped:", ": " + c.yellow("not mapped") + ":");
+            if (item.kind() == Report.Kind.UNMAPPED)
+                line = line.replaceFirst(": not mapped:", ": " + c.yellow("not mapped") + ":");
             c.out().println(line);
         }
         c.out().flush();
         for (Diagnostic d : validation.diagnostics().sorted()) {
             String label = d.severity().label();
-            c.err().println(d.format().replaceFirst(java.util.regex.Pattern.quote(label + ":"),
-                    java.util.regex.Matcher.quoteReplacement((d.isError() ? c.red(label) : c.yellow(label)) + ":")));
+            c.err()
+                    .println(d.format()
+                            .replaceFirst(
+                                    java.util.regex.Pattern.quote(label + ":"),
+                                    java.util.regex.Matcher.quoteReplacement(
+                                            (d.isError() ? c.red(label) : c.yellow(label)) + ":")));
         }
         c.err().flush();
         int functions = ((Map<?, ?>) result.tree().get("functions")).size();
         Object resources = result.tree().get("resources");
         int unmapped = result.report().items(Report.Kind.UNMAPPED).size();
-        String summary = "wrote " + targetLabel + " from " + file + " (" + result.format().description() + "): " + functions
-                + (functions == 1 ? " function, " : " functions, ") + (resources instanceof Map<?, ?> r ? r.size() : 0) + " resources; "
+        String summary = "wrote " + targetLabel + " from " + file + " ("
+                + result.format().description() + "): " + functions
+                + (functions == 1 ? " function, " : " functions, ") + (resources instanceof Map<?, ?> r ? r.size() : 0)
+                + " resources; "
                 + result.report().items(Report.Kind.MAPPED).size() + " items mapped, " + unmapped + " not mapped";
         if (validation.isValid()) {
             c.out().println(c.green("✓") + " " + summary + (unmapped > 0 ? " (see the lines above)" : ""));
         } else {
-            c.out().println(c.red("✗") + " " + summary + "; " + targetLabel + " does not validate: fix the errors above");
+            c.out()
+                    .println(c.red("✗") + " " + summary + "; " + targetLabel
+                            + " does not validate: fix the errors above");
         }
         c.out().flush();
     }

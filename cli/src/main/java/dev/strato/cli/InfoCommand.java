@@ -3,8 +3,10 @@ package dev.strato.cli;
 import dev.strato.provider.StackInfo;
 import picocli.CommandLine.Command;
 
-@Command(name = "info",
-        description = "The deployed stack: status, endpoints, functions (runtime, memory, last modified) and resources.")
+@Command(
+        name = "info",
+        description =
+                "The deployed stack: status, endpoints, functions (runtime, memory, last modified) and resources.")
 final class InfoCommand extends CloudCommand {
 
     InfoCommand(Environment environment) {

@@ -8,22 +8,35 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "invoke",
-        description = {"Invoke a deployed function and print what it returns; a function error exits with 1 and its type and message.",
-            "--local: run its portable handler on this machine with a neutral event built from its trigger and the data."})
+@Command(
+        name = "invoke",
+        description = {
+            "Invoke a deployed function and print what it returns; a function error exits with 1 and its type and message.",
+            "--local: run its portable handler on this machine with a neutral event built from its trigger and the data."
+        })
 final class InvokeCommand extends CloudCommand {
 
-    @Mixin FunctionOption function;
-    @Mixin InvokeData data;
-    @Mixin LocalInvokeOptions localOptions;
+    @Mixin
+    FunctionOption function;
 
-    @Option(names = "--async", description = "Deployed: queue the event and return at once (Lambda's Event invocation).")
+    @Mixin
+    InvokeData data;
+
+    @Mixin
+    LocalInvokeOptions localOptions;
+
+    @Option(
+            names = "--async",
+            description = "Deployed: queue the event and return at once (Lambda's Event invocation).")
     boolean async;
 
     @Option(names = "--log", description = "Deployed: also print the tail of the function's execution log (stderr).")
     boolean log;
 
-    @Option(names = "--file", paramLabel = "PATH", description = "Deployed, a function of bucket uploads (GCP): upload this file to its bucket.")
+    @Option(
+            names = "--file",
+            paramLabel = "PATH",
+            description = "Deployed, a function of bucket uploads (GCP): upload this file to its bucket.")
     java.nio.file.Path file;
 
     /** The JSON report: the payload as JSON when it is JSON. */
@@ -42,7 +55,8 @@ final class InvokeCommand extends CloudCommand {
         } catch (InvokeData.Problem e) {
             throw CommandException.usage(e.getMessage());
         }
-        return new LocalInvokeCommandSupport(session, environment, session.stacktrace(), output.json()).run(result, function.name, bytes, localOptions);
+        return new LocalInvokeCommandSupport(session, environment, session.stacktrace(), output.json())
+                .run(result, function.name, bytes, localOptions);
     }
 
     @Override
@@ -59,11 +73,16 @@ final class InvokeCommand extends CloudCommand {
         }
         problem = JsonInput.problem(event);
         if (problem != null) return context.refuse(problem);
-        if (file != null && !java.nio.file.Files.isReadable(file)) return context.refuse("--file " + file + ": no such file");
-        InvokeResult r = context.provider().invoke(new InvokeRequest(function.name, event.getBytes(StandardCharsets.UTF_8), async, log, file));
+        if (file != null && !java.nio.file.Files.isReadable(file))
+            return context.refuse("--file " + file + ": no such file");
+        InvokeResult r = context.provider()
+                .invoke(new InvokeRequest(function.name, event.getBytes(StandardCharsets.UTF_8), async, log, file));
         if (r.logTail() != null) c.err().print(r.logTail());
         if (context.json()) {
-            Json.print(c.out(), new Report(r.function(), r.statusCode(), JsonInput.parseOrText(r.payload()), r.error(), r.logTail()));
+            Json.print(
+                    c.out(),
+                    new Report(
+                            r.function(), r.statusCode(), JsonInput.parseOrText(r.payload()), r.error(), r.logTail()));
         } else if (!r.payload().isEmpty()) {
             c.out().println(r.payload());
         } else if (async) {

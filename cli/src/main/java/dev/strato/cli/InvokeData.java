@@ -11,11 +11,18 @@ import picocli.CommandLine.Option;
 /** The event data of {@code invoke}: {@code --data}, {@code --data-file} ({@code -}: stdin), else whatever is piped in. */
 final class InvokeData {
 
-    @Option(names = "--data", paramLabel = "DATA",
-            description = "The event's data: the event itself (deployed), or the HTTP body, a message body (a JSON array: several), a schedule's input (--local).")
+    @Option(
+            names = "--data",
+            paramLabel = "DATA",
+            description =
+                    "The event's data: the event itself (deployed), or the HTTP body, a message body (a JSON array: several), a schedule's input (--local).")
     String data;
 
-    @Option(names = "--data-file", paramLabel = "FILE", description = "The data from FILE ('-': standard input); without --data or --data-file, piped stdin is read.")
+    @Option(
+            names = "--data-file",
+            paramLabel = "FILE",
+            description =
+                    "The data from FILE ('-': standard input); without --data or --data-file, piped stdin is read.")
     Path file;
 
     /** A usage problem with the data options, such as a file that does not exist. */
@@ -35,7 +42,8 @@ final class InvokeData {
         try {
             if (data != null) cached = data.getBytes(StandardCharsets.UTF_8);
             else if (file != null && file.toString().equals("-")) cached = orNull(System.in.readAllBytes());
-            else if (file != null) cached = Files.readAllBytes(environment.workingDir().resolve(file));
+            else if (file != null)
+                cached = Files.readAllBytes(environment.workingDir().resolve(file));
             else cached = piped();
         } catch (NoSuchFileException e) {
             throw new Problem("--data-file: no such file: " + file);

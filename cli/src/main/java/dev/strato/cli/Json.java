@@ -9,7 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class Json {
 
     private static final class Holder {
-        static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        static final ObjectMapper MAPPER =
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         static final ObjectMapper COMPACT = JsonMapper.builder().build();
     }
 

@@ -17,8 +17,9 @@ final class JsonInput {
             return null;
         } catch (JacksonException e) {
             var at = e.getLocation();
-            return "the event is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
-                    + ": " + brief(e.getOriginalMessage());
+            return "the event is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": "
+                    + brief(e.getOriginalMessage());
         }
     }
 

@@ -39,9 +39,10 @@ final class LocalInvokeCommandSupport {
         Service service = loaded.service().orElseThrow();
         Path projectDir = session.file().path().toAbsolutePath().getParent();
         try {
-            InvokeRequest request = new InvokeRequest(function, options.event, data, options.path, options.query,
-                    options.headers, stacktrace);
-            LocalInvoker invoker = new LocalInvoker(projectDir, environment.variables(), Templates.forProject(projectDir));
+            InvokeRequest request = new InvokeRequest(
+                    function, options.event, data, options.path, options.query, options.headers, stacktrace);
+            LocalInvoker invoker =
+                    new LocalInvoker(projectDir, environment.variables(), Templates.forProject(projectDir));
             LocalResult result = invoker.invoke(service, request, this::live, this::warn);
             print(result);
             return ExitCodes.OK;

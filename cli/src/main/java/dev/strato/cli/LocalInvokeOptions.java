@@ -7,14 +7,23 @@ import picocli.CommandLine.Option;
 /** The options only {@code invoke --local} has: which trigger to imitate, and the HTTP request's details. */
 public final class LocalInvokeOptions {
 
-    @Option(names = "--local", description = "Run the handler on this machine (node or python3 on PATH) with a neutral event; no cloud account needed.")
+    @Option(
+            names = "--local",
+            description =
+                    "Run the handler on this machine (node or python3 on PATH) with a neutral event; no cloud account needed.")
     boolean local;
 
-    @Option(names = "--event", paramLabel = "KIND",
-            description = "The trigger to imitate: http, schedule, queue, topic, bucket, table (default: the function's first; direct without triggers).")
+    @Option(
+            names = "--event",
+            paramLabel = "KIND",
+            description =
+                    "The trigger to imitate: http, schedule, queue, topic, bucket, table (default: the function's first; direct without triggers).")
     String event;
 
-    @Option(names = "--path", paramLabel = "PATH", description = "HTTP: the request path, matched against the route (e.g. /orders/42?verbose=1).")
+    @Option(
+            names = "--path",
+            paramLabel = "PATH",
+            description = "HTTP: the request path, matched against the route (e.g. /orders/42?verbose=1).")
     String path;
 
     @Option(names = "--query", paramLabel = "NAME=VALUE", description = "HTTP: a query parameter; repeatable.")

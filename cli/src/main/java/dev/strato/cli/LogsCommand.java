@@ -11,20 +11,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "logs",
-        description = {"A function's log events; --tail keeps following until Ctrl-C.",
-            "--output json prints one JSON object a line."})
+@Command(
+        name = "logs",
+        description = {
+            "A function's log events; --tail keeps following until Ctrl-C.",
+            "--output json prints one JSON object a line."
+        })
 final class LogsCommand extends CloudCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
-    @Mixin FunctionOption function;
+    @Mixin
+    FunctionOption function;
 
-    @Option(names = "--since", paramLabel = "WHEN", converter = SinceConverter.class,
+    @Option(
+            names = "--since",
+            paramLabel = "WHEN",
+            converter = SinceConverter.class,
             description = "From how long ago (30s, 10m, 2h, 1d) or from a time (2026-11-27T08:00:00Z); default 10m.")
     Instant since;
 
-    @Option(names = "--filter", paramLabel = "TEXT", description = "Only events that match (a CloudWatch Logs filter pattern).")
+    @Option(
+            names = "--filter",
+            paramLabel = "TEXT",
+            description = "Only events that match (a CloudWatch Logs filter pattern).")
     String filter;
 
     @Option(names = "--tail", description = "Keep printing new events until interrupted.")

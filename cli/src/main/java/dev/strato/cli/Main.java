@@ -34,7 +34,8 @@ public final class Main {
         // help's colors follow --no-color as parsed (it is inherited, so it may stand after the subcommand)
         cl.setExecutionStrategy(parsed -> {
             boolean color = Console.useColor(environment, ErrorReporter.matched(parsed, "--no-color"));
-            cl.setColorScheme(CommandLine.Help.defaultColorScheme(color ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+            cl.setColorScheme(
+                    CommandLine.Help.defaultColorScheme(color ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
             return new CommandLine.RunLast().execute(parsed);
         });
         ErrorReporter errors = new ErrorReporter(environment);

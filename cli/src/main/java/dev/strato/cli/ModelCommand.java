@@ -9,8 +9,11 @@ import picocli.CommandLine.Spec;
 /** A command that works on strato.yml: the shared options, and a session that loads and reports it. */
 abstract class ModelCommand implements Callable<Integer> {
 
-    @Mixin GlobalOptions global;
-    @Spec CommandSpec spec;
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
 
     final Environment environment;
 
@@ -20,7 +23,11 @@ abstract class ModelCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        ModelSession session = new ModelSession(global, StratoCommand.of(spec), environment, spec.commandLine().getOut(),
+        ModelSession session = new ModelSession(
+                global,
+                StratoCommand.of(spec),
+                environment,
+                spec.commandLine().getOut(),
                 spec.commandLine().getErr());
         return run(session, session.load());
     }

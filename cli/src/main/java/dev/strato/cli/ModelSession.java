@@ -44,18 +44,26 @@ final class ModelSession {
     /** The model; a failure when there is no file to load. */
     LoadResult load() {
         Optional<ProjectFile> found = ProjectFile.locate(options.config, environment.workingDir());
-        if (found.isEmpty()) throw CommandException.failure(ProjectFile.notFound(options.config, environment.workingDir()));
+        if (found.isEmpty())
+            throw CommandException.failure(ProjectFile.notFound(options.config, environment.workingDir()));
         file = found.get();
-        LoadOptions lo = new LoadOptions(options.stage, options.params, environment.variables(), options.providers(), today());
+        LoadOptions lo =
+                new LoadOptions(options.stage, options.params, environment.variables(), options.providers(), today());
         long start = System.nanoTime();
         LoadResult result = ModelLoader.load(file.path(), file.label(), lo);
         // validate finds what generate would refuse: a dry run of the generators, with positions
         dev.strato.generator.Preflight.check(result, file.path(), file.label());
         if (top.verbose) {
-            console.err().printf("strato: loaded %s (stage %s, providers %s, %d functions) in %d ms%n", file.path(),
-                    result.service().map(s -> s.stage()).orElse("?"),
-                    String.join(", ", result.providers().stream().map(p -> p.id()).toList()),
-                    result.service().map(s -> s.functions().size()).orElse(0), (System.nanoTime() - start) / 1_000_000);
+            console.err()
+                    .printf(
+                            "strato: loaded %s (stage %s, providers %s, %d functions) in %d ms%n",
+                            file.path(),
+                            result.service().map(s -> s.stage()).orElse("?"),
+                            String.join(
+                                    ", ",
+                                    result.providers().stream().map(p -> p.id()).toList()),
+                            result.service().map(s -> s.functions().size()).orElse(0),
+                            (System.nanoTime() - start) / 1_000_000);
         }
         return result;
     }
@@ -72,7 +80,10 @@ final class ModelSession {
             String line = d.format();
             String label = d.severity().label();
             String painted = d.isError() ? console.red(label) : console.yellow(label);
-            console.err().println(line.replaceFirst(java.util.regex.Pattern.quote(label + ":"), java.util.regex.Matcher.quoteReplacement(painted + ":")));
+            console.err()
+                    .println(line.replaceFirst(
+                            java.util.regex.Pattern.quote(label + ":"),
+                            java.util.regex.Matcher.quoteReplacement(painted + ":")));
         }
         console.err().flush();
     }

@@ -5,9 +5,15 @@ import picocli.CommandLine.Option;
 /** {@code --output text|json} of commands that report. */
 public final class OutputOption {
 
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
-    @Option(names = {"--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
+    @Option(
+            names = {"--output"},
+            paramLabel = "FORMAT",
+            description = "text (default) or json.")
     Format format = Format.text;
 
     boolean json() {

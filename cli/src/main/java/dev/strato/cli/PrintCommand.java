@@ -9,12 +9,16 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "print",
-        description = "Print the fully resolved model: variables replaced, defaults applied; secrets stay ${secret:NAME}.")
+@Command(
+        name = "print",
+        description =
+                "Print the fully resolved model: variables replaced, defaults applied; secrets stay ${secret:NAME}.")
 final class PrintCommand extends ModelCommand {
 
-    enum Format { yaml, json }
-
+    enum Format {
+        yaml,
+        json
+    }
 
     @Option(names = "--output", paramLabel = "FORMAT", description = "yaml (default) or json.")
     Format format = Format.yaml;
@@ -30,8 +34,13 @@ final class PrintCommand extends ModelCommand {
         if (format == Format.json) {
             Json.print(session.console().out(), tree);
         } else {
-            DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2)
-                    .setIndicatorIndent(2).setIndentWithIndicator(true).setWidth(120).build();
+            DumpSettings settings = DumpSettings.builder()
+                    .setDefaultFlowStyle(FlowStyle.BLOCK)
+                    .setIndent(2)
+                    .setIndicatorIndent(2)
+                    .setIndentWithIndicator(true)
+                    .setWidth(120)
+                    .build();
             session.console().out().print(new Dump(settings).dumpToString(tree));
             session.console().out().flush();
         }

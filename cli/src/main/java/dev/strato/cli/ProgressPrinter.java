@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ProgressPrinter implements ProgressListener {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final int BAR = 24;
     private static final long REDRAW_NANOS = 100_000_000L;
 
@@ -35,7 +36,8 @@ final class ProgressPrinter implements ProgressListener {
         total = bytes;
         sent.set(0);
         started = System.nanoTime();
-        if (!terminal) line("Uploading " + count + (count == 1 ? " artifact" : " artifacts") + " (" + Sizes.bytes(bytes) + ")");
+        if (!terminal)
+            line("Uploading " + count + (count == 1 ? " artifact" : " artifacts") + " (" + Sizes.bytes(bytes) + ")");
     }
 
     @Override
@@ -55,23 +57,26 @@ final class ProgressPrinter implements ProgressListener {
             console.err().println();
         }
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        line("Uploaded " + artifacts + (artifacts == 1 ? " artifact" : " artifacts") + " (" + Sizes.bytes(total) + ") in "
-                + String.format(java.util.Locale.ROOT, "%.1f s", seconds) + ", " + Sizes.rate(total / seconds));
+        line("Uploaded " + artifacts + (artifacts == 1 ? " artifact" : " artifacts") + " (" + Sizes.bytes(total)
+                + ") in " + String.format(java.util.Locale.ROOT, "%.1f s", seconds) + ", "
+                + Sizes.rate(total / seconds));
     }
 
     private synchronized void draw() {
         long done = Math.min(sent.get(), total);
         int filled = total == 0 ? BAR : (int) (BAR * done / total);
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        console.err().print("\r  Uploading [" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + Sizes.bytes(done) + " / "
-                + Sizes.bytes(total) + "  " + Sizes.rate(done / seconds) + "   ");
+        console.err()
+                .print("\r  Uploading [" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + Sizes.bytes(done)
+                        + " / " + Sizes.bytes(total) + "  " + Sizes.rate(done / seconds) + "   ");
         console.err().flush();
     }
 
     @Override
     public void event(StackEvent e) {
-        String status = e.failed() ? console.red(e.status()) : e.status().endsWith("_COMPLETE") ? console.green(e.status())
-                : console.yellow(e.status());
+        String status = e.failed()
+                ? console.red(e.status())
+                : e.status().endsWith("_COMPLETE") ? console.green(e.status()) : console.yellow(e.status());
         String reason = e.reason() == null || e.reason().isBlank() ? "" : "  " + e.reason();
         line((e.time() == null ? "--:--:--" : TIME.format(e.time())) + "  " + status + "  " + e.logicalId()
                 + (e.type() == null ? "" : "  " + e.type()) + reason);

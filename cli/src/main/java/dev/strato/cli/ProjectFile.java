@@ -17,7 +17,11 @@ record ProjectFile(Path path, String label) {
         for (Path dir = workingDir.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(NAME);
             if (Files.isRegularFile(candidate)) {
-                String label = workingDir.toAbsolutePath().normalize().relativize(candidate).toString();
+                String label = workingDir
+                        .toAbsolutePath()
+                        .normalize()
+                        .relativize(candidate)
+                        .toString();
                 return Optional.of(new ProjectFile(candidate, label));
             }
         }
@@ -27,6 +31,7 @@ record ProjectFile(Path path, String label) {
     static String notFound(Path given, Path workingDir) {
         return given != null
                 ? "no such file: " + given
-                : "no " + NAME + " in " + workingDir.toAbsolutePath().normalize() + " or any parent folder (give one with -c FILE, or create one with 'strato init')";
+                : "no " + NAME + " in " + workingDir.toAbsolutePath().normalize()
+                        + " or any parent folder (give one with -c FILE, or create one with 'strato init')";
     }
 }

@@ -35,7 +35,9 @@ final class SinceConverter implements ITypeConverter<Instant> {
             try {
                 return LocalDateTime.parse(value).atZone(ZoneId.systemDefault()).toInstant();
             } catch (DateTimeParseException again) {
-                throw new TypeConversionException("'" + value + "' is not a time: use an age such as 30s, 10m, 2h, 1d, or an ISO time such as 2026-11-27T08:00:00Z");
+                throw new TypeConversionException(
+                        "'" + value
+                                + "' is not a time: use an age such as 30s, 10m, 2h, 1d, or an ISO time such as 2026-11-27T08:00:00Z");
             }
         }
     }

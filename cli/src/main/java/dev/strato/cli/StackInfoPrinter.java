@@ -20,13 +20,19 @@ final class StackInfoPrinter {
         out.println("Functions:");
         List<String[]> functions = new ArrayList<>();
         for (StackInfo.FunctionInfo f : info.functions()) {
-            functions.add(new String[] {"  " + f.name(), f.physicalName(), f.runtime(), f.memory() == null ? null : f.memory() + " MB",
-                f.lastModified() == null ? null : f.lastModified().toString()});
+            functions.add(new String[] {
+                "  " + f.name(),
+                f.physicalName(),
+                f.runtime(),
+                f.memory() == null ? null : f.memory() + " MB",
+                f.lastModified() == null ? null : f.lastModified().toString()
+            });
         }
         Columns.print(out, functions);
         out.println("Resources (" + info.resources().size() + "):");
         List<String[]> resources = new ArrayList<>();
-        for (StackInfo.Resource r : info.resources()) resources.add(new String[] {"  " + r.logicalId(), r.type(), r.physicalId(), r.status()});
+        for (StackInfo.Resource r : info.resources())
+            resources.add(new String[] {"  " + r.logicalId(), r.type(), r.physicalId(), r.status()});
         Columns.print(out, resources);
         if (!info.outputs().isEmpty()) {
             out.println("Outputs:");

@@ -7,11 +7,14 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "validate",
-        description = "Check strato.yml: YAML, variables, references, runtimes and provider limits; all problems at once.")
+@Command(
+        name = "validate",
+        description =
+                "Check strato.yml: YAML, variables, references, runtimes and provider limits; all problems at once.")
 final class ValidateCommand extends ModelCommand {
 
-    @Mixin OutputOption output;
+    @Mixin
+    OutputOption output;
 
     ValidateCommand(Environment environment) {
         super(environment);
@@ -19,7 +22,8 @@ final class ValidateCommand extends ModelCommand {
 
     @Override
     int run(ModelSession session, LoadResult result) {
-        String providers = String.join(", ", result.providers().stream().map(Provider::id).toList());
+        String providers =
+                String.join(", ", result.providers().stream().map(Provider::id).toList());
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("file", session.file().label());

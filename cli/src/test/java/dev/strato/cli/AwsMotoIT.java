@@ -25,12 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
 /** The cloud commands end to end against a moto server (see ../shared/design/TESTBED.md for what moto does and skips). */
 class AwsMotoIT {
 
-    @RegisterExtension static final MotoServer MOTO = new MotoServer();
+    @RegisterExtension
+    static final MotoServer MOTO = new MotoServer();
 
     private static final String STACK = "orders-dev";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private Path project;
     private MotoAws aws;
 
@@ -47,8 +50,16 @@ class AwsMotoIT {
     }
 
     private CliRunner.Result strato(String... args) {
-        String[] all = Stream.concat(Stream.of(args), Stream.of("-c", project.resolve("strato.yml").toString(), "--provider", "aws",
-                "--endpoint-url", MOTO.endpointUrl())).toArray(String[]::new);
+        String[] all = Stream.concat(
+                        Stream.of(args),
+                        Stream.of(
+                                "-c",
+                                project.resolve("strato.yml").toString(),
+                                "--provider",
+                                "aws",
+                                "--endpoint-url",
+                                MOTO.endpointUrl()))
+                .toArray(String[]::new);
         return runner().run(all);
     }
 
@@ -66,10 +77,19 @@ class AwsMotoIT {
         CliRunner.Result first = strato("deploy");
         long firstMs = (System.nanoTime() - start) / 1_000_000;
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        assertThat(first.out()).contains("Artifacts: 5 uploaded", "✓ Deployed stack orders-dev", "Stack orders-dev (us-east-1): CREATE_COMPLETE",
-                "orders-dev-create-order", "OrdersTable");
-        assertThat(first.err()).contains("Created artifact bucket strato-orders-dev-123456789012-us-east-1-an", "Uploading 5 artifacts",
-                "Creating change set for stack orders-dev", "CREATE_COMPLETE  orders-dev");
+        assertThat(first.out())
+                .contains(
+                        "Artifacts: 5 uploaded",
+                        "✓ Deployed stack orders-dev",
+                        "Stack orders-dev (us-east-1): CREATE_COMPLETE",
+                        "orders-dev-create-order",
+                        "OrdersTable");
+        assertThat(first.err())
+                .contains(
+                        "Created artifact bucket strato-orders-dev-123456789012-us-east-1-an",
+                        "Uploading 5 artifacts",
+                        "Creating change set for stack orders-dev",
+                        "CREATE_COMPLETE  orders-dev");
         assertThat(first.err()).doesNotContain("\r");
         long updatesBefore = aws.stackUpdates(STACK);
 
@@ -77,10 +97,13 @@ class AwsMotoIT {
         CliRunner.Result second = strato("deploy");
         long secondMs = (System.nanoTime() - start) / 1_000_000;
         assertThat(second.exitCode()).as(second.toString()).isZero();
-        assertThat(second.out()).contains("Artifacts: 0 uploaded (0 bytes), 5 unchanged", "No changes. Stack orders-dev is up to date.");
+        assertThat(second.out())
+                .contains(
+                        "Artifacts: 0 uploaded (0 bytes), 5 unchanged", "No changes. Stack orders-dev is up to date.");
 
         try (Stream<Path> files = Files.walk(project)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) Files.setLastModifiedTime(f, FileTime.from(Instant.now().plusSeconds(60)));
+            for (Path f : files.filter(Files::isRegularFile).toList())
+                Files.setLastModifiedTime(f, FileTime.from(Instant.now().plusSeconds(60)));
         }
         CliRunner.Result touched = strato("deploy", "--output", "json");
         assertThat(touched.exitCode()).as(touched.toString()).isZero();
@@ -92,7 +115,8 @@ class AwsMotoIT {
         assertThat(t.get("stack").asString()).isEqualTo(STACK);
         assertThat(aws.stackUpdates(STACK)).isEqualTo(updatesBefore);
         assertThat(aws.stackStatus(STACK)).isEqualTo("CREATE_COMPLETE");
-        System.out.printf("orders on moto: first deploy %d ms, no-op redeploy %d ms (0 bytes uploaded)%n", firstMs, secondMs);
+        System.out.printf(
+                "orders on moto: first deploy %d ms, no-op redeploy %d ms (0 bytes uploaded)%n", firstMs, secondMs);
     }
 
     @Test
@@ -104,9 +128,12 @@ class AwsMotoIT {
         assertThat(individual.get("uploadedArtifacts").asInt()).isEqualTo(5);
 
         // one shared package (individually: false): the same change means exactly one new zip
-        assertThat(strato("remove", "--include-data").exitCode()).isZero(); // a kept table would block creating the stack again
+        assertThat(strato("remove", "--include-data").exitCode())
+                .isZero(); // a kept table would block creating the stack again
         Path file = project.resolve("strato.yml");
-        Files.writeString(file, Files.readString(file).replace("package: { include:", "package: { individually: false, include:"));
+        Files.writeString(
+                file,
+                Files.readString(file).replace("package: { include:", "package: { individually: false, include:"));
         assertThat(strato("deploy").exitCode()).isZero();
         Files.writeString(project.resolve("src/worker.js"), "\n// changed\n", java.nio.file.StandardOpenOption.APPEND);
         CliRunner.Result changed = strato("deploy", "--output", "json");
@@ -115,10 +142,14 @@ class AwsMotoIT {
         assertThat(shared.get("uploadedArtifacts").asInt()).isEqualTo(1);
         assertThat(shared.get("skippedArtifacts").asInt()).isZero();
         assertThat(shared.get("uploadedBytes").asLong()).isPositive();
-        // moto compares the templates' resources only, not parameter values: a new package key alone is "no changes" there
-        System.out.printf("one handler changed: orders (a package per function, each with src/**) re-uploaded %d zips;"
-                + " with one shared package %d zip (%d bytes)%n", individual.get("uploadedArtifacts").asInt(),
-                shared.get("uploadedArtifacts").asInt(), shared.get("uploadedBytes").asLong());
+        // moto compares the templates' resources only, not parameter values: a new package key alone is "no changes"
+        // there
+        System.out.printf(
+                "one handler changed: orders (a package per function, each with src/**) re-uploaded %d zips;"
+                        + " with one shared package %d zip (%d bytes)%n",
+                individual.get("uploadedArtifacts").asInt(),
+                shared.get("uploadedArtifacts").asInt(),
+                shared.get("uploadedBytes").asLong());
     }
 
     @Test
@@ -132,7 +163,9 @@ class AwsMotoIT {
         Files.writeString(file, Files.readString(file).replace("memory: 512", "memory: 1024"));
         CliRunner.Result table = strato("diff");
         assertThat(table.exitCode()).as(table.toString()).isZero();
-        assertThat(table.out()).contains("ACTION", "LOGICAL ID", "TYPE", "REPLACEMENT").containsPattern("Modify\\s+CreateOrderFunction\\s+AWS::Lambda::Function");
+        assertThat(table.out())
+                .contains("ACTION", "LOGICAL ID", "TYPE", "REPLACEMENT")
+                .containsPattern("Modify\\s+CreateOrderFunction\\s+AWS::Lambda::Function");
         CliRunner.Result exit = strato("diff", "--exit-code", "--output", "json");
         assertThat(exit.exitCode()).isEqualTo(ExitCodes.CHANGES_PRESENT);
         JsonNode j = json(exit);
@@ -166,7 +199,8 @@ class AwsMotoIT {
         assertThat(strato("deploy").exitCode()).isZero();
         CliRunner.Result text = strato("info");
         assertThat(text.exitCode()).as(text.toString()).isZero();
-        assertThat(text.out()).contains("Stack orders-dev (us-east-1): CREATE_COMPLETE", "Functions:", "Resources (")
+        assertThat(text.out())
+                .contains("Stack orders-dev (us-east-1): CREATE_COMPLETE", "Functions:", "Resources (")
                 .containsPattern("createOrder\\s+orders-dev-create-order\\s+nodejs22.x\\s+512 MB");
         JsonNode j = json(strato("info", "--output", "json"));
         assertThat(j.get("status").asString()).isEqualTo("CREATE_COMPLETE");
@@ -178,7 +212,9 @@ class AwsMotoIT {
     void infoOfAStackThatDoesNotExistSaysToDeploy() {
         CliRunner.Result r = strato("info");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).contains("error: stack orders-dev does not exist in us-east-1: run 'strato deploy' first").doesNotContain("at software.");
+        assertThat(r.err())
+                .contains("error: stack orders-dev does not exist in us-east-1: run 'strato deploy' first")
+                .doesNotContain("at software.");
     }
 
     @Test
@@ -190,7 +226,8 @@ class AwsMotoIT {
         MOTO.cannedLambdaResults("us-east-1", "{\"statusCode\":201}");
         Path event = project.resolve("event.json");
         Files.writeString(event, "{\"body\":\"x\"}");
-        CliRunner.Result canned = strato("invoke", "-f", "createOrder", "--data-file", event.toString(), "--output", "json");
+        CliRunner.Result canned =
+                strato("invoke", "-f", "createOrder", "--data-file", event.toString(), "--output", "json");
         assertThat(canned.exitCode()).as(canned.toString()).isZero();
         JsonNode j = json(canned);
         assertThat(j.get("statusCode").asInt()).isEqualTo(200);
@@ -206,11 +243,17 @@ class AwsMotoIT {
         CliRunner.Result all = strato("logs", "-f", "createOrder", "--since", "5m", "--utc");
         assertThat(all.exitCode()).as(all.toString()).isZero();
         assertThat(all.out().lines().toList()).hasSize(3);
-        assertThat(all.out()).contains("START one", "ERROR boom", "END one").containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}  START one");
+        assertThat(all.out())
+                .contains("START one", "ERROR boom", "END one")
+                .containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}  START one");
         CliRunner.Result filtered = strato("logs", "-f", "createOrder", "--filter", "ERROR");
         assertThat(filtered.out().lines().toList()).singleElement().asString().endsWith("ERROR boom");
         CliRunner.Result json = strato("logs", "-f", "createOrder", "--output", "json");
-        assertThat(json.out().lines().map(l -> JSON.readTree(l).get("message").asString()).toList()).containsExactly("START one", "ERROR boom", "END one");
+        assertThat(json.out()
+                        .lines()
+                        .map(l -> JSON.readTree(l).get("message").asString())
+                        .toList())
+                .containsExactly("START one", "ERROR boom", "END one");
         CliRunner.Result old = strato("logs", "-f", "createOrder", "--since", "2020-01-01T00:00:00Z");
         assertThat(old.out().lines().toList()).hasSize(3);
     }
@@ -220,11 +263,34 @@ class AwsMotoIT {
         aws.putLogEvents("/aws/lambda/orders-dev-get-order", "s1", "first");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Map<String, String> env = Map.of("STRATO_WORKDIR", dir.toString(), "NO_COLOR", "1", "STRATO_TODAY", CliRunner.TODAY,
-                "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing");
+        Map<String, String> env = Map.of(
+                "STRATO_WORKDIR",
+                dir.toString(),
+                "NO_COLOR",
+                "1",
+                "STRATO_TODAY",
+                CliRunner.TODAY,
+                "AWS_ACCESS_KEY_ID",
+                "testing",
+                "AWS_SECRET_ACCESS_KEY",
+                "testing");
         int[] code = {-1};
-        Thread tail = new Thread(() -> code[0] = Main.run(new String[] {"logs", "-f", "getOrder", "--tail", "-c", project.resolve("strato.yml").toString(),
-            "--provider", "aws", "--endpoint-url", MOTO.endpointUrl()}, new PrintWriter(out, true), new PrintWriter(err, true), env));
+        Thread tail = new Thread(() -> code[0] = Main.run(
+                new String[] {
+                    "logs",
+                    "-f",
+                    "getOrder",
+                    "--tail",
+                    "-c",
+                    project.resolve("strato.yml").toString(),
+                    "--provider",
+                    "aws",
+                    "--endpoint-url",
+                    MOTO.endpointUrl()
+                },
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                env));
         tail.start();
         awaitLines(out, 1);
         aws.putLogEvents("/aws/lambda/orders-dev-get-order", "s2", "second", "third");
@@ -234,7 +300,11 @@ class AwsMotoIT {
         tail.join(TimeUnit.SECONDS.toMillis(20));
         assertThat(tail.isAlive()).isFalse();
         assertThat(code[0]).as(err.toString()).isZero();
-        assertThat(out.toString().lines().map(l -> l.substring(l.lastIndexOf("  ") + 2)).toList()).containsExactly("first", "second", "third");
+        assertThat(out.toString()
+                        .lines()
+                        .map(l -> l.substring(l.lastIndexOf("  ") + 2))
+                        .toList())
+                .containsExactly("first", "second", "third");
     }
 
     @Test
@@ -243,8 +313,13 @@ class AwsMotoIT {
         assertThat(aws.buckets()).contains("strato-orders-dev-123456789012-us-east-1-an");
         CliRunner.Result r = strato("remove");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("✓ Removed stack orders-dev", "Kept (use --include-data to delete them): table orders-dev-orders (OrdersTable)");
-        assertThat(r.err()).contains("Emptied and deleted artifact bucket strato-orders-dev-123456789012-us-east-1-an (6 objects)");
+        assertThat(r.out())
+                .contains(
+                        "✓ Removed stack orders-dev",
+                        "Kept (use --include-data to delete them): table orders-dev-orders (OrdersTable)");
+        assertThat(r.err())
+                .contains(
+                        "Emptied and deleted artifact bucket strato-orders-dev-123456789012-us-east-1-an (6 objects)");
         assertThat(aws.stackStatus(STACK)).isIn(null, "DELETE_COMPLETE");
         assertThat(aws.buckets()).doesNotContain("strato-orders-dev-123456789012-us-east-1-an");
         // moto 5.2.1 keeps only DeletionPolicy "Retain" on a stack delete (cloudformation/parsing.py) and deletes a
@@ -261,7 +336,8 @@ class AwsMotoIT {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode j = json(r);
         assertThat(j.get("keptData")).isEmpty();
-        // moto already dropped the RetainExceptOnCreate table with the stack (see above); on AWS remove deletes it itself
+        // moto already dropped the RetainExceptOnCreate table with the stack (see above); on AWS remove deletes it
+        // itself
         assertThat(j.get("keptData").toString()).doesNotContain("orders-dev-orders");
         assertThat(aws.tables()).doesNotContain("orders-dev-orders");
     }

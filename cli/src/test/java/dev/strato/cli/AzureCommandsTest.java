@@ -14,17 +14,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AzureCommandsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-    private static final String HELLO = Path.of("../examples/hello-http/strato.yml").toAbsolutePath().normalize().toString();
+    private static final String HELLO = Path.of("../examples/hello-http/strato.yml")
+            .toAbsolutePath()
+            .normalize()
+            .toString();
 
     private CliRunner runner() {
-        return new CliRunner(dir).env("AZURE_SUBSCRIPTION_ID", "00000000-1111-2222-3333-444444444444").env("AZURE_TOKEN_CREDENTIALS", "EnvironmentCredential");
+        return new CliRunner(dir)
+                .env("AZURE_SUBSCRIPTION_ID", "00000000-1111-2222-3333-444444444444")
+                .env("AZURE_TOKEN_CREDENTIALS", "EnvironmentCredential");
     }
 
     private CliRunner.Result azure(String... args) {
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("-c", HELLO, "--provider", "azure",
-                "--endpoint-url", "https://127.0.0.1:9")).toArray(String[]::new);
+        String[] all = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(args),
+                        java.util.stream.Stream.of(
+                                "-c", HELLO, "--provider", "azure", "--endpoint-url", "https://127.0.0.1:9"))
+                .toArray(String[]::new);
         return runner().run(all);
     }
 
@@ -32,7 +41,9 @@ class AzureCommandsTest {
     void unknownFunctionIsRefused() {
         CliRunner.Result r = azure("invoke", "-f", "helo");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("error: unknown function 'helo' (did you mean 'hello'?) (functions: hello)").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("error: unknown function 'helo' (did you mean 'hello'?) (functions: hello)")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -58,7 +69,14 @@ class AzureCommandsTest {
                     events:
                       - http: GET /a
                 """);
-        CliRunner.Result r = runner().run("deploy", "-c", dir.resolve("strato.yml").toString(), "--provider", "azure", "--endpoint-url", "https://127.0.0.1:9");
+        CliRunner.Result r = runner().run(
+                        "deploy",
+                        "-c",
+                        dir.resolve("strato.yml").toString(),
+                        "--provider",
+                        "azure",
+                        "--endpoint-url",
+                        "https://127.0.0.1:9");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.INVALID_MODEL);
         assertThat(r.err()).contains("8192").contains("4096");
     }
@@ -67,7 +85,9 @@ class AzureCommandsTest {
     void aMalformedSubscriptionIsOneLine() {
         CliRunner.Result r = azure("info", "--subscription", "my-sub");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.err()).contains("error: --subscription 'my-sub' is not a subscription id").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("error: --subscription 'my-sub' is not a subscription id")
+                .doesNotContain("\tat ");
     }
 
     @Test

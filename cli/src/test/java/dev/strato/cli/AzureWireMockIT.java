@@ -22,9 +22,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AzureWireMockIT {
 
-    @RegisterExtension static final Azurite AZURITE = new Azurite();
+    @RegisterExtension
+    static final Azurite AZURITE = new Azurite();
 
-    private static final String HELLO = Path.of("../examples/hello-http/strato.yml").toAbsolutePath().normalize().toString();
+    private static final String HELLO = Path.of("../examples/hello-http/strato.yml")
+            .toAbsolutePath()
+            .normalize()
+            .toString();
 
     private AzureWireMock arm;
 
@@ -43,8 +47,10 @@ class AzureWireMockIT {
     private CliRunner.Result strato(String... args) {
         CliRunner runner = new CliRunner(Path.of("target"));
         arm.environment().forEach(runner::env);
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("-c", HELLO, "--provider", "azure",
-                "--endpoint-url", arm.base())).toArray(String[]::new);
+        String[] all = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(args),
+                        java.util.stream.Stream.of("-c", HELLO, "--provider", "azure", "--endpoint-url", arm.base()))
+                .toArray(String[]::new);
         return runner.run(all);
     }
 
@@ -71,9 +77,17 @@ class AzureWireMockIT {
         arm.oneDeploy("scm/deployment-failed.json");
         CliRunner runner = new CliRunner(Path.of("target"));
         arm.environment().forEach(runner::env);
-        CliRunner.Result r = runner.run("deploy", "-c", project.resolve("strato.yml").toString(), "--provider", "azure", "--endpoint-url", arm.base());
+        CliRunner.Result r = runner.run(
+                "deploy",
+                "-c",
+                project.resolve("strato.yml").toString(),
+                "--provider",
+                "azure",
+                "--endpoint-url",
+                arm.base());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.err()).contains("one deploy of app.zip to " + AzureWireMock.APP + " failed: Deployment Failed.")
+        assertThat(r.err())
+                .contains("one deploy of app.zip to " + AzureWireMock.APP + " failed: Deployment Failed.")
                 .contains("npm ERR! 404 Not Found - GET left-pad-nonexistent");
     }
 
@@ -85,7 +99,11 @@ class AzureWireMockIT {
 
         CliRunner.Result diff = strato("diff", "--exit-code");
         assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(ExitCodes.CHANGES_PRESENT);
-        assertThat(diff.out()).contains("ACTION").contains("Create").contains("Microsoft.Web/sites").contains("app.zip");
+        assertThat(diff.out())
+                .contains("ACTION")
+                .contains("Create")
+                .contains("Microsoft.Web/sites")
+                .contains("app.zip");
 
         CliRunner.Result deploy = strato("deploy");
         assertThat(deploy.exitCode()).as(deploy.toString()).isZero();
@@ -94,7 +112,9 @@ class AzureWireMockIT {
         arm.whatIf("resources/whatif-nochange.json");
         CliRunner.Result again = strato("deploy");
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(again.out()).contains("Artifacts: 0 uploaded (0 bytes), 1 unchanged").contains("No changes.");
+        assertThat(again.out())
+                .contains("Artifacts: 0 uploaded (0 bytes), 1 unchanged")
+                .contains("No changes.");
 
         CliRunner.Result clean = strato("diff", "--exit-code");
         assertThat(clean.exitCode()).as(clean.toString()).isZero();
@@ -107,10 +127,14 @@ class AzureWireMockIT {
 
     @Test
     void invokeFunctionErrorExitsOne() {
-        arm.stub(get(urlPathEqualTo(arm.deploymentPath())).willReturn(arm.json(200, "resources/deployment-succeeded.json")));
-        arm.stub(get(urlPathEqualTo(arm.site() + "/functions/hello")).willReturn(arm.json(200, "web/function-hello.json")));
-        arm.stub(post(urlPathEqualTo(arm.site() + "/functions/hello/listkeys")).willReturn(arm.json(200, "web/function-keys.json")));
-        arm.stub(get(urlPathEqualTo("/hello")).willReturn(aResponse().withStatus(500).withBody("Error: boom")));
+        arm.stub(get(urlPathEqualTo(arm.deploymentPath()))
+                .willReturn(arm.json(200, "resources/deployment-succeeded.json")));
+        arm.stub(get(urlPathEqualTo(arm.site() + "/functions/hello"))
+                .willReturn(arm.json(200, "web/function-hello.json")));
+        arm.stub(post(urlPathEqualTo(arm.site() + "/functions/hello/listkeys"))
+                .willReturn(arm.json(200, "web/function-keys.json")));
+        arm.stub(get(urlPathEqualTo("/hello"))
+                .willReturn(aResponse().withStatus(500).withBody("Error: boom")));
         CliRunner.Result r = strato("invoke", "-f", "hello");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILURE);
         assertThat(r.err()).contains("error: function hello failed: HTTP 500: Error: boom");
@@ -118,10 +142,13 @@ class AzureWireMockIT {
 
     @Test
     void logsAsJsonOneObjectALine() {
-        arm.stub(get(urlPathEqualTo(arm.deploymentPath())).willReturn(arm.json(200, "resources/deployment-succeeded.json")));
+        arm.stub(get(urlPathEqualTo(arm.deploymentPath()))
+                .willReturn(arm.json(200, "resources/deployment-succeeded.json")));
         arm.stub(get(urlPathEqualTo("/subscriptions/" + AzureWireMock.SUB + "/resourceGroups/" + AzureWireMock.RG
-                + "/providers/Microsoft.OperationalInsights/workspaces/log-hello-http-dev")).willReturn(arm.json(200, "monitor/workspace.json")));
-        arm.stub(post(urlPathEqualTo("/v1/workspaces/63613592-b6f7-4c3d-a390-22ba13102111/query")).willReturn(arm.json(200, "monitor/query-first.json")));
+                        + "/providers/Microsoft.OperationalInsights/workspaces/log-hello-http-dev"))
+                .willReturn(arm.json(200, "monitor/workspace.json")));
+        arm.stub(post(urlPathEqualTo("/v1/workspaces/63613592-b6f7-4c3d-a390-22ba13102111/query"))
+                .willReturn(arm.json(200, "monitor/query-first.json")));
         CliRunner.Result r = strato("logs", "-f", "hello", "--since", "2h", "--output", "json");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         List<String> lines = r.out().lines().toList();

@@ -27,13 +27,18 @@ class ChangeTableTest {
                 new ResourceChange("Modify", "UploadsBucket", "AWS::S3::Bucket", "Conditional"),
                 new ResourceChange("Modify", "CreateOrderFunction", "AWS::Lambda::Function", "True"),
                 new ResourceChange("Modify", "ReportsBucket", "AWS::S3::Bucket", "False")));
-        assertThat(table.lines().filter(l -> l.startsWith("Modify !") || l.startsWith("Remove !")).count()).isEqualTo(3);
+        assertThat(table.lines()
+                        .filter(l -> l.startsWith("Modify !") || l.startsWith("Remove !"))
+                        .count())
+                .isEqualTo(3);
         assertThat(table).contains("! removes or replaces a table, bucket or queue");
-        assertThat(table.lines().filter(l -> l.contains("CreateOrderFunction") || l.contains("ReportsBucket"))).allSatisfy(l -> assertThat(l).doesNotContain("!"));
+        assertThat(table.lines().filter(l -> l.contains("CreateOrderFunction") || l.contains("ReportsBucket")))
+                .allSatisfy(l -> assertThat(l).doesNotContain("!"));
     }
 
     @Test
     void noMarkAndNoNoteWithoutDataChanges() {
-        assertThat(print(List.of(new ResourceChange("Add", "F", "AWS::Lambda::Function", "")))).doesNotContain("!");
+        assertThat(print(List.of(new ResourceChange("Add", "F", "AWS::Lambda::Function", ""))))
+                .doesNotContain("!");
     }
 }

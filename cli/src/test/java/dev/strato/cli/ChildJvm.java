@@ -16,7 +16,8 @@ final class ChildJvm {
 
     private ChildJvm() {}
 
-    static Result run(List<String> jvmOptions, Map<String, String> environment, Path workingDir, String... args) throws IOException, InterruptedException {
+    static Result run(List<String> jvmOptions, Map<String, String> environment, Path workingDir, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -31,12 +32,15 @@ final class ChildJvm {
         Path out = File.createTempFile("strato-out", ".txt").toPath();
         Path err = File.createTempFile("strato-err", ".txt").toPath();
         try {
-            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process p =
+                    pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("strato " + String.join(" ", args) + " did not finish in 120 s");
             }
-            return new Result(p.exitValue(), java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    p.exitValue(),
+                    java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
                     java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             java.nio.file.Files.deleteIfExists(out);

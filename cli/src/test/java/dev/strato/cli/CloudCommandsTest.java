@@ -12,14 +12,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Bad input to the cloud commands is refused before any cloud call, with one clear line. */
 class CloudCommandsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-    private static final String ORDERS = Path.of("../examples/orders/strato.yml").toAbsolutePath().normalize().toString();
+    private static final String ORDERS = Path.of("../examples/orders/strato.yml")
+            .toAbsolutePath()
+            .normalize()
+            .toString();
 
     private CliRunner.Result strato(String... args) {
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("-c", ORDERS, "--provider", "aws",
-                "--endpoint-url", "http://127.0.0.1:9")).toArray(String[]::new);
-        return new CliRunner(dir).env("AWS_ACCESS_KEY_ID", "testing").env("AWS_SECRET_ACCESS_KEY", "testing").run(all);
+        String[] all = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(args),
+                        java.util.stream.Stream.of(
+                                "-c", ORDERS, "--provider", "aws", "--endpoint-url", "http://127.0.0.1:9"))
+                .toArray(String[]::new);
+        return new CliRunner(dir)
+                .env("AWS_ACCESS_KEY_ID", "testing")
+                .env("AWS_SECRET_ACCESS_KEY", "testing")
+                .run(all);
     }
 
     private static void assertRefused(CliRunner.Result r, int exitCode, String error) {
@@ -31,8 +41,11 @@ class CloudCommandsTest {
     @ValueSource(strings = {"invoke", "logs"})
     void unknownFunctionSuggestsTheClosest(String command) {
         CliRunner.Result r = strato(command, "-f", "creatOrder");
-        assertRefused(r, ExitCodes.USAGE, "error: unknown function 'creatOrder' (did you mean 'createOrder'?)"
-                + " (functions: createOrder, getOrder, orderWorker, processPayment, nightlyReport)");
+        assertRefused(
+                r,
+                ExitCodes.USAGE,
+                "error: unknown function 'creatOrder' (did you mean 'createOrder'?)"
+                        + " (functions: createOrder, getOrder, orderWorker, processPayment, nightlyReport)");
     }
 
     @Test
@@ -75,7 +88,9 @@ class CloudCommandsTest {
 
     @Test
     void anInvalidModelIsReportedAndNothingIsDeployed() throws Exception {
-        Files.writeString(dir.resolve("strato.yml"), "service: x\nruntime: cobol\nproviders:\n  aws: { region: us-east-1 }\nfunctions: {}\n");
+        Files.writeString(
+                dir.resolve("strato.yml"),
+                "service: x\nruntime: cobol\nproviders:\n  aws: { region: us-east-1 }\nfunctions: {}\n");
         CliRunner.Result r = new CliRunner(dir).run("deploy", "--endpoint-url", "http://127.0.0.1:9");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_MODEL);
     }
@@ -84,6 +99,7 @@ class CloudCommandsTest {
     void severalProvidersNeedAChoice() {
         // every provider has a client, so the file's three providers need a choice
         CliRunner.Result r = new CliRunner(dir).run("info", "-c", ORDERS);
-        assertRefused(r, ExitCodes.USAGE, "error: choose one provider with --provider (this service has aws, azure, gcp)");
+        assertRefused(
+                r, ExitCodes.USAGE, "error: choose one provider with --provider (this service has aws, azure, gcp)");
     }
 }

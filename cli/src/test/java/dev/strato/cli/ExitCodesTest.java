@@ -19,16 +19,21 @@ class ExitCodesTest {
     private static final Path README = Path.of("../README.md");
 
     static Map<String, String> helpList() {
-        return Main.commandLine(new Environment(Map.of()), new String[0]).getCommandSpec().usageMessage().exitCodeList();
+        return Main.commandLine(new Environment(Map.of()), new String[0])
+                .getCommandSpec()
+                .usageMessage()
+                .exitCodeList();
     }
 
     @Test
     void helpListsEveryConstantOnce() throws IllegalAccessException {
         TreeSet<String> constants = new TreeSet<>();
         for (Field f : ExitCodes.class.getDeclaredFields()) {
-            if (f.getType() == int.class && Modifier.isStatic(f.getModifiers())) constants.add(String.valueOf(f.getInt(null)));
+            if (f.getType() == int.class && Modifier.isStatic(f.getModifiers()))
+                constants.add(String.valueOf(f.getInt(null)));
         }
-        assertThat(new TreeSet<>(helpList().keySet().stream().map(String::strip).toList())).isEqualTo(constants);
+        assertThat(new TreeSet<>(helpList().keySet().stream().map(String::strip).toList()))
+                .isEqualTo(constants);
     }
 
     @Test

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GcpCommandsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     HttpServer server;
     final AtomicInteger requests = new AtomicInteger();
 
@@ -53,11 +55,27 @@ class GcpCommandsTest {
 
     @Test
     void missingCredentialsAreOneLineThatSaysHowToSignIn() throws Exception {
-        String hello = Path.of("../examples/hello-http/strato.yml").toAbsolutePath().normalize().toString();
-        ChildJvm.Result r = ChildJvm.run(List.of(), bareEnvironment(), dir, "info", "-c", hello, "--provider", "gcp", "--endpoint-url", endpoint());
+        String hello = Path.of("../examples/hello-http/strato.yml")
+                .toAbsolutePath()
+                .normalize()
+                .toString();
+        ChildJvm.Result r = ChildJvm.run(
+                List.of(),
+                bareEnvironment(),
+                dir,
+                "info",
+                "-c",
+                hello,
+                "--provider",
+                "gcp",
+                "--endpoint-url",
+                endpoint());
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err().lines().filter(l -> l.startsWith("error:")).toList()).singleElement().asString()
-                .startsWith("error: no Google Cloud credentials found: run 'gcloud auth application-default login'").contains("external_account");
+        assertThat(r.err().lines().filter(l -> l.startsWith("error:")).toList())
+                .singleElement()
+                .asString()
+                .startsWith("error: no Google Cloud credentials found: run 'gcloud auth application-default login'")
+                .contains("external_account");
         assertThat(r.err()).doesNotContain("\tat ");
         assertThat(requests).hasValue(0);
     }
@@ -78,7 +96,17 @@ class GcpCommandsTest {
                       - http: GET /hello
                 """);
         for (String command : List.of("deploy", "diff", "info", "remove")) {
-            ChildJvm.Result r = ChildJvm.run(List.of(), bareEnvironment(), dir, command, "-c", yml.toString(), "--provider", "gcp", "--endpoint-url", endpoint());
+            ChildJvm.Result r = ChildJvm.run(
+                    List.of(),
+                    bareEnvironment(),
+                    dir,
+                    command,
+                    "-c",
+                    yml.toString(),
+                    "--provider",
+                    "gcp",
+                    "--endpoint-url",
+                    endpoint());
             assertThat(r.exitCode()).as(command + ": " + r.err()).isEqualTo(3);
             assertThat(r.err()).as(command).contains("providers.gcp.engine");
         }
@@ -87,9 +115,25 @@ class GcpCommandsTest {
 
     @Test
     void invokeRefusesAMissingFileBeforeAnyNetworkCall() throws Exception {
-        String thumbs = Path.of("../examples/thumbnails/strato.yml").toAbsolutePath().normalize().toString();
-        ChildJvm.Result r = ChildJvm.run(List.of(), bareEnvironment(), dir, "invoke", "-c", thumbs, "--provider", "gcp", "-f", "makeThumbnail",
-                "--file", dir.resolve("nope.png").toString(), "--endpoint-url", endpoint());
+        String thumbs = Path.of("../examples/thumbnails/strato.yml")
+                .toAbsolutePath()
+                .normalize()
+                .toString();
+        ChildJvm.Result r = ChildJvm.run(
+                List.of(),
+                bareEnvironment(),
+                dir,
+                "invoke",
+                "-c",
+                thumbs,
+                "--provider",
+                "gcp",
+                "-f",
+                "makeThumbnail",
+                "--file",
+                dir.resolve("nope.png").toString(),
+                "--endpoint-url",
+                endpoint());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains("nope.png: no such file");
         assertThat(requests).hasValue(0);

@@ -19,7 +19,9 @@ class HelpGoldenTest {
 
     static Stream<String> commands() {
         List<String> names = new ArrayList<>(List.of("strato"));
-        names.addAll(Main.commandLine(new Environment(Map.of()), new String[0]).getSubcommands().keySet());
+        names.addAll(Main.commandLine(new Environment(Map.of()), new String[0])
+                .getSubcommands()
+                .keySet());
         return names.stream();
     }
 

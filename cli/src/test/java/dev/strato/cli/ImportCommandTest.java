@@ -13,16 +13,21 @@ import tools.jackson.databind.json.JsonMapper;
 /** strato import: writes a strato.yml that validates and generates, reports what it left out, refuses to overwrite, exits 3 on unreadable input. */
 class ImportCommandTest {
 
-    static final Path TYPICAL = Path.of("../importer/src/test/resources/cases/sls-typical/serverless.yml").toAbsolutePath().normalize();
+    static final Path TYPICAL = Path.of("../importer/src/test/resources/cases/sls-typical/serverless.yml")
+            .toAbsolutePath()
+            .normalize();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     CliRunner cli;
 
     @BeforeEach
     void setUp() throws Exception {
         Files.copy(TYPICAL, dir.resolve("serverless.yml"));
         Files.createDirectories(dir.resolve("src"));
-        for (String f : new String[] {"orders", "worker", "report", "changes"}) Files.writeString(dir.resolve("src/" + f + ".js"), "");
+        for (String f : new String[] {"orders", "worker", "report", "changes"})
+            Files.writeString(dir.resolve("src/" + f + ".js"), "");
         cli = new CliRunner(dir);
     }
 
@@ -30,9 +35,11 @@ class ImportCommandTest {
     void importsATypicalServiceThatValidatesAndGenerates() throws Exception {
         CliRunner.Result r = cli.run("import", "serverless.yml", "--report", "report.json");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("serverless.yml:7:5: not mapped: plugins[0]: plugin serverless-offline")
+        assertThat(r.out())
+                .contains("serverless.yml:7:5: not mapped: plugins[0]: plugin serverless-offline")
                 .contains("mapped: functions.worker.events[0].sqs: functions.worker.events: queue")
-                .contains("✓ wrote strato.yml from serverless.yml (Serverless Framework service): 5 functions, 3 resources");
+                .contains(
+                        "✓ wrote strato.yml from serverless.yml (Serverless Framework service): 5 functions, 3 resources");
         assertThat(dir.resolve("strato.yml")).exists();
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".strato-"));
         JsonNode report = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("report.json")));
@@ -63,7 +70,11 @@ class ImportCommandTest {
         Files.writeString(dir.resolve("broken.yml"), "service: a\nprovider: { name: aws\n");
         CliRunner.Result r = cli.run("import", "broken.yml", "-o", "out.yml");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_MODEL);
-        assertThat(r.err()).startsWith("broken.yml:2:").contains("error: YAML syntax").contains("nothing written").doesNotContain("Exception");
+        assertThat(r.err())
+                .startsWith("broken.yml:2:")
+                .contains("error: YAML syntax")
+                .contains("nothing written")
+                .doesNotContain("Exception");
         assertThat(dir.resolve("out.yml")).doesNotExist();
 
         Files.writeString(dir.resolve("other.yml"), "name: x\n");
@@ -78,9 +89,11 @@ class ImportCommandTest {
 
     @Test
     void jsonOutputListsMappedAndUnmappedItems() throws Exception {
-        // sub/strato.yml's project folder is sub/: the handlers it names must be there (validate refuses empty packages)
+        // sub/strato.yml's project folder is sub/: the handlers it names must be there (validate refuses empty
+        // packages)
         Files.createDirectories(dir.resolve("sub/src"));
-        for (String f : new String[] {"orders", "worker", "report", "changes"}) Files.writeString(dir.resolve("sub/src/" + f + ".js"), "");
+        for (String f : new String[] {"orders", "worker", "report", "changes"})
+            Files.writeString(dir.resolve("sub/src/" + f + ".js"), "");
         CliRunner.Result r = cli.run("import", "serverless.yml", "-o", "sub/strato.yml", "--output", "json");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode node = JsonMapper.builder().build().readTree(r.out());

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InvalidCorpusTest {
 
-    static final Set<String> CONTROL_FILES = Set.of("expected.txt", "env", "args", "symlinks", "pad-to-bytes", "structural");
+    static final Set<String> CONTROL_FILES =
+            Set.of("expected.txt", "env", "args", "symlinks", "pad-to-bytes", "structural");
     static final String OUTSIDE = "outside";
     private static final boolean UPDATE = Boolean.getBoolean("strato.golden.update");
 
@@ -57,7 +58,8 @@ class InvalidCorpusTest {
         for (Path p : List.of(Path.of("src/test/resources/invalid"), Path.of("cli/src/test/resources/invalid"))) {
             if (Files.isDirectory(p)) return p.toAbsolutePath().normalize();
         }
-        throw new IllegalStateException("corpus folder src/test/resources/invalid not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("corpus folder src/test/resources/invalid not found from "
+                + Path.of("").toAbsolutePath());
     }
 
     static List<Path> cases() {
@@ -79,15 +81,22 @@ class InvalidCorpusTest {
     void corpusHasAtLeast250Cases() {
         assertThat(cases()).hasSizeGreaterThanOrEqualTo(250);
         for (Path c : cases()) {
-            assertThat(c.resolve("strato.yml")).as(c.getFileName() + " has a strato.yml").exists();
-            assertThat(c.resolve("expected.txt")).as(c.getFileName() + " has an expected.txt").exists();
+            assertThat(c.resolve("strato.yml"))
+                    .as(c.getFileName() + " has a strato.yml")
+                    .exists();
+            assertThat(c.resolve("expected.txt"))
+                    .as(c.getFileName() + " has an expected.txt")
+                    .exists();
         }
     }
 
     @TestFactory
     Stream<DynamicTest> everyCaseIsRejected() {
-        return cases().stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(),
-                () -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(CASE_BOUND, () -> check(c), c.getFileName() + " took longer than " + CASE_BOUND)));
+        return cases().stream()
+                .map(c -> DynamicTest.dynamicTest(
+                        c.getFileName().toString(),
+                        () -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                                CASE_BOUND, () -> check(c), c.getFileName() + " took longer than " + CASE_BOUND)));
     }
 
     private void check(Path caseDir) throws IOException {
@@ -102,24 +111,37 @@ class InvalidCorpusTest {
         List<String> actual = diagnostics(name, validate, project, outside);
         Path expectedFile = caseDir.resolve("expected.txt");
         if (UPDATE) {
-            Files.writeString(expectedFile, actual.isEmpty() ? "" : String.join("\n", actual) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    expectedFile, actual.isEmpty() ? "" : String.join("\n", actual) + "\n", StandardCharsets.UTF_8);
         } else {
-            assertThat(actual).as(name + ": diagnostics of validate\n" + validate).containsExactlyElementsOf(lines(expectedFile));
+            assertThat(actual)
+                    .as(name + ": diagnostics of validate\n" + validate)
+                    .containsExactlyElementsOf(lines(expectedFile));
         }
-        assertThat(validate.exitCode()).as(name + ": exit code of validate\n" + validate).isEqualTo(ExitCodes.INVALID_MODEL);
+        assertThat(validate.exitCode())
+                .as(name + ": exit code of validate\n" + validate)
+                .isEqualTo(ExitCodes.INVALID_MODEL);
         assertThat(validate.out()).as(name + ": stdout of validate").isEmpty();
 
         List<String> generateArgs = new ArrayList<>(extra);
         generateArgs.addAll(List.of("-o", "out"));
         CliRunner.Result generate = runner(caseDir, project).run(command("generate", generateArgs));
-        assertThat(generate.exitCode()).as(name + ": exit code of generate\n" + generate).isEqualTo(ExitCodes.INVALID_MODEL);
-        assertThat(diagnostics(name, generate, project, outside)).as(name + ": diagnostics of generate").isEqualTo(actual);
-        assertThat(project.resolve("out")).as(name + ": generate must write nothing").doesNotExist();
+        assertThat(generate.exitCode())
+                .as(name + ": exit code of generate\n" + generate)
+                .isEqualTo(ExitCodes.INVALID_MODEL);
+        assertThat(diagnostics(name, generate, project, outside))
+                .as(name + ": diagnostics of generate")
+                .isEqualTo(actual);
+        assertThat(project.resolve("out"))
+                .as(name + ": generate must write nothing")
+                .doesNotExist();
 
         CliRunner.Result print = runner(caseDir, project).run(command("print", extra));
         assertThat(print.exitCode()).as(name + ": exit code of print\n" + print).isEqualTo(ExitCodes.INVALID_MODEL);
         assertThat(print.out()).as(name + ": print must print no model").isEmpty();
-        assertThat(diagnostics(name, print, project, outside)).as(name + ": diagnostics of print").isEqualTo(actual);
+        assertThat(diagnostics(name, print, project, outside))
+                .as(name + ": diagnostics of print")
+                .isEqualTo(actual);
     }
 
     private static String[] command(String name, List<String> extra) {
@@ -139,11 +161,16 @@ class InvalidCorpusTest {
     }
 
     /** stderr lines up to the final summary line, with temporary paths replaced by placeholders. */
-    private static List<String> diagnostics(String name, CliRunner.Result result, Path project, Path outside) throws IOException {
+    private static List<String> diagnostics(String name, CliRunner.Result result, Path project, Path outside)
+            throws IOException {
         List<String> out = new ArrayList<>(Arrays.asList(result.err().split("\r?\n", -1)));
         while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) out.remove(out.size() - 1);
-        assertThat(out).as(name + ": stderr ends with a summary line\n" + result).isNotEmpty();
-        assertThat(out.get(out.size() - 1)).as(name + ": stderr ends with a summary line\n" + result).startsWith("✗ ");
+        assertThat(out)
+                .as(name + ": stderr ends with a summary line\n" + result)
+                .isNotEmpty();
+        assertThat(out.get(out.size() - 1))
+                .as(name + ": stderr ends with a summary line\n" + result)
+                .startsWith("✗ ");
         out.remove(out.size() - 1);
         List<String[]> replacements = new ArrayList<>();
         replacements.add(new String[] {project.toRealPath().toString(), "<project>"});
@@ -152,11 +179,13 @@ class InvalidCorpusTest {
             replacements.add(new String[] {outside.toRealPath().toString(), "<outside>"});
             replacements.add(new String[] {outside.toAbsolutePath().toString(), "<outside>"});
         }
-        return out.stream().map(line -> {
-            String l = line;
-            for (String[] r : replacements) l = l.replace(r[0], r[1]);
-            return l;
-        }).toList();
+        return out.stream()
+                .map(line -> {
+                    String l = line;
+                    for (String[] r : replacements) l = l.replace(r[0], r[1]);
+                    return l;
+                })
+                .toList();
     }
 
     /** Copies the case into {@code project} (and its {@code outside/} beside it), then makes links and padding. */
@@ -168,7 +197,9 @@ class InvalidCorpusTest {
                 if (rel.toString().isEmpty() || CONTROL_FILES.contains(rel.toString())) continue;
                 Path dst;
                 if (rel.getName(0).toString().equals(OUTSIDE)) {
-                    dst = rel.getNameCount() == 1 ? outside : outside.resolve(rel.subpath(1, rel.getNameCount()).toString());
+                    dst = rel.getNameCount() == 1
+                            ? outside
+                            : outside.resolve(rel.subpath(1, rel.getNameCount()).toString());
                 } else {
                     dst = project.resolve(rel.toString());
                 }
@@ -178,13 +209,15 @@ class InvalidCorpusTest {
         }
         for (String line : lines(caseDir.resolve("symlinks"))) {
             String[] parts = line.trim().split("\\s+");
-            if (parts.length != 2) throw new IllegalArgumentException(caseDir.getFileName() + "/symlinks: not LINK TARGET: " + line);
+            if (parts.length != 2)
+                throw new IllegalArgumentException(caseDir.getFileName() + "/symlinks: not LINK TARGET: " + line);
             Path link = project.resolve(parts[0]);
             Files.createDirectories(link.getParent());
             Files.createSymbolicLink(link, Path.of(parts[1]));
         }
         List<String> pad = lines(caseDir.resolve("pad-to-bytes"));
-        if (!pad.isEmpty()) padTo(project.resolve("strato.yml"), Long.parseLong(pad.get(0).trim()));
+        if (!pad.isEmpty())
+            padTo(project.resolve("strato.yml"), Long.parseLong(pad.get(0).trim()));
     }
 
     /** Appends YAML comment lines until the file is exactly {@code size} bytes. */
@@ -198,7 +231,8 @@ class InvalidCorpusTest {
             b.append(line);
             remaining -= line.length();
         }
-        if (remaining >= 2) b.append('#').append("x".repeat((int) remaining - 2)).append('\n');
+        if (remaining >= 2)
+            b.append('#').append("x".repeat((int) remaining - 2)).append('\n');
         else if (remaining == 1) b.append('\n');
         Files.writeString(file, b.toString(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         assertThat(Files.size(file)).isEqualTo(size);

@@ -24,9 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 class InvokeLocalTest {
 
     static final Path EXAMPLES = CommandsTest.ROOT.resolve("examples");
-    static final String ORDER = "{\"customerId\":\"c1\",\"items\":[{\"sku\":\"book\",\"quantity\":1,\"unitPrice\":12.5}]}";
+    static final String ORDER =
+            "{\"customerId\":\"c1\",\"items\":[{\"sku\":\"book\",\"quantity\":1,\"unitPrice\":12.5}]}";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private InputStream stdin;
 
     @BeforeEach
@@ -63,9 +66,18 @@ class InvokeLocalTest {
     @Test
     void issueDoneWhenLinePrintsTheHandlersAnswer() {
         Tools.require("node");
-        CliRunner.Result r = invoke(CommandsTest.ROOT, "-f", "createOrder", "--data", "{\"item\":\"book\"}", "-c", "examples/orders/strato.yml");
+        CliRunner.Result r = invoke(
+                CommandsTest.ROOT,
+                "-f",
+                "createOrder",
+                "--data",
+                "{\"item\":\"book\"}",
+                "-c",
+                "examples/orders/strato.yml");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).startsWith("HTTP 400\ncontent-type: application/json\n\n").contains("\"error\" : \"customerId is required\"");
+        assertThat(r.out())
+                .startsWith("HTTP 400\ncontent-type: application/json\n\n")
+                .contains("\"error\" : \"customerId is required\"");
     }
 
     @Test
@@ -75,7 +87,8 @@ class InvokeLocalTest {
         JsonNode out = json(r);
         assertThat(out.get("function").asString()).isEqualTo("createOrder");
         assertThat(out.get("event").get("method").asString()).isEqualTo("POST");
-        assertThat(out.get("event").get("headers").get("content-type").asString()).isEqualTo("application/json");
+        assertThat(out.get("event").get("headers").get("content-type").asString())
+                .isEqualTo("application/json");
         assertThat(out.get("event").get("body").get("customerId").asString()).isEqualTo("c1");
         assertThat(out.get("result").get("status").asInt()).isEqualTo(201);
         assertThat(out.get("result").get("body").asString()).contains("\"totalCents\":1250", "\"currency\":\"EUR\"");
@@ -86,7 +99,8 @@ class InvokeLocalTest {
     @Test
     void ordersGetOrderTakesItsPathParameterFromPath() {
         Tools.require("node");
-        CliRunner.Result r = ok(EXAMPLES.resolve("orders"), "-f", "getOrder", "--path", "/orders/42?verbose=1", "--output", "json");
+        CliRunner.Result r =
+                ok(EXAMPLES.resolve("orders"), "-f", "getOrder", "--path", "/orders/42?verbose=1", "--output", "json");
         JsonNode event = json(r).get("event");
         assertThat(event.get("method").asString()).isEqualTo("GET");
         assertThat(event.get("path").asString()).isEqualTo("/orders/42");
@@ -100,15 +114,23 @@ class InvokeLocalTest {
     void withoutPathTheParametersAreEmptyWithAWarning() {
         Tools.require("node");
         CliRunner.Result r = ok(EXAMPLES.resolve("orders"), "-f", "getOrder");
-        assertThat(r.err()).contains("warning: no --path: path parameter id of route /orders/{id} left empty (give e.g. --path /orders/42)");
+        assertThat(r.err())
+                .contains(
+                        "warning: no --path: path parameter id of route /orders/{id} left empty (give e.g. --path /orders/42)");
         assertThat(r.out()).startsWith("HTTP 404\n");
     }
 
     @Test
     void ordersWorkerGetsOneMessagePerArrayElementAndReportsFailedIds() {
         Tools.require("node");
-        CliRunner.Result r = ok(EXAMPLES.resolve("orders"), "-f", "orderWorker", "--data", "[{\"orderId\":\"o1\",\"action\":\"reserve-stock\"},\"text\"]",
-                "--output", "json");
+        CliRunner.Result r = ok(
+                EXAMPLES.resolve("orders"),
+                "-f",
+                "orderWorker",
+                "--data",
+                "[{\"orderId\":\"o1\",\"action\":\"reserve-stock\"},\"text\"]",
+                "--output",
+                "json");
         JsonNode out = json(r);
         JsonNode messages = out.get("event").get("messages");
         assertThat(messages).hasSize(2);
@@ -123,13 +145,23 @@ class InvokeLocalTest {
     @Test
     void ordersPaymentTopicMessageCarriesTheFilterAttributesAndTheSecretFromTheEnvironment() {
         Tools.require("node");
-        CliRunner.Result r = ok(EXAMPLES.resolve("orders"), "-f", "processPayment", "--data", "{\"orderId\":\"o1\",\"amountCents\":100}", "--output", "json");
-        assertThat(r.err()).contains("warning: PAYMENTS_API_KEY is not set: ${secret:payments-api-key} needs a secret; "
-                + "set payments-api-key or PAYMENTS_API_KEY in your environment");
+        CliRunner.Result r = ok(
+                EXAMPLES.resolve("orders"),
+                "-f",
+                "processPayment",
+                "--data",
+                "{\"orderId\":\"o1\",\"amountCents\":100}",
+                "--output",
+                "json");
+        assertThat(r.err())
+                .contains("warning: PAYMENTS_API_KEY is not set: ${secret:payments-api-key} needs a secret; "
+                        + "set payments-api-key or PAYMENTS_API_KEY in your environment");
         JsonNode message = json(r).get("event").get("messages").get(0);
         assertThat(message.get("attributes").toString()).isEqualTo("{\"type\":\"order\"}");
-        CliRunner.Result withKey = new CliRunner(EXAMPLES.resolve("orders")).env("PATH", System.getenv("PATH"))
-                .env("PAYMENTS_API_KEY", "k").run("invoke", "--local", "-f", "processPayment", "--data", "{\"orderId\":\"o1\"}");
+        CliRunner.Result withKey = new CliRunner(EXAMPLES.resolve("orders"))
+                .env("PATH", System.getenv("PATH"))
+                .env("PAYMENTS_API_KEY", "k")
+                .run("invoke", "--local", "-f", "processPayment", "--data", "{\"orderId\":\"o1\"}");
         assertThat(withKey.err()).doesNotContain("PAYMENTS_API_KEY");
     }
 
@@ -139,7 +171,8 @@ class InvokeLocalTest {
         CliRunner.Result r = ok(EXAMPLES.resolve("orders"), "-f", "nightlyReport", "--output", "json");
         assertThat(json(r).get("event").get("input").toString()).isEqualTo("{\"lookbackHours\":24}");
         assertThat(json(r).get("result").get("count").asInt()).isZero();
-        CliRunner.Result custom = example("orders", "-f", "nightlyReport", "--data", "{\"lookbackHours\":1}", "--output", "json");
+        CliRunner.Result custom =
+                example("orders", "-f", "nightlyReport", "--data", "{\"lookbackHours\":1}", "--output", "json");
         assertThat(json(custom).get("event").get("input").toString()).isEqualTo("{\"lookbackHours\":1}");
     }
 
@@ -155,7 +188,14 @@ class InvokeLocalTest {
     @Test
     void usersCrudCreateAndListInPython() {
         Tools.require("python3");
-        CliRunner.Result r = ok(EXAMPLES.resolve("users-crud"), "-f", "createUser", "--data", "{\"name\":\"Ann\",\"email\":\"ann@example.com\"}", "--output", "json");
+        CliRunner.Result r = ok(
+                EXAMPLES.resolve("users-crud"),
+                "-f",
+                "createUser",
+                "--data",
+                "{\"name\":\"Ann\",\"email\":\"ann@example.com\"}",
+                "--output",
+                "json");
         assertThat(json(r).get("result").get("status").asInt()).isEqualTo(201);
         assertThat(json(r).get("logs").get(0).get("msg").asString()).startsWith("created user ");
         CliRunner.Result list = ok(EXAMPLES.resolve("users-crud"), "-f", "listUsers", "--query", "limit=5");
@@ -167,9 +207,14 @@ class InvokeLocalTest {
     @Test
     void usersCrudAuditGetsTableChangesWithTheTablesKey() {
         Tools.require("python3");
-        CliRunner.Result r = ok(EXAMPLES.resolve("users-crud"), "-f", "onUserChange", "--data",
+        CliRunner.Result r = ok(
+                EXAMPLES.resolve("users-crud"),
+                "-f",
+                "onUserChange",
+                "--data",
                 "[{\"action\":\"modify\",\"new\":{\"id\":\"example-id\",\"name\":\"b\"},\"old\":{\"id\":\"example-id\",\"name\":\"a\"}},{\"action\":\"remove\"}]",
-                "--output", "json");
+                "--output",
+                "json");
         JsonNode changes = json(r).get("event").get("changes");
         assertThat(changes.get(0).get("id").asString()).isEqualTo("change-1");
         assertThat(changes.get(0).get("key").toString()).isEqualTo("{\"id\":\"example-id\"}");
@@ -182,7 +227,14 @@ class InvokeLocalTest {
     @Test
     void thumbnailsBucketEventAndAHandlerThatRaises() {
         Tools.require("python3");
-        CliRunner.Result skipped = ok(EXAMPLES.resolve("thumbnails"), "-f", "makeThumbnail", "--data", "{\"key\":\"incoming/x.png\"}", "--output", "json");
+        CliRunner.Result skipped = ok(
+                EXAMPLES.resolve("thumbnails"),
+                "-f",
+                "makeThumbnail",
+                "--data",
+                "{\"key\":\"incoming/x.png\"}",
+                "--output",
+                "json");
         JsonNode event = json(skipped).get("event");
         assertThat(event.get("bucket").asString()).isEqualTo("uploads");
         assertThat(event.get("key").asString()).isEqualTo("incoming/x.png");
@@ -191,7 +243,8 @@ class InvokeLocalTest {
         // the in-memory store of a fresh process has no upload to read: the handler raises
         CliRunner.Result r = ok(EXAMPLES.resolve("thumbnails"), "-f", "makeThumbnail");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.err()).contains("error: makeThumbnail failed: FileNotFoundError: uploads/incoming/example.jpg")
+        assertThat(r.err())
+                .contains("error: makeThumbnail failed: FileNotFoundError: uploads/incoming/example.jpg")
                 .doesNotContain("Traceback");
         CliRunner.Result traced = example("thumbnails", "-f", "makeThumbnail", "--stacktrace");
         assertThat(traced.err()).contains("Traceback (most recent call last)").contains("\"stack\"");
@@ -201,7 +254,8 @@ class InvokeLocalTest {
     @ValueSource(strings = {"node-http", "python-http"})
     void aScaffoldedServiceRunsAsItsReadmeSays(String template) {
         Tools.require(template.startsWith("node") ? "node" : "python3");
-        assertThat(new CliRunner(dir).run("init", "--template", template, "svc").exitCode()).isZero();
+        assertThat(new CliRunner(dir).run("init", "--template", template, "svc").exitCode())
+                .isZero();
         CliRunner.Result r = invoke(dir.resolve("svc"), "-f", "hello", "--query", "name=you");
         assertThat(r.out()).startsWith("HTTP 200\n").contains("Hello, you!");
     }
@@ -213,48 +267,80 @@ class InvokeLocalTest {
     void everyKindOnBothRuntimes(String runtime) throws IOException {
         Tools.require(runtime.startsWith("node") ? "node" : "python3");
         Path project = echoProject(runtime);
-        JsonNode http = json(ok(project, "-f", "onHttp", "--path", "/items/7", "--header", "X-Trace=abc", "--data", "{\"a\":1}", "--output", "json"));
-        assertThat(http.get("event").toString()).isEqualTo("{\"kind\":\"http\",\"method\":\"POST\",\"path\":\"/items/7\",\"route\":\"/items/{id}\","
-                + "\"params\":{\"id\":\"7\"},\"query\":{},\"headers\":{\"x-trace\":\"abc\",\"content-type\":\"application/json\"},"
-                + "\"body\":{\"a\":1},\"rawBody\":null}");
+        JsonNode http = json(ok(
+                project,
+                "-f",
+                "onHttp",
+                "--path",
+                "/items/7",
+                "--header",
+                "X-Trace=abc",
+                "--data",
+                "{\"a\":1}",
+                "--output",
+                "json"));
+        assertThat(http.get("event").toString())
+                .isEqualTo("{\"kind\":\"http\",\"method\":\"POST\",\"path\":\"/items/7\",\"route\":\"/items/{id}\","
+                        + "\"params\":{\"id\":\"7\"},\"query\":{},\"headers\":{\"x-trace\":\"abc\",\"content-type\":\"application/json\"},"
+                        + "\"body\":{\"a\":1},\"rawBody\":null}");
         assertThat(http.get("result").get("status").asInt()).isEqualTo(200);
-        JsonNode text = json(ok(project, "-f", "onHttp", "--path", "/items/7", "--data", "plain words", "--output", "json"));
+        JsonNode text =
+                json(ok(project, "-f", "onHttp", "--path", "/items/7", "--data", "plain words", "--output", "json"));
         assertThat(text.get("event").get("body").asString()).isEqualTo("plain words");
         Files.write(dir.resolve("bytes.bin"), new byte[] {(byte) 0xff, 0, 'A'});
-        JsonNode binary = json(ok(project, "-f", "onHttp", "--path", "/items/7", "--header", "content-type=application/octet-stream",
-                "--data-file", dir.resolve("bytes.bin").toString(), "--output", "json"));
+        JsonNode binary = json(ok(
+                project,
+                "-f",
+                "onHttp",
+                "--path",
+                "/items/7",
+                "--header",
+                "content-type=application/octet-stream",
+                "--data-file",
+                dir.resolve("bytes.bin").toString(),
+                "--output",
+                "json"));
         assertThat(binary.get("event").get("rawBody").asString()).isEqualTo("/wBB");
         assertThat(binary.get("event").get("body").isNull()).isTrue();
 
-        JsonNode schedule = json(ok(project, "-f", "onSchedule", "--output", "json")).get("event");
+        JsonNode schedule =
+                json(ok(project, "-f", "onSchedule", "--output", "json")).get("event");
         assertThat(schedule.get("input").toString()).isEqualTo("{\"report\":\"daily\"}");
         assertThat(schedule.get("time").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 
         JsonNode queue = json(ok(project, "-f", "onQueue", "--data", "[1,{\"b\":2}]", "--output", "json"));
-        assertThat(queue.get("event").toString()).isEqualTo("{\"kind\":\"queue\",\"messages\":["
-                + "{\"id\":\"msg-1\",\"body\":1,\"attributes\":{},\"deliveryAttempt\":1},"
-                + "{\"id\":\"msg-2\",\"body\":{\"b\":2},\"attributes\":{},\"deliveryAttempt\":1}]}");
+        assertThat(queue.get("event").toString())
+                .isEqualTo("{\"kind\":\"queue\",\"messages\":["
+                        + "{\"id\":\"msg-1\",\"body\":1,\"attributes\":{},\"deliveryAttempt\":1},"
+                        + "{\"id\":\"msg-2\",\"body\":{\"b\":2},\"attributes\":{},\"deliveryAttempt\":1}]}");
         assertThat(queue.get("result").toString()).isEqualTo("{\"failed\":[\"msg-1\"]}");
 
         JsonNode topic = json(ok(project, "-f", "onTopic", "--data", "hello", "--output", "json"));
-        assertThat(topic.get("event").toString()).isEqualTo("{\"kind\":\"topic\",\"messages\":["
-                + "{\"id\":\"msg-1\",\"body\":\"hello\",\"attributes\":{\"type\":\"order\"},\"deliveryAttempt\":1}]}");
+        assertThat(topic.get("event").toString())
+                .isEqualTo(
+                        "{\"kind\":\"topic\",\"messages\":["
+                                + "{\"id\":\"msg-1\",\"body\":\"hello\",\"attributes\":{\"type\":\"order\"},\"deliveryAttempt\":1}]}");
 
-        JsonNode bucket = json(ok(project, "-f", "onBucket", "--data", "{\"action\":\"deleted\"}", "--output", "json")).get("event");
+        JsonNode bucket = json(ok(project, "-f", "onBucket", "--data", "{\"action\":\"deleted\"}", "--output", "json"))
+                .get("event");
         assertThat(bucket.get("key").asString()).isEqualTo("in/example.jpg");
         assertThat(bucket.get("action").asString()).isEqualTo("deleted");
         assertThat(bucket.get("size").isNull()).isTrue();
 
         JsonNode table = json(ok(project, "-f", "onTable", "--output", "json"));
-        assertThat(table.get("event").toString()).isEqualTo("{\"kind\":\"table\",\"changes\":["
-                + "{\"id\":\"change-1\",\"action\":\"insert\",\"key\":{\"sku\":\"example-id\"},\"new\":{\"sku\":\"example-id\"},\"old\":null}]}");
+        assertThat(table.get("event").toString())
+                .isEqualTo(
+                        "{\"kind\":\"table\",\"changes\":["
+                                + "{\"id\":\"change-1\",\"action\":\"insert\",\"key\":{\"sku\":\"example-id\"},\"new\":{\"sku\":\"example-id\"},\"old\":null}]}");
         assertThat(table.get("result").toString()).isEqualTo("{\"failed\":[\"change-1\"]}");
 
         JsonNode direct = json(ok(project, "-f", "direct", "--data", "{\"x\":[1,2]}", "--output", "json"));
         assertThat(direct.get("event").toString()).isEqualTo("{\"x\":[1,2]}");
         assertThat(direct.get("result").get("echo").toString()).isEqualTo("{\"x\":[1,2]}");
 
-        JsonNode ctx = json(ok(project, "-f", "direct", "--data", "{\"ctx\":true}", "--output", "json")).get("result").get("ctx");
+        JsonNode ctx = json(ok(project, "-f", "direct", "--data", "{\"ctx\":true}", "--output", "json"))
+                .get("result")
+                .get("ctx");
         assertThat(ctx.get("provider").asString()).isEqualTo("local");
         assertThat(ctx.get("stage").asString()).isEqualTo("dev");
         assertThat(ctx.get("functionName").asString()).isEqualTo("direct");
@@ -270,9 +356,14 @@ class InvokeLocalTest {
         Path project = echoProject(runtime);
         CliRunner.Result r = invoke(project, "-f", "failing");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.err()).contains("error: failing failed: ").contains("broken on purpose").doesNotContain("echo.");
+        assertThat(r.err())
+                .contains("error: failing failed: ")
+                .contains("broken on purpose")
+                .doesNotContain("echo.");
         CliRunner.Result traced = invoke(project, "-f", "failing", "--stacktrace");
-        assertThat(traced.err()).contains("broken on purpose").contains(runtime.startsWith("node") ? "echo.mjs" : "echo.py");
+        assertThat(traced.err())
+                .contains("broken on purpose")
+                .contains(runtime.startsWith("node") ? "echo.mjs" : "echo.py");
         CliRunner.Result exited = invoke(project, "-f", "exiting", "--output", "json");
         assertThat(exited.exitCode()).as(exited.toString()).isEqualTo(ExitCodes.FAILURE);
         assertThat(exited.err()).contains("ended with exit code 3 before the handler answered: gone");
@@ -290,7 +381,8 @@ class InvokeLocalTest {
         long start = System.nanoTime();
         CliRunner.Result r = invoke(echoProject(runtime), "-f", "slow");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.err()).contains("error: slow timed out after 1s (the function's timeout): its process was stopped");
+        assertThat(r.err())
+                .contains("error: slow timed out after 1s (the function's timeout): its process was stopped");
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(8_000);
     }
 
@@ -299,7 +391,8 @@ class InvokeLocalTest {
         Tools.require("node");
         Path project = echoProject("nodejs22");
         Files.writeString(dir.resolve("body.json"), "{\"from\":\"file\"}");
-        JsonNode file = json(ok(project, "-f", "direct", "--data-file", dir.resolve("body.json").toString(), "--output", "json"));
+        JsonNode file = json(ok(
+                project, "-f", "direct", "--data-file", dir.resolve("body.json").toString(), "--output", "json"));
         assertThat(file.get("event").toString()).isEqualTo("{\"from\":\"file\"}");
         System.setIn(new ByteArrayInputStream("{\"from\":\"stdin\"}".getBytes(StandardCharsets.UTF_8)));
         JsonNode piped = json(ok(project, "-f", "direct", "--output", "json"));
@@ -315,7 +408,9 @@ class InvokeLocalTest {
     void unknownFunctionIsAUsageErrorWithASuggestion() {
         CliRunner.Result r = ok(EXAMPLES.resolve("orders"), "-f", "createOrdr");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("error: unknown function 'createOrdr' (did you mean 'createOrder'?); functions: createOrder, getOrder");
+        assertThat(r.err())
+                .contains(
+                        "error: unknown function 'createOrdr' (did you mean 'createOrder'?); functions: createOrder, getOrder");
     }
 
     @Test
@@ -325,8 +420,10 @@ class InvokeLocalTest {
         assertThat(http.err()).contains("error: --data is not valid JSON at line 1, column 10: ");
         CliRunner.Result schedule = example("orders", "-f", "nightlyReport", "--data", "lookback");
         assertThat(schedule.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(schedule.err()).contains("error: --data is not valid JSON at line 1, column 1: Unrecognized token 'lookback'");
-        CliRunner.Result typed = example("orders", "-f", "createOrder", "--header", "Content-Type=application/json", "--data", "nope");
+        assertThat(schedule.err())
+                .contains("error: --data is not valid JSON at line 1, column 1: Unrecognized token 'lookback'");
+        CliRunner.Result typed =
+                example("orders", "-f", "createOrder", "--header", "Content-Type=application/json", "--data", "nope");
         assertThat(typed.exitCode()).isEqualTo(ExitCodes.USAGE);
         CliRunner.Result table = example("users-crud", "-f", "onUserChange", "--data", "[1]");
         assertThat(table.err()).contains("error: --data: each change must be a JSON object, not a number");
@@ -345,16 +442,24 @@ class InvokeLocalTest {
     void aPathThatMatchesNoRouteIsAUsageError() {
         CliRunner.Result r = example("orders", "-f", "getOrder", "--path", "/users/42");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("error: --path /users/42 does not match the function's route /orders/{id} (e.g. --path /orders/42)");
+        assertThat(r.err())
+                .contains(
+                        "error: --path /users/42 does not match the function's route /orders/{id} (e.g. --path /orders/42)");
     }
 
     @Test
     void missingRuntimeProgramIsAFailureThatSaysWhatToInstall() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty-bin"));
-        CliRunner.Result node = new CliRunner(EXAMPLES.resolve("orders")).env("PATH", empty.toString()).run("invoke", "--local", "-f", "getOrder");
+        CliRunner.Result node = new CliRunner(EXAMPLES.resolve("orders"))
+                .env("PATH", empty.toString())
+                .run("invoke", "--local", "-f", "getOrder");
         assertThat(node.exitCode()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(node.err()).contains("error: node is not on PATH: install Node.js (nodejs22 or later) to run this function locally");
-        CliRunner.Result python = new CliRunner(EXAMPLES.resolve("users-crud")).env("PATH", empty.toString()).run("invoke", "--local", "-f", "getUser");
+        assertThat(node.err())
+                .contains(
+                        "error: node is not on PATH: install Node.js (nodejs22 or later) to run this function locally");
+        CliRunner.Result python = new CliRunner(EXAMPLES.resolve("users-crud"))
+                .env("PATH", empty.toString())
+                .run("invoke", "--local", "-f", "getUser");
         assertThat(python.err()).contains("error: python3 is not on PATH: install Python (python3.12 or later)");
     }
 
@@ -374,10 +479,14 @@ class InvokeLocalTest {
                 """);
         CliRunner.Result java = invoke(dir, "-f", "java");
         assertThat(java.exitCode()).as(java.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(java.err()).contains("error: function java runs on java21: local invoke needs a portable Node.js or Python handler");
+        assertThat(java.err())
+                .contains(
+                        "error: function java runs on java21: local invoke needs a portable Node.js or Python handler");
         CliRunner.Result nat = invoke(dir, "-f", "native");
         assertThat(nat.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(nat.err()).contains("has adapter: native").contains("local invoke needs a portable Node.js or Python handler");
+        assertThat(nat.err())
+                .contains("has adapter: native")
+                .contains("local invoke needs a portable Node.js or Python handler");
     }
 
     @Test
@@ -388,7 +497,9 @@ class InvokeLocalTest {
         CliRunner.Result missing = example("orders", "-f", "getOrder", "--data-file", "nope.json");
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(missing.err()).contains("--data-file: no such file: nope.json");
-        Files.writeString(dir.resolve("strato.yml"), "service: Bad_Name\nproviders: { aws: { region: us-east-1 } }\nfunctions:\n  f:\n    handler: src/a.main\n");
+        Files.writeString(
+                dir.resolve("strato.yml"),
+                "service: Bad_Name\nproviders: { aws: { region: us-east-1 } }\nfunctions:\n  f:\n    handler: src/a.main\n");
         CliRunner.Result invalid = invoke(dir, "-f", "f");
         assertThat(invalid.exitCode()).isEqualTo(ExitCodes.INVALID_MODEL);
         assertThat(invalid.err()).contains("nothing invoked");

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class OneErrorPathTest {
 
     private static final Path SOURCES = Path.of("src/main/java");
-    private static final Pattern ERROR_LINE = Pattern.compile("red\\(\"error\"\\)|\"error: |\"error\"\\s*\\+|\\+\\s*\"error\"");
+    private static final Pattern ERROR_LINE =
+            Pattern.compile("red\\(\"error\"\\)|\"error: |\"error\"\\s*\\+|\\+\\s*\"error\"");
 
     @Test
     void onlyTheErrorReporterPrintsAnErrorLine() throws IOException {
@@ -28,7 +29,9 @@ class OneErrorPathTest {
                 if (file.getFileName().toString().equals("ErrorReporter.java")) continue;
                 List<String> lines = Files.readAllLines(file);
                 for (int i = 0; i < lines.size(); i++) {
-                    if (ERROR_LINE.matcher(lines.get(i)).find()) found.add(SOURCES.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
+                    if (ERROR_LINE.matcher(lines.get(i)).find())
+                        found.add(SOURCES.relativize(file) + ":" + (i + 1) + ": "
+                                + lines.get(i).strip());
                 }
             }
         }
@@ -38,6 +41,9 @@ class OneErrorPathTest {
     @Test
     void theReporterItselfIsFound() throws IOException {
         // the pattern must match what the reporter writes, or the test above could never fail
-        assertThat(ERROR_LINE.matcher(Files.readString(SOURCES.resolve("dev/strato/cli/ErrorReporter.java"))).find()).isTrue();
+        assertThat(ERROR_LINE
+                        .matcher(Files.readString(SOURCES.resolve("dev/strato/cli/ErrorReporter.java")))
+                        .find())
+                .isTrue();
     }
 }

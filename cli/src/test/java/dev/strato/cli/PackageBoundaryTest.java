@@ -28,31 +28,50 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PackageBoundaryTest {
 
-    private static final List<String> SALT = List.of(".env", ".env.production", "src/.env.local", ".git/HEAD", ".git/config", "lib/.git/HEAD",
-            ".hg/hgrc", ".svn/entries", ".strato/templates/README.md", ".strato/state.json", "out/aws/template.yaml", ".DS_Store");
+    private static final List<String> SALT = List.of(
+            ".env",
+            ".env.production",
+            "src/.env.local",
+            ".git/HEAD",
+            ".git/config",
+            "lib/.git/HEAD",
+            ".hg/hgrc",
+            ".svn/entries",
+            ".strato/templates/README.md",
+            ".strato/state.json",
+            "out/aws/template.yaml",
+            ".DS_Store");
     /** Folders in packages that strato writes itself (adapters, entries, Azure's function.json folders, host.json). */
-    private static final List<String> GENERATED = List.of("strato/", "strato_adapter/", "host.json", "index.js", "main.py");
+    private static final List<String> GENERATED =
+            List.of("strato/", "strato_adapter/", "host.json", "index.js", "main.py");
     /** The examples from cli/ (surefire) or the repository root (an IDE). */
-    private static final Path EXAMPLES = Files.isDirectory(Path.of("../examples")) ? Path.of("../examples").toAbsolutePath().normalize()
+    private static final Path EXAMPLES = Files.isDirectory(Path.of("../examples"))
+            ? Path.of("../examples").toAbsolutePath().normalize()
             : Path.of("examples").toAbsolutePath();
+
     private static final List<Glob> EXCLUDED = Glob.all(PackageSpec.DEFAULT_EXCLUDE);
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @TestFactory
     Stream<DynamicTest> everyExampleOnEveryProvider() {
         List<String> names;
         try (Stream<Path> dirs = Files.list(EXAMPLES)) {
-            names = dirs.filter(d -> Files.isRegularFile(d.resolve("strato.yml"))).map(d -> d.getFileName().toString()).sorted().toList();
+            names = dirs.filter(d -> Files.isRegularFile(d.resolve("strato.yml")))
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         assertThat(names).isNotEmpty();
-        return names.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            Path project = tmp.resolve(name).resolve("project");
-            copy(EXAMPLES.resolve(name), project);
-            check(name, project);
-        }));
+        return names.stream()
+                .map(name -> DynamicTest.dynamicTest(name, () -> {
+                    Path project = tmp.resolve(name).resolve("project");
+                    copy(EXAMPLES.resolve(name), project);
+                    check(name, project);
+                }));
     }
 
     @TestFactory
@@ -81,7 +100,10 @@ class PackageBoundaryTest {
         if (Files.isDirectory(appDir)) {
             try (Stream<Path> files = Files.walk(appDir)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    assertPackaged(name + ": azure app folder", appDir.relativize(f).toString().replace('\\', '/'), project);
+                    assertPackaged(
+                            name + ": azure app folder",
+                            appDir.relativize(f).toString().replace('\\', '/'),
+                            project);
                 }
             }
         }
@@ -92,20 +114,35 @@ class PackageBoundaryTest {
         Files.createSymbolicLink(project.resolve("etc"), outside);
         CliRunner.Result linked = new CliRunner(project).run("generate", "-o", "out2");
         assertThat(linked.exitCode()).as(name + "\n" + linked).isEqualTo(ExitCodes.INVALID_MODEL);
-        assertThat(linked.err()).as(name).contains("symbolic link etc -> " + outside).contains("leads outside the project folder");
+        assertThat(linked.err())
+                .as(name)
+                .contains("symbolic link etc -> " + outside)
+                .contains("leads outside the project folder");
         assertThat(project.resolve("out2")).doesNotExist();
         CliRunner.Result validate = new CliRunner(project).run("validate");
         assertThat(validate.exitCode()).as(name + "\n" + validate).isEqualTo(ExitCodes.INVALID_MODEL);
-        assertThat(validate.err()).as(name).containsPattern("strato\\.yml:\\d+:\\d+: error: package(\\.include)?: symbolic link etc -> ");
+        assertThat(validate.err())
+                .as(name)
+                .containsPattern("strato\\.yml:\\d+:\\d+: error: package(\\.include)?: symbolic link etc -> ");
     }
 
     private static void assertPackaged(String where, String entry, Path project) throws IOException {
-        assertThat(entry).as(where + ": entry " + entry + " is relative and stays inside").doesNotStartWith("/").doesNotContain("..").doesNotContain("\\");
+        assertThat(entry)
+                .as(where + ": entry " + entry + " is relative and stays inside")
+                .doesNotStartWith("/")
+                .doesNotContain("..")
+                .doesNotContain("\\");
         if (GENERATED.stream().anyMatch(entry::startsWith) || entry.endsWith("/function.json")) return;
-        assertThat(Glob.any(EXCLUDED, entry)).as(where + ": " + entry + " is default-excluded").isFalse();
+        assertThat(Glob.any(EXCLUDED, entry))
+                .as(where + ": " + entry + " is default-excluded")
+                .isFalse();
         Path file = project.resolve(entry);
-        assertThat(Files.isRegularFile(file)).as(where + ": " + entry + " is a regular file of the project").isTrue();
-        assertThat(file.toRealPath()).as(where + ": " + entry + " lies inside the project").startsWith(project.toRealPath());
+        assertThat(Files.isRegularFile(file))
+                .as(where + ": " + entry + " is a regular file of the project")
+                .isTrue();
+        assertThat(file.toRealPath())
+                .as(where + ": " + entry + " lies inside the project")
+                .startsWith(project.toRealPath());
     }
 
     private static List<Path> packagesUnder(Path out) throws IOException {
@@ -117,9 +154,13 @@ class PackageBoundaryTest {
     /** Entry names; fails on a link entry (unix mode S_IFLNK) or a duplicate. */
     private static List<String> zipEntries(Path zip) throws IOException {
         List<String> names = new ArrayList<>();
-        try (ZipFile z = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(Files.readAllBytes(zip))).get()) {
+        try (ZipFile z = ZipFile.builder()
+                .setSeekableByteChannel(new SeekableInMemoryByteChannel(Files.readAllBytes(zip)))
+                .get()) {
             for (ZipArchiveEntry e : java.util.Collections.list(z.getEntries())) {
-                assertThat(e.isUnixSymlink()).as(zip + ": " + e.getName() + " is a link").isFalse();
+                assertThat(e.isUnixSymlink())
+                        .as(zip + ": " + e.getName() + " is a link")
+                        .isFalse();
                 names.add(e.getName());
             }
         }
@@ -129,24 +170,41 @@ class PackageBoundaryTest {
 
     private static void randomProject(Random r, Path project) throws IOException {
         String[] runtimes = {"nodejs22", "python3.12"};
-        StringBuilder y = new StringBuilder("service: rnd" + r.nextInt(1000) + "\nproviders:\n  aws: { region: us-east-1 }\n  azure: { location: westeurope }\n"
+        StringBuilder y = new StringBuilder("service: rnd" + r.nextInt(1000)
+                + "\nproviders:\n  aws: { region: us-east-1 }\n  azure: { location: westeurope }\n"
                 + "  gcp: { project: acme-rnd, region: europe-west1 }\n");
         String runtime = runtimes[r.nextInt(runtimes.length)];
         y.append("runtime: ").append(runtime).append('\n');
         boolean python = runtime.startsWith("python");
         int n = 1 + r.nextInt(3);
-        if (r.nextBoolean()) y.append("package:\n  individually: ").append(r.nextBoolean()).append('\n')
-                .append(r.nextBoolean() ? "  include: [\"src/**\", \"lib/**\", \"**\"]\n" : "").append("  exclude: [\"**/*.md\"]\n");
+        if (r.nextBoolean())
+            y.append("package:\n  individually: ")
+                    .append(r.nextBoolean())
+                    .append('\n')
+                    .append(r.nextBoolean() ? "  include: [\"src/**\", \"lib/**\", \"**\"]\n" : "")
+                    .append("  exclude: [\"**/*.md\"]\n");
         y.append("functions:\n");
         for (int i = 0; i < n; i++) {
             String dir = r.nextBoolean() ? "src" : "src/f" + i;
-            y.append("  f").append(i).append(":\n    handler: ").append(dir).append("/h").append(i).append(".main\n");
-            if (i == 0 || r.nextBoolean()) y.append("    events: [ { http: \"GET /f").append(i).append("\" } ]\n");
-            write(project, dir + "/h" + i + (python ? ".py" : ".js"), python ? "def main(event, ctx):\n    return 1\n" : "exports.main = async () => 1;\n");
+            y.append("  f")
+                    .append(i)
+                    .append(":\n    handler: ")
+                    .append(dir)
+                    .append("/h")
+                    .append(i)
+                    .append(".main\n");
+            if (i == 0 || r.nextBoolean())
+                y.append("    events: [ { http: \"GET /f").append(i).append("\" } ]\n");
+            write(
+                    project,
+                    dir + "/h" + i + (python ? ".py" : ".js"),
+                    python ? "def main(event, ctx):\n    return 1\n" : "exports.main = async () => 1;\n");
         }
         for (int i = 0; i < r.nextInt(5); i++) write(project, "lib/x" + i + "/README.md", "doc " + i + "\n");
         if (r.nextBoolean()) write(project, "lib/util" + (python ? ".py" : ".js"), "x = 1\n");
-        if (r.nextBoolean()) Files.createSymbolicLink(Files.createDirectories(project.resolve("src")).resolve("inside-link"), Path.of("../lib"));
+        if (r.nextBoolean())
+            Files.createSymbolicLink(
+                    Files.createDirectories(project.resolve("src")).resolve("inside-link"), Path.of("../lib"));
         write(project, "strato.yml", y.toString());
     }
 

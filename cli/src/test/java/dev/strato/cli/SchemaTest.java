@@ -35,7 +35,8 @@ class SchemaTest {
 
     private static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private static String printed;
     private static JsonNode schemaNode;
@@ -56,7 +57,9 @@ class SchemaTest {
         assertThat(schemaNode.path("$schema").asString()).isEqualTo(DRAFT_2020_12);
         Schema meta = REGISTRY.getSchema(SchemaLocation.of(DRAFT_2020_12));
         List<Error> errors = meta.validate(schemaNode);
-        assertThat(errors).as("the printed schema against the draft 2020-12 meta-schema").isEmpty();
+        assertThat(errors)
+                .as("the printed schema against the draft 2020-12 meta-schema")
+                .isEmpty();
         List<String> badPatterns = new ArrayList<>();
         patterns(schemaNode, "#", badPatterns);
         assertThat(badPatterns).as("every pattern compiles").isEmpty();
@@ -92,7 +95,8 @@ class SchemaTest {
     static JsonNode yamlToJson(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            Object data = new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(text);
+            Object data =
+                    new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(text);
             return JSON.valueToTree(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -103,22 +107,36 @@ class SchemaTest {
     Stream<DynamicTest> acceptsEveryExample() throws IOException {
         List<Path> examples;
         try (Stream<Path> s = Files.list(repositoryRoot().resolve("examples"))) {
-            examples = s.map(d -> d.resolve("strato.yml")).filter(Files::isRegularFile).sorted().toList();
+            examples = s.map(d -> d.resolve("strato.yml"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         }
         assertThat(examples).as("examples/*/strato.yml").isNotEmpty();
-        return examples.stream().map(file -> DynamicTest.dynamicTest(file.getParent().getFileName().toString(), () -> {
-            List<Error> errors = schema.validate(yamlToJson(file));
-            assertThat(errors).as("schema errors for example " + file.getParent().getFileName()).isEmpty();
-        }));
+        return examples.stream()
+                .map(file ->
+                        DynamicTest.dynamicTest(file.getParent().getFileName().toString(), () -> {
+                            List<Error> errors = schema.validate(yamlToJson(file));
+                            assertThat(errors)
+                                    .as("schema errors for example "
+                                            + file.getParent().getFileName())
+                                    .isEmpty();
+                        }));
     }
 
     @TestFactory
     Stream<DynamicTest> rejectsEveryStructuralCase() {
-        List<Path> structural = InvalidCorpusTest.cases().stream().filter(c -> Files.exists(c.resolve("structural"))).toList();
+        List<Path> structural = InvalidCorpusTest.cases().stream()
+                .filter(c -> Files.exists(c.resolve("structural")))
+                .toList();
         assertThat(structural).as("corpus cases marked structural").hasSizeGreaterThanOrEqualTo(15);
-        return structural.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
-            List<Error> errors = schema.validate(yamlToJson(c.resolve("strato.yml")));
-            assertThat(errors).as("corpus case " + c.getFileName() + " is structurally invalid, but the schema accepts it").isNotEmpty();
-        }));
+        return structural.stream()
+                .map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
+                    List<Error> errors = schema.validate(yamlToJson(c.resolve("strato.yml")));
+                    assertThat(errors)
+                            .as("corpus case " + c.getFileName()
+                                    + " is structurally invalid, but the schema accepts it")
+                            .isNotEmpty();
+                }));
     }
 }

@@ -19,25 +19,55 @@ final class Iam {
 
     /** What each verb allows on AWS: the AWS generator's own sets. */
     static final Map<String, Map<String, List<String>>> VERBS = Map.of(
-            "table", ordered("read", List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"),
-                    "write", List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),
-            "bucket", ordered("read", List.of("s3:GetObject", "s3:ListBucket"), "write", List.of("s3:PutObject"),
-                    "delete", List.of("s3:DeleteObject")),
-            "queue", ordered("send", List.of("sqs:SendMessage"),
-                    "receive", List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes")),
+            "table",
+                    ordered(
+                            "read",
+                            List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"),
+                            "write",
+                            List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")),
+            "bucket",
+                    ordered(
+                            "read",
+                            List.of("s3:GetObject", "s3:ListBucket"),
+                            "write",
+                            List.of("s3:PutObject"),
+                            "delete",
+                            List.of("s3:DeleteObject")),
+            "queue",
+                    ordered(
+                            "send",
+                            List.of("sqs:SendMessage"),
+                            "receive",
+                            List.of(
+                                    "sqs:ReceiveMessage",
+                                    "sqs:DeleteMessage",
+                                    "sqs:ChangeMessageVisibility",
+                                    "sqs:GetQueueAttributes")),
             "topic", ordered("publish", List.of("sns:Publish")));
 
     /** Actions near a verb that the verb does not grant. */
-    private static final Map<String, String> CLOSEST = Map.ofEntries(Map.entry("dynamodb:BatchGetItem", "read"),
-            Map.entry("dynamodb:ConditionCheckItem", "read"), Map.entry("dynamodb:PartiQLSelect", "read"), Map.entry("dynamodb:DescribeTable", "read"),
-            Map.entry("dynamodb:BatchWriteItem", "write"), Map.entry("dynamodb:PartiQLInsert", "write"), Map.entry("dynamodb:PartiQLUpdate", "write"),
-            Map.entry("dynamodb:PartiQLDelete", "write"), Map.entry("s3:GetObjectVersion", "read"), Map.entry("s3:PutObjectAcl", "write"),
-            Map.entry("s3:DeleteObjectVersion", "delete"), Map.entry("sqs:GetQueueUrl", "send"), Map.entry("sqs:SendMessageBatch", "send"),
+    private static final Map<String, String> CLOSEST = Map.ofEntries(
+            Map.entry("dynamodb:BatchGetItem", "read"),
+            Map.entry("dynamodb:ConditionCheckItem", "read"),
+            Map.entry("dynamodb:PartiQLSelect", "read"),
+            Map.entry("dynamodb:DescribeTable", "read"),
+            Map.entry("dynamodb:BatchWriteItem", "write"),
+            Map.entry("dynamodb:PartiQLInsert", "write"),
+            Map.entry("dynamodb:PartiQLUpdate", "write"),
+            Map.entry("dynamodb:PartiQLDelete", "write"),
+            Map.entry("s3:GetObjectVersion", "read"),
+            Map.entry("s3:PutObjectAcl", "write"),
+            Map.entry("s3:DeleteObjectVersion", "delete"),
+            Map.entry("sqs:GetQueueUrl", "send"),
+            Map.entry("sqs:SendMessageBatch", "send"),
             Map.entry("sns:ListTopics", "publish"));
 
-    private static final Set<String> STREAM = Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams");
-    private static final Pattern GRANTED_BY_STRATO = Pattern.compile("(logs:(CreateLogGroup|CreateLogStream|PutLogEvents)|xray:Put\\w+)");
-    private static final Pattern SECRET_READ = Pattern.compile("secretsmanager:GetSecretValue|ssm:GetParameters?|kms:Decrypt");
+    private static final Set<String> STREAM = Set.of(
+            "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams");
+    private static final Pattern GRANTED_BY_STRATO =
+            Pattern.compile("(logs:(CreateLogGroup|CreateLogStream|PutLogEvents)|xray:Put\\w+)");
+    private static final Pattern SECRET_READ =
+            Pattern.compile("secretsmanager:GetSecretValue|ssm:GetParameters?|kms:Decrypt");
 
     /** SAM policy templates that are verbs: template → resource type, parameter, verbs. */
     private record Template(String type, String parameter, List<String> verbs, boolean narrowed) {}
@@ -49,7 +79,9 @@ final class Iam {
             Map.entry("S3ReadPolicy", new Template("bucket", "BucketName", List.of("read"), true)),
             Map.entry("S3WritePolicy", new Template("bucket", "BucketName", List.of("write"), true)),
             Map.entry("S3CrudPolicy", new Template("bucket", "BucketName", List.of("read", "write", "delete"), true)),
-            Map.entry("S3FullAccessPolicy", new Template("bucket", "BucketName", List.of("read", "write", "delete"), true)),
+            Map.entry(
+                    "S3FullAccessPolicy",
+                    new Template("bucket", "BucketName", List.of("read", "write", "delete"), true)),
             Map.entry("SQSSendMessagePolicy", new Template("queue", "QueueName", List.of("send"), false)),
             Map.entry("SQSPollerPolicy", new Template("queue", "QueueName", List.of("receive"), true)),
             Map.entry("SNSPublishMessagePolicy", new Template("topic", "TopicName", List.of("publish"), false)),
@@ -76,7 +108,8 @@ final class Iam {
     private static Map<String, List<String>> ordered(Object... kv) {
         Map<String, List<String>> map = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
-            @SuppressWarnings("unchecked") List<String> v = (List<String>) kv[i + 1];
+            @SuppressWarnings("unchecked")
+            List<String> v = (List<String>) kv[i + 1];
             map.put((String) kv[i], v);
         }
         return map;
@@ -101,7 +134,11 @@ final class Iam {
         }
         for (String unsupported : List.of("NotAction", "NotResource", "Condition", "Principal")) {
             if (st.has(unsupported)) {
-                m.report.unmapped(st.at(unsupported), path + "." + unsupported, "IAM " + unsupported + " has no strato equivalent; statement left out", "permissions verbs");
+                m.report.unmapped(
+                        st.at(unsupported),
+                        path + "." + unsupported,
+                        "IAM " + unsupported + " has no strato equivalent; statement left out",
+                        "permissions verbs");
                 return;
             }
         }
@@ -116,10 +153,17 @@ final class Iam {
             if (GRANTED_BY_STRATO.matcher(a).matches()) strato.add(a);
             else if (SECRET_READ.matcher(a).matches()) secrets.add(a);
         }
-        if (!strato.isEmpty()) m.report.note(st.at("Action"), path + ".Action", String.join(", ", strato) + ": strato grants logging and tracing itself");
+        if (!strato.isEmpty())
+            m.report.note(
+                    st.at("Action"),
+                    path + ".Action",
+                    String.join(", ", strato) + ": strato grants logging and tracing itself");
         if (!secrets.isEmpty()) {
-            m.report.note(st.at("Action"), path + ".Action", String.join(", ", secrets)
-                    + ": reading a secret is granted by a ${secret:NAME} environment value, not a permission");
+            m.report.note(
+                    st.at("Action"),
+                    path + ".Action",
+                    String.join(", ", secrets)
+                            + ": reading a secret is granted by a ${secret:NAME} environment value, not a permission");
         }
         actions.removeAll(strato);
         actions.removeAll(secrets);
@@ -128,15 +172,23 @@ final class Iam {
         if (targets.isEmpty()) m.report.unmapped(st.position(), path, "a statement without Resource", null);
         for (Src target : targets) {
             if (target instanceof Src.Scalar s && "*".equals(s.text())) {
-                m.report.unmapped(s.position(), path + ".Resource", "resource * for " + String.join(", ", actions)
-                        + ": strato scopes every permission to one resource of the service, never *", "permissions: { RESOURCE: [verbs] }");
+                m.report.unmapped(
+                        s.position(),
+                        path + ".Resource",
+                        "resource * for " + String.join(", ", actions)
+                                + ": strato scopes every permission to one resource of the service, never *",
+                        "permissions: { RESOURCE: [verbs] }");
                 continue;
             }
             Mapping.Res r = m.reference(target);
             if (r == null) {
                 String shown = target instanceof Src.Scalar s ? s.text() : "this resource";
-                m.report.unmapped(target.position(), path + ".Resource", String.join(", ", actions) + " on " + shown
-                        + ": not a table, bucket, queue or topic of this service", "declare it under resources, then permissions");
+                m.report.unmapped(
+                        target.position(),
+                        path + ".Resource",
+                        String.join(", ", actions) + " on " + shown
+                                + ": not a table, bucket, queue or topic of this service",
+                        "declare it under resources, then permissions");
                 continue;
             }
             for (String action : actions) action(r, action, target.position(), path);
@@ -146,34 +198,58 @@ final class Iam {
     private void action(Mapping.Res r, String action, Position at, String path) {
         String service = Mapping.awsService(r.type());
         if (isImplied(r, action)) {
-            m.report.note(at, path, action + " on " + r.name() + ": granted by the function's own trigger or dead letter");
+            m.report.note(
+                    at, path, action + " on " + r.name() + ": granted by the function's own trigger or dead letter");
             return;
         }
         if (!action.startsWith(service + ":") && !action.equals("*")) {
-            m.report.unmapped(at, path + ".Action", action + " on " + r.type() + " " + r.name() + ": no " + r.type() + " verb grants it", null);
+            m.report.unmapped(
+                    at,
+                    path + ".Action",
+                    action + " on " + r.type() + " " + r.name() + ": no " + r.type() + " verb grants it",
+                    null);
             return;
         }
         Map<String, List<String>> verbs = VERBS.get(r.type());
         if (action.contains("*")) {
             Pattern glob = Pattern.compile(Pattern.quote(action).replace("*", "\\E.*\\Q"));
-            List<String> matched = verbs.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(a -> glob.matcher(a).matches()))
-                    .map(Map.Entry::getKey).toList();
+            List<String> matched = verbs.entrySet().stream()
+                    .filter(e ->
+                            e.getValue().stream().anyMatch(a -> glob.matcher(a).matches()))
+                    .map(Map.Entry::getKey)
+                    .toList();
             if (matched.isEmpty()) {
                 m.report.unmapped(at, path + ".Action", action + ": matches no action of a strato verb", null);
                 return;
             }
-            m.report.note(at, path + ".Action", action + " on " + r.name() + " narrowed to " + String.join(", ", matched)
-                    + ": strato grants only " + String.join(", ", matched.stream().flatMap(v -> verbs.get(v).stream()).toList()));
+            m.report.note(
+                    at,
+                    path + ".Action",
+                    action + " on " + r.name() + " narrowed to " + String.join(", ", matched) + ": strato grants only "
+                            + String.join(
+                                    ", ",
+                                    matched.stream()
+                                            .flatMap(v -> verbs.get(v).stream())
+                                            .toList()));
             Grant g = grant(r, at, path);
             g.verbs().addAll(matched);
             matched.forEach(v -> g.listed().addAll(verbs.get(v)));
             return;
         }
-        String verb = verbs.entrySet().stream().filter(e -> e.getValue().contains(action)).map(Map.Entry::getKey).findFirst().orElse(null);
+        String verb = verbs.entrySet().stream()
+                .filter(e -> e.getValue().contains(action))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
         if (verb == null) {
             String closest = CLOSEST.get(action);
-            m.report.unmapped(at, path + ".Action", action + " on " + r.name() + ": no strato verb grants exactly this action",
-                    closest == null ? null : r.name() + ": [" + closest + "] (grants " + String.join(", ", verbs.get(closest)) + ")");
+            m.report.unmapped(
+                    at,
+                    path + ".Action",
+                    action + " on " + r.name() + ": no strato verb grants exactly this action",
+                    closest == null
+                            ? null
+                            : r.name() + ": [" + closest + "] (grants " + String.join(", ", verbs.get(closest)) + ")");
             return;
         }
         Grant g = grant(r, at, path);
@@ -182,9 +258,14 @@ final class Iam {
     }
 
     private boolean isImplied(Mapping.Res r, String action) {
-        if (r.type().equals("queue") && implied.consumedQueues().contains(r.name()) && VERBS.get("queue").get("receive").contains(action)) return true;
-        if (r.type().equals("queue") && r.name().equals(implied.deadLetter()) && action.equals("sqs:SendMessage")) return true;
-        return r.type().equals("table") && STREAM.contains(action) && implied.streamedTables().contains(r.name());
+        if (r.type().equals("queue")
+                && implied.consumedQueues().contains(r.name())
+                && VERBS.get("queue").get("receive").contains(action)) return true;
+        if (r.type().equals("queue") && r.name().equals(implied.deadLetter()) && action.equals("sqs:SendMessage"))
+            return true;
+        return r.type().equals("table")
+                && STREAM.contains(action)
+                && implied.streamedTables().contains(r.name());
     }
 
     private Grant grant(Mapping.Res r, Position at, String path) {
@@ -198,8 +279,12 @@ final class Iam {
             m.report.note(node.position(), path, name + ": strato grants logging itself");
             return;
         }
-        m.report.unmapped(node.position(), path, "managed policy " + (name == null ? "(computed)" : name)
-                + ": strato grants verbs on the service's own resources only", "permissions: { RESOURCE: [verbs] }");
+        m.report.unmapped(
+                node.position(),
+                path,
+                "managed policy " + (name == null ? "(computed)" : name)
+                        + ": strato grants verbs on the service's own resources only",
+                "permissions: { RESOURCE: [verbs] }");
     }
 
     /** SAM's {@code Policies}: a managed policy name, or a list of names, policy templates and inline policy documents. */
@@ -225,14 +310,22 @@ final class Iam {
             if (name.equals("DynamoDBStreamReadPolicy") || name.equals("AWSSecretsManagerGetSecretValuePolicy")) {
                 m.report.note(at, path, name + ": granted by a table event or a ${secret:NAME} environment value");
             } else {
-                m.report.unmapped(at, path, "SAM policy template " + name + " has no strato verb", "permissions: { RESOURCE: [verbs] }");
+                m.report.unmapped(
+                        at,
+                        path,
+                        "SAM policy template " + name + " has no strato verb",
+                        "permissions: { RESOURCE: [verbs] }");
             }
             return;
         }
         Src parameter = args instanceof Src.Obj o ? o.get(t.parameter()) : null;
         Mapping.Res r = parameter == null ? null : m.reference(parameter);
         if (r == null || !r.type().equals(t.type())) {
-            m.report.unmapped(at, path, name + ": its " + t.parameter() + " is not a " + t.type() + " of this service", "declare it under resources");
+            m.report.unmapped(
+                    at,
+                    path,
+                    name + ": its " + t.parameter() + " is not a " + t.type() + " of this service",
+                    "declare it under resources");
             return;
         }
         List<String> verbs = new ArrayList<>(t.verbs());
@@ -240,8 +333,18 @@ final class Iam {
             m.report.note(at, path, name + " on " + r.name() + ": granted by the function's own queue event");
             return;
         }
-        if (t.narrowed()) m.report.note(at, path, name + " grants more actions than strato's " + String.join(", ", verbs) + " on " + r.name()
-                + " (strato grants " + String.join(", ", verbs.stream().flatMap(v -> VERBS.get(t.type()).get(v).stream()).toList()) + ")");
+        if (t.narrowed())
+            m.report.note(
+                    at,
+                    path,
+                    name + " grants more actions than strato's " + String.join(", ", verbs) + " on " + r.name()
+                            + " (strato grants "
+                            + String.join(
+                                    ", ",
+                                    verbs.stream()
+                                            .flatMap(v -> VERBS.get(t.type()).get(v).stream())
+                                            .toList())
+                            + ")");
         Grant g = grant(r, at, path);
         g.verbs().addAll(verbs);
         verbs.forEach(v -> g.listed().addAll(VERBS.get(t.type()).get(v)));
@@ -253,10 +356,20 @@ final class Iam {
             Mapping.Res r = m.byName(resource);
             List<String> verbs = new ArrayList<>(g.verbs());
             Target.grant(function, resource, verbs);
-            m.report.mapped(g.position(), g.path(), "functions." + functionName + ".permissions." + resource + ": " + String.join(", ", verbs));
-            List<String> extra = verbs.stream().flatMap(v -> VERBS.get(r.type()).get(v).stream()).filter(a -> !g.listed().contains(a)).toList();
+            m.report.mapped(
+                    g.position(),
+                    g.path(),
+                    "functions." + functionName + ".permissions." + resource + ": " + String.join(", ", verbs));
+            List<String> extra = verbs.stream()
+                    .flatMap(v -> VERBS.get(r.type()).get(v).stream())
+                    .filter(a -> !g.listed().contains(a))
+                    .toList();
             if (!extra.isEmpty()) {
-                m.report.note(g.position(), g.path(), "widened: " + String.join(", ", verbs) + " on " + resource + " also grants " + String.join(", ", extra));
+                m.report.note(
+                        g.position(),
+                        g.path(),
+                        "widened: " + String.join(", ", verbs) + " on " + resource + " also grants "
+                                + String.join(", ", extra));
             }
         });
     }

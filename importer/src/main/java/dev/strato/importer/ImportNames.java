@@ -20,7 +20,8 @@ final class ImportNames {
     static String resource(String logicalId, String type) {
         String base = camel(logicalId);
         String suffix = Character.toUpperCase(type.charAt(0)) + type.substring(1);
-        if (base.endsWith(suffix) && base.length() > suffix.length()) base = base.substring(0, base.length() - suffix.length());
+        if (base.endsWith(suffix) && base.length() > suffix.length())
+            base = base.substring(0, base.length() - suffix.length());
         base = Character.toLowerCase(base.charAt(0)) + base.substring(1);
         return base.length() > 64 ? base.substring(0, 64) : base;
     }
@@ -28,7 +29,8 @@ final class ImportNames {
     /** {@code CreateOrderFunction} → {@code createOrder}. */
     static String functionFromLogicalId(String logicalId) {
         String base = logicalId.endsWith("Function") && logicalId.length() > "Function".length()
-                ? logicalId.substring(0, logicalId.length() - "Function".length()) : logicalId;
+                ? logicalId.substring(0, logicalId.length() - "Function".length())
+                : logicalId;
         String name = camel(base);
         return function(Character.toLowerCase(name.charAt(0)) + name.substring(1));
     }
@@ -51,7 +53,10 @@ final class ImportNames {
 
     /** A service name: 2-31 lowercase letters, digits or -, starting with a letter. */
     static String service(String text) {
-        String s = Names.kebab(text.strip()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^[^a-z]+", "")
+        String s = Names.kebab(text.strip())
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("^[^a-z]+", "")
                 .replaceAll("-{2,}", "-");
         if (s.length() > 31) s = s.substring(0, 31);
         s = s.replaceAll("-+$", "");

@@ -18,7 +18,9 @@ import java.util.Map;
 public final class Importer {
 
     public enum Format {
-        SERVERLESS("Serverless Framework service"), SAM("SAM template"), CLOUDFORMATION("CloudFormation template");
+        SERVERLESS("Serverless Framework service"),
+        SAM("SAM template"),
+        CLOUDFORMATION("CloudFormation template");
 
         private final String description;
 
@@ -40,7 +42,13 @@ public final class Importer {
      * @param environmentNames {@code ${env:NAME}} the result reads without a fallback
      * @param optionNames {@code ${opt:NAME}} the result reads
      */
-    public record Result(Format format, Map<String, Object> tree, String yaml, Report report, List<String> environmentNames, List<String> optionNames) {}
+    public record Result(
+            Format format,
+            Map<String, Object> tree,
+            String yaml,
+            Report report,
+            List<String> environmentNames,
+            List<String> optionNames) {}
 
     private Importer() {}
 
@@ -48,22 +56,34 @@ public final class Importer {
     public static Result importFile(Path file, String label) throws ImportException {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         if (name.matches("serverless\\.(ts|js|cjs|mjs)")) {
-            throw new ImportException(new Position(label, 0, 0), "a " + name.substring(name.indexOf('.') + 1)
-                    + " service file cannot be read: run 'serverless print > serverless.yml' and import that");
+            throw new ImportException(
+                    new Position(label, 0, 0),
+                    "a " + name.substring(name.indexOf('.') + 1)
+                            + " service file cannot be read: run 'serverless print > serverless.yml' and import that");
         }
         Src root = SourceReader.readFile(file, label);
         Path parent = file.toAbsolutePath().normalize().getParent();
-        return map(root, label, parent == null || parent.getFileName() == null ? "imported" : parent.getFileName().toString());
+        return map(
+                root,
+                label,
+                parent == null || parent.getFileName() == null
+                        ? "imported"
+                        : parent.getFileName().toString());
     }
 
     /** @param folder the name of the source's folder: a template's service name when nothing better says one */
     static Result map(Src root, String label, String folder) throws ImportException {
         if (!(root instanceof Src.Obj obj)) {
-            throw new ImportException(root.position(), "expected a map at the top (a serverless.yml or a template), found " + (root instanceof Src.Seq ? "a list" : "a single value"));
+            throw new ImportException(
+                    root.position(),
+                    "expected a map at the top (a serverless.yml or a template), found "
+                            + (root instanceof Src.Seq ? "a list" : "a single value"));
         }
         Format format = detect(obj);
         if (format == null) {
-            throw new ImportException(root.position(), "neither a Serverless Framework service (service, provider, functions) nor a SAM or CloudFormation template (Resources)");
+            throw new ImportException(
+                    root.position(),
+                    "neither a Serverless Framework service (service, provider, functions) nor a SAM or CloudFormation template (Resources)");
         }
         Mapping mapping;
         Target target;
@@ -77,23 +97,39 @@ public final class Importer {
             mapping = c;
         }
         if (target.functions.isEmpty()) {
-            throw new ImportException(root.position(), "no function to import: strato needs at least one (a " + format.description()
-                    + (format == Format.SERVERLESS ? " with functions" : " with AWS::Serverless::Function or AWS::Lambda::Function resources") + ")");
+            throw new ImportException(
+                    root.position(),
+                    "no function to import: strato needs at least one (a " + format.description()
+                            + (format == Format.SERVERLESS
+                                    ? " with functions"
+                                    : " with AWS::Serverless::Function or AWS::Lambda::Function resources")
+                            + ")");
         }
         Report report = mapping.report;
-        report.note(new Position(label, 1, 1), "", "every function gets adapter: native (its code expects AWS's events): to run it on Azure or GCP too, port it to "
-                + "strato's portable handlers, see docs/HANDLERS.md");
+        report.note(
+                new Position(label, 1, 1),
+                "",
+                "every function gets adapter: native (its code expects AWS's events): to run it on Azure or GCP too, port it to "
+                        + "strato's portable handlers, see docs/HANDLERS.md");
         Map<String, Object> tree = target.tree();
-        String yaml = StratoWriter.write(tree, List.of("Imported from " + Path.of(label).getFileName() + " (" + format.description() + ") by strato import.",
-                "What was not carried over is in the import report."));
-        return new Result(format, tree, yaml, report, List.copyOf(target.environmentNames), List.copyOf(target.optionNames));
+        String yaml = StratoWriter.write(
+                tree,
+                List.of(
+                        "Imported from " + Path.of(label).getFileName() + " (" + format.description()
+                                + ") by strato import.",
+                        "What was not carried over is in the import report."));
+        return new Result(
+                format, tree, yaml, report, List.copyOf(target.environmentNames), List.copyOf(target.optionNames));
     }
 
     static Format detect(Src.Obj root) {
         if (root.has("Resources") || root.has("AWSTemplateFormatVersion") || root.has("Transform")) {
             String transforms = String.valueOf(Src.plain(root.get("Transform")));
-            boolean serverlessTypes = root.obj("Resources") != null && root.obj("Resources").entries().values().stream()
-                    .anyMatch(e -> e.value() instanceof Src.Obj o && o.text("Type") != null && o.text("Type").startsWith("AWS::Serverless::"));
+            boolean serverlessTypes = root.obj("Resources") != null
+                    && root.obj("Resources").entries().values().stream()
+                            .anyMatch(e -> e.value() instanceof Src.Obj o
+                                    && o.text("Type") != null
+                                    && o.text("Type").startsWith("AWS::Serverless::"));
             return transforms.contains("AWS::Serverless") || serverlessTypes ? Format.SAM : Format.CLOUDFORMATION;
         }
         if (root.has("service") || root.has("provider") || root.has("functions")) return Format.SERVERLESS;
@@ -104,7 +140,8 @@ public final class Importer {
      * Validates a written strato.yml for aws as {@code strato validate} would; the environment
      * variables and {@code --param}s the import kept as variables get placeholder values.
      */
-    public static LoadResult validate(Path strato, String label, Result result, Map<String, String> environment, LocalDate today) {
+    public static LoadResult validate(
+            Path strato, String label, Result result, Map<String, String> environment, LocalDate today) {
         Map<String, String> env = new HashMap<>(environment);
         for (String name : result.environmentNames()) env.putIfAbsent(name, "placeholder");
         Map<String, String> params = new HashMap<>();

@@ -20,6 +20,7 @@ abstract class Mapping {
 
     /** Reasons both sources give for settings strato has no place for. */
     static final String LAYERS_REASON = "Lambda layers: strato packages the project's files";
+
     static final String VPC_REASON = "functions in a VPC: strato functions have no network settings";
     static final String LAYERS_CLOSEST = "package.include";
 
@@ -41,10 +42,19 @@ abstract class Mapping {
         }
     }
 
-    static final Map<String, String> TYPES = Map.of("AWS::DynamoDB::Table", "table", "AWS::Serverless::SimpleTable", "table",
-            "AWS::S3::Bucket", "bucket", "AWS::SQS::Queue", "queue", "AWS::SNS::Topic", "topic");
-    private static final Map<String, String> NAME_PROPERTY = Map.of("table", "TableName", "bucket", "BucketName", "queue", "QueueName",
-            "topic", "TopicName");
+    static final Map<String, String> TYPES = Map.of(
+            "AWS::DynamoDB::Table",
+            "table",
+            "AWS::Serverless::SimpleTable",
+            "table",
+            "AWS::S3::Bucket",
+            "bucket",
+            "AWS::SQS::Queue",
+            "queue",
+            "AWS::SNS::Topic",
+            "topic");
+    private static final Map<String, String> NAME_PROPERTY =
+            Map.of("table", "TableName", "bucket", "BucketName", "queue", "QueueName", "topic", "TopicName");
     private static final Pattern VARIABLE_WITH_COLON = Pattern.compile("\\$\\{[^{}]*:[^{}]*\\}");
     private static final Pattern ARN = Pattern.compile("arn:[^:]*:(dynamodb|s3|sqs|sns):[^:]*:[^:]*:(.+)");
 
@@ -75,8 +85,15 @@ abstract class Mapping {
             String name = ImportNames.resource(e.key(), type);
             for (int n = 2; taken(name); n++) name = ImportNames.resource(e.key(), type) + n;
             Src.Obj props = body.obj("Properties");
-            resources.put(e.key(), new Res(e.key(), name, type, props == null ? new Src.Obj(Map.of(), body.position()) : props, e.keyPosition(),
-                    path + "." + e.key()));
+            resources.put(
+                    e.key(),
+                    new Res(
+                            e.key(),
+                            name,
+                            type,
+                            props == null ? new Src.Obj(Map.of(), body.position()) : props,
+                            e.keyPosition(),
+                            path + "." + e.key()));
         }
     }
 
@@ -85,7 +102,10 @@ abstract class Mapping {
     }
 
     Res byName(String name) {
-        return resources.values().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+        return resources.values().stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Maps every registered resource's properties into strato's resources section. */
@@ -101,11 +121,15 @@ abstract class Mapping {
                 case "table" -> handled.addAll(table(r, p, path, out));
                 case "bucket" -> handled.addAll(bucket(p, path, out));
                 case "queue" -> handled.addAll(queue(p, path, out));
-                default -> { }
+                default -> {}
             }
             if (p.has(NAME_PROPERTY.get(r.type()))) {
-                report.note(p.at(NAME_PROPERTY.get(r.type())), path + "." + NAME_PROPERTY.get(r.type()),
-                        "strato names the " + r.type() + " itself (<service>-<stage>-<name>); code should read the name from an environment variable set to ${ref:" + r.name() + ".name}");
+                report.note(
+                        p.at(NAME_PROPERTY.get(r.type())),
+                        path + "." + NAME_PROPERTY.get(r.type()),
+                        "strato names the " + r.type()
+                                + " itself (<service>-<stage>-<name>); code should read the name from an environment variable set to ${ref:"
+                                + r.name() + ".name}");
             }
             for (Src.Obj.Entry e : p.entries().values()) {
                 if (handled.contains(e.key())) continue;
@@ -118,12 +142,18 @@ abstract class Mapping {
 
     private static String unmappedProperty(String type, String property) {
         return switch (property) {
-            case "Tags" -> "resource tags: strato tags functions (defaults.tags); stateful resources get strato's own tags";
+            case "Tags" ->
+                "resource tags: strato tags functions (defaults.tags); stateful resources get strato's own tags";
             case "BillingMode", "ProvisionedThroughput" -> "strato tables are on-demand (pay per request)";
             case "GlobalSecondaryIndexes", "LocalSecondaryIndexes" -> "strato tables have no secondary indexes";
-            case "KmsMasterKeyId", "SSESpecification", "BucketEncryption", "SqsManagedSseEnabled", "KmsDataKeyReusePeriodSeconds" ->
-                    "strato encrypts every " + type + " with the provider's managed key";
-            case "PublicAccessBlockConfiguration", "OwnershipControls", "AccessControl" -> "strato buckets are always private";
+            case "KmsMasterKeyId",
+                    "SSESpecification",
+                    "BucketEncryption",
+                    "SqsManagedSseEnabled",
+                    "KmsDataKeyReusePeriodSeconds" ->
+                "strato encrypts every " + type + " with the provider's managed key";
+            case "PublicAccessBlockConfiguration", "OwnershipControls", "AccessControl" ->
+                "strato buckets are always private";
             case "PointInTimeRecoverySpecification" -> "strato tables always have point-in-time recovery";
             case "FifoQueue", "ContentBasedDeduplication" -> "strato queues are standard (not FIFO) queues";
             default -> "no strato equivalent for " + type + " property " + property;
@@ -133,7 +163,8 @@ abstract class Mapping {
     private List<String> table(Res r, Src.Obj p, String path, Map<String, Object> out) {
         Map<String, String> attributeTypes = new LinkedHashMap<>();
         for (Src a : p.list("AttributeDefinitions")) {
-            if (a instanceof Src.Obj o && o.text("AttributeName") != null) attributeTypes.put(o.text("AttributeName"), o.text("AttributeType"));
+            if (a instanceof Src.Obj o && o.text("AttributeName") != null)
+                attributeTypes.put(o.text("AttributeName"), o.text("AttributeType"));
         }
         Map<String, Object> key = new LinkedHashMap<>();
         if (p.has("PrimaryKey") || !p.has("KeySchema")) {
@@ -150,19 +181,37 @@ abstract class Mapping {
         }
         out.put("key", key);
         Src.Obj ttl = p.obj("TimeToLiveSpecification");
-        if (ttl != null && ttl.text("AttributeName") != null && !"false".equals(ttl.text("Enabled"))) out.put("ttl", ttl.text("AttributeName"));
+        if (ttl != null && ttl.text("AttributeName") != null && !"false".equals(ttl.text("Enabled")))
+            out.put("ttl", ttl.text("AttributeName"));
         if (p.has("StreamSpecification")) {
             out.put("stream", true);
-            String view = p.obj("StreamSpecification") == null ? null : p.obj("StreamSpecification").text("StreamViewType");
+            String view = p.obj("StreamSpecification") == null
+                    ? null
+                    : p.obj("StreamSpecification").text("StreamViewType");
             if (view != null && !view.equals("NEW_AND_OLD_IMAGES")) {
-                report.note(p.at("StreamSpecification"), path + ".StreamSpecification", "stream view " + view + " becomes NEW_AND_OLD_IMAGES (strato's table stream)");
+                report.note(
+                        p.at("StreamSpecification"),
+                        path + ".StreamSpecification",
+                        "stream view " + view + " becomes NEW_AND_OLD_IMAGES (strato's table stream)");
             }
         }
-        if (p.has("BillingMode") && !"PAY_PER_REQUEST".equals(p.text("BillingMode")) || p.has("ProvisionedThroughput")) {
-            report.note(p.at(p.has("BillingMode") ? "BillingMode" : "ProvisionedThroughput"), path, "provisioned capacity becomes on-demand");
+        if (p.has("BillingMode") && !"PAY_PER_REQUEST".equals(p.text("BillingMode"))
+                || p.has("ProvisionedThroughput")) {
+            report.note(
+                    p.at(p.has("BillingMode") ? "BillingMode" : "ProvisionedThroughput"),
+                    path,
+                    "provisioned capacity becomes on-demand");
         }
-        return List.of("AttributeDefinitions", "KeySchema", "PrimaryKey", "TimeToLiveSpecification", "StreamSpecification",
-                "PointInTimeRecoverySpecification", "SSESpecification", "BillingMode", "ProvisionedThroughput");
+        return List.of(
+                "AttributeDefinitions",
+                "KeySchema",
+                "PrimaryKey",
+                "TimeToLiveSpecification",
+                "StreamSpecification",
+                "PointInTimeRecoverySpecification",
+                "SSESpecification",
+                "BillingMode",
+                "ProvisionedThroughput");
     }
 
     private static Object keyPart(String name, String type) {
@@ -174,7 +223,8 @@ abstract class Mapping {
     }
 
     private List<String> bucket(Src.Obj p, String path, Map<String, Object> out) {
-        List<String> handled = new ArrayList<>(List.of("BucketEncryption", "PublicAccessBlockConfiguration", "OwnershipControls"));
+        List<String> handled =
+                new ArrayList<>(List.of("BucketEncryption", "PublicAccessBlockConfiguration", "OwnershipControls"));
         Src.Obj versioning = p.obj("VersioningConfiguration");
         if (versioning != null) {
             out.put("versioning", "Enabled".equals(versioning.text("Status")));
@@ -183,19 +233,27 @@ abstract class Mapping {
         Src.Obj lifecycle = p.obj("LifecycleConfiguration");
         if (lifecycle != null) {
             List<Src> rules = lifecycle.list("Rules");
-            if (rules.size() == 1 && rules.get(0) instanceof Src.Obj rule && rule.get("ExpirationInDays") instanceof Src.Scalar days
-                    && days.value() instanceof Long n && rule.entries().keySet().stream().allMatch(k -> Set.of("Id", "Status", "ExpirationInDays").contains(k))) {
+            if (rules.size() == 1
+                    && rules.get(0) instanceof Src.Obj rule
+                    && rule.get("ExpirationInDays") instanceof Src.Scalar days
+                    && days.value() instanceof Long n
+                    && rule.entries().keySet().stream()
+                            .allMatch(k ->
+                                    Set.of("Id", "Status", "ExpirationInDays").contains(k))) {
                 out.put("expireAfterDays", n);
                 handled.add("LifecycleConfiguration");
             }
         }
         Src.Obj cors = p.obj("CorsConfiguration");
-        if (cors != null && cors.list("CorsRules").size() == 1 && cors.list("CorsRules").get(0) instanceof Src.Obj rule) {
+        if (cors != null
+                && cors.list("CorsRules").size() == 1
+                && cors.list("CorsRules").get(0) instanceof Src.Obj rule) {
             Map<String, Object> c = new LinkedHashMap<>();
             putTexts(c, "origins", rule.list("AllowedOrigins"));
             putTexts(c, "methods", rule.list("AllowedMethods"));
             putTexts(c, "headers", rule.list("AllowedHeaders"));
-            if (rule.get("MaxAge") instanceof Src.Scalar s && s.value() instanceof Long n) c.put("maxAge", Durations.format(Duration.ofSeconds(n)));
+            if (rule.get("MaxAge") instanceof Src.Scalar s && s.value() instanceof Long n)
+                c.put("maxAge", Durations.format(Duration.ofSeconds(n)));
             out.put("cors", c);
             handled.add("CorsConfiguration");
         }
@@ -211,7 +269,8 @@ abstract class Mapping {
 
     private List<String> queue(Src.Obj p, String path, Map<String, Object> out) {
         List<String> handled = new ArrayList<>(List.of("SqsManagedSseEnabled"));
-        for (String[] k : new String[][] {{"VisibilityTimeout", "visibilityTimeout"}, {"MessageRetentionPeriod", "retention"}}) {
+        for (String[] k :
+                new String[][] {{"VisibilityTimeout", "visibilityTimeout"}, {"MessageRetentionPeriod", "retention"}}) {
             if (!p.has(k[0])) continue;
             Translated t = translate(p.get(k[0]));
             Long seconds = t.ok() ? asLong(t.value()) : null;
@@ -233,7 +292,11 @@ abstract class Mapping {
                 }
                 handled.add("RedrivePolicy");
             } else {
-                report.unmapped(p.at("RedrivePolicy"), path + ".RedrivePolicy", "the dead-letter queue is not a queue of this service", "deadLetter: <queue resource>");
+                report.unmapped(
+                        p.at("RedrivePolicy"),
+                        path + ".RedrivePolicy",
+                        "the dead-letter queue is not a queue of this service",
+                        "deadLetter: <queue resource>");
                 handled.add("RedrivePolicy");
             }
         }
@@ -265,7 +328,8 @@ abstract class Mapping {
                 }
             }
             if (f.name().equals("Fn::Sub") && f.args().get(0) instanceof Src.Scalar s) {
-                Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9]+)(\\.[A-Za-z]+)?\\}").matcher(s.text());
+                Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9]+)(\\.[A-Za-z]+)?\\}")
+                        .matcher(s.text());
                 if (m.find() && resources.containsKey(m.group(1))) return resources.get(m.group(1));
             }
         }
@@ -337,10 +401,15 @@ abstract class Mapping {
         List<Src> args = f.args();
         if (args.isEmpty() || !(args.get(0) instanceof Src.Scalar s) || !resources.containsKey(s.text())) return null;
         Res r = resources.get(s.text());
-        String attribute = f.name().equals("Ref") ? null : args.size() > 1 && args.get(1) instanceof Src.Scalar a ? a.text() : "?";
+        String attribute =
+                f.name().equals("Ref") ? null : args.size() > 1 && args.get(1) instanceof Src.Scalar a ? a.text() : "?";
         String ref = refValue(r, attribute);
-        return ref == null ? Translated.failed(f.display() + " " + s.text() + "." + attribute + ": strato references give a resource's name, id (ARN) or url only",
-                f.position()) : Translated.of(ref);
+        return ref == null
+                ? Translated.failed(
+                        f.display() + " " + s.text() + "." + attribute
+                                + ": strato references give a resource's name, id (ARN) or url only",
+                        f.position())
+                : Translated.of(ref);
     }
 
     /** When a text equals a resource's physical name, code should get the generated name instead. */
@@ -349,7 +418,8 @@ abstract class Mapping {
         if (text == null || text.isBlank()) return null;
         for (Res r : resources.values()) {
             Src name = r.properties().get(NAME_PROPERTY.get(r.type()));
-            if (name != null && !(node == name) && neutral(canonical(name)).equals(neutral(text))) return "${ref:" + r.name() + ".name}";
+            if (name != null && !(node == name) && neutral(canonical(name)).equals(neutral(text)))
+                return "${ref:" + r.name() + ".name}";
         }
         return null;
     }
@@ -360,7 +430,8 @@ abstract class Mapping {
     String textOrReport(Src node, String path, String what, String closest) {
         Translated t = translate(node);
         if (!t.ok()) {
-            report.unmapped(t.position() == null ? node.position() : t.position(), path, what + ": " + t.error(), closest);
+            report.unmapped(
+                    t.position() == null ? node.position() : t.position(), path, what + ": " + t.error(), closest);
             return null;
         }
         if (t.value() instanceof Map || t.value() instanceof List || t.value() == null) {
@@ -375,7 +446,11 @@ abstract class Mapping {
         String t = canonical(v);
         Runtimes.Converted c = t == null ? new Runtimes.Converted(null, null) : Runtimes.convert(t);
         if (c.runtime() == null) {
-            report.unmapped(v.position(), path, "runtime " + t + " has no strato equivalent", String.join(", ", dev.strato.model.service.Runtime.ids()));
+            report.unmapped(
+                    v.position(),
+                    path,
+                    "runtime " + t + " has no strato equivalent",
+                    String.join(", ", dev.strato.model.service.Runtime.ids()));
             return null;
         }
         if (c.note() != null) report.note(v.position(), path, c.note());
@@ -385,7 +460,9 @@ abstract class Mapping {
     /** {@code s3:ObjectCreated:*} → created, {@code s3:ObjectRemoved:*} → deleted; narrower events widen with a note. */
     String s3Action(String event, Position at, String path) {
         if (event == null) return null;
-        String kind = event.startsWith("s3:ObjectCreated:") ? "created" : event.startsWith("s3:ObjectRemoved:") ? "deleted" : null;
+        String kind = event.startsWith("s3:ObjectCreated:")
+                ? "created"
+                : event.startsWith("s3:ObjectRemoved:") ? "deleted" : null;
         if (kind == null) {
             report.unmapped(at, path, "S3 event " + event + " has no strato equivalent", "on: [created] or [deleted]");
             return null;

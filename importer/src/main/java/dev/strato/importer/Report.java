@@ -14,7 +14,9 @@ import java.util.Map;
 public final class Report {
 
     public enum Kind {
-        MAPPED("mapped"), UNMAPPED("not mapped"), NOTE("note");
+        MAPPED("mapped"),
+        UNMAPPED("not mapped"),
+        NOTE("note");
 
         private final String label;
 
@@ -37,8 +39,8 @@ public final class Report {
         /** {@code serverless.yml:12:7: not mapped: functions.a.events[1].websocket: reason (closest: http)}. */
         public String format() {
             String where = position.toString();
-            return (where.isEmpty() ? "" : where + ": ") + kind.label() + ": " + (source.isEmpty() ? "" : source + ": ") + message
-                    + (closest == null ? "" : " (closest strato equivalent: " + closest + ")");
+            return (where.isEmpty() ? "" : where + ": ") + kind.label() + ": " + (source.isEmpty() ? "" : source + ": ")
+                    + message + (closest == null ? "" : " (closest strato equivalent: " + closest + ")");
         }
 
         Map<String, Object> json() {
@@ -52,7 +54,9 @@ public final class Report {
         }
     }
 
-    private static final Comparator<Item> ORDER = Comparator.comparing(Item::position).thenComparing(Item::kind).thenComparing(Item::source)
+    private static final Comparator<Item> ORDER = Comparator.comparing(Item::position)
+            .thenComparing(Item::kind)
+            .thenComparing(Item::source)
             .thenComparing(Item::message);
 
     private final List<Item> items = new ArrayList<>();

@@ -21,12 +21,16 @@ final class Runtimes {
         String id = aws.strip();
         Matcher m;
         if ((m = NODE.matcher(id)).matches()) return pick("nodejs" + m.group(1), Runtime.NODEJS22, id);
-        if ((m = PYTHON.matcher(id)).matches()) return pick("python" + m.group(1) + "." + m.group(2), Runtime.PYTHON312, id);
+        if ((m = PYTHON.matcher(id)).matches())
+            return pick("python" + m.group(1) + "." + m.group(2), Runtime.PYTHON312, id);
         if ((m = JAVA.matcher(id)).matches()) return pick("java" + m.group(1), Runtime.JAVA21, id);
         if ((m = DOTNET.matcher(id)).matches()) return pick("dotnet" + m.group(2), Runtime.DOTNET8, id);
         if (id.equals("go1.x")) return new Converted(Runtime.GO.id(), null);
         if (id.startsWith("provided")) {
-            return new Converted(Runtime.GO.id(), "custom runtime " + id + " imported as go (strato's custom-runtime id); other languages need porting");
+            return new Converted(
+                    Runtime.GO.id(),
+                    "custom runtime " + id
+                            + " imported as go (strato's custom-runtime id); other languages need porting");
         }
         if (Runtime.byId(id).isPresent()) return new Converted(id, null);
         return new Converted(null, null);
@@ -34,8 +38,16 @@ final class Runtimes {
 
     private static Converted pick(String candidate, Runtime oldest, String aws) {
         if (Runtime.byId(candidate).isPresent()) return new Converted(candidate, null);
-        return new Converted(oldest.id(), aws + " is not a strato runtime (strato has " + String.join(", ", Runtime.ids().stream()
-                .filter(r -> Runtime.byId(r).orElseThrow().language() == oldest.language()).toList()) + "): imported as " + oldest.id()
-                + "; test the code on it");
+        return new Converted(
+                oldest.id(),
+                aws + " is not a strato runtime (strato has "
+                        + String.join(
+                                ", ",
+                                Runtime.ids().stream()
+                                        .filter(r ->
+                                                Runtime.byId(r).orElseThrow().language() == oldest.language())
+                                        .toList())
+                        + "): imported as " + oldest.id()
+                        + "; test the code on it");
     }
 }

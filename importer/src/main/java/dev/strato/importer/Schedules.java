@@ -16,7 +16,8 @@ final class Schedules {
         }
     }
 
-    private static final Pattern RATE = Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RATE = Pattern.compile(
+            "rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CRON = Pattern.compile("cron\\((.*)\\)", Pattern.CASE_INSENSITIVE);
     private static final int[] MAX = {59, 23, 31, 12, 6};
     private static final String[] FIELDS = {"minutes", "hours", "day-of-month", "month", "day-of-week"};
@@ -33,19 +34,26 @@ final class Schedules {
         m = CRON.matcher(e);
         if (!m.matches()) return Converted.failed("'" + e + "' is neither rate(...) nor cron(...)");
         String[] f = m.group(1).strip().split("\\s+");
-        if (f.length != 6) return Converted.failed("AWS cron takes 6 fields (minutes hours day-of-month month day-of-week year), found " + f.length);
-        if (!f[5].equals("*")) return Converted.failed("the year field '" + f[5] + "' has no unix-cron equivalent (only *)");
+        if (f.length != 6)
+            return Converted.failed(
+                    "AWS cron takes 6 fields (minutes hours day-of-month month day-of-week year), found " + f.length);
+        if (!f[5].equals("*"))
+            return Converted.failed("the year field '" + f[5] + "' has no unix-cron equivalent (only *)");
         List<String> out = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String field = f[i].toUpperCase(Locale.ROOT);
-            if (field.contains("L") && !field.matches(".*[A-Z]{3}.*") || field.contains("W") && i == 2 || field.contains("#")) {
-                return Converted.failed("the " + FIELDS[i] + " field '" + f[i] + "' uses L, W or #, which unix cron lacks");
+            if (field.contains("L") && !field.matches(".*[A-Z]{3}.*")
+                    || field.contains("W") && i == 2
+                    || field.contains("#")) {
+                return Converted.failed(
+                        "the " + FIELDS[i] + " field '" + f[i] + "' uses L, W or #, which unix cron lacks");
             }
             if (field.equals("?")) field = "*";
             field = steps(field, i);
             if (i == 4) {
                 String shifted = weekdays(field);
-                if (shifted == null) return Converted.failed("the day-of-week field '" + f[i] + "' is out of AWS's 1-7 range");
+                if (shifted == null)
+                    return Converted.failed("the day-of-week field '" + f[i] + "' is out of AWS's 1-7 range");
                 field = shifted;
             }
             out.add(field);

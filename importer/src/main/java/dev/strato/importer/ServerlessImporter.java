@@ -25,16 +25,38 @@ final class ServerlessImporter extends Mapping {
     private static final Pattern HTTP_SHORT = Pattern.compile("(\\S+)\\s+(\\S*)");
 
     static final Map<String, String[]> PLUGINS = Map.ofEntries(
-            Map.entry("serverless-offline", new String[] {"runs the functions locally behind an emulated API Gateway", null}),
-            Map.entry("serverless-webpack", new String[] {"bundles the code with webpack before packaging", "build first, then package the output with package.include"}),
-            Map.entry("serverless-esbuild", new String[] {"bundles the code with esbuild before packaging", "build first, then package the output with package.include"}),
-            Map.entry("serverless-plugin-typescript", new String[] {"compiles TypeScript before packaging", "build first, then package the output with package.include"}),
-            Map.entry("serverless-python-requirements", new String[] {"installs requirements.txt into the package", "install dependencies into the project folder (pip install -t) before generate"}),
-            Map.entry("serverless-iam-roles-per-function", new String[] {"gives each function its own iamRoleStatements", "permissions (each strato function has its own role): mapped"}),
+            Map.entry(
+                    "serverless-offline",
+                    new String[] {"runs the functions locally behind an emulated API Gateway", null}),
+            Map.entry("serverless-webpack", new String[] {
+                "bundles the code with webpack before packaging",
+                "build first, then package the output with package.include"
+            }),
+            Map.entry("serverless-esbuild", new String[] {
+                "bundles the code with esbuild before packaging",
+                "build first, then package the output with package.include"
+            }),
+            Map.entry("serverless-plugin-typescript", new String[] {
+                "compiles TypeScript before packaging", "build first, then package the output with package.include"
+            }),
+            Map.entry("serverless-python-requirements", new String[] {
+                "installs requirements.txt into the package",
+                "install dependencies into the project folder (pip install -t) before generate"
+            }),
+            Map.entry("serverless-iam-roles-per-function", new String[] {
+                "gives each function its own iamRoleStatements",
+                "permissions (each strato function has its own role): mapped"
+            }),
             Map.entry("serverless-domain-manager", new String[] {"maps a custom domain to the API", null}),
-            Map.entry("serverless-dotenv-plugin", new String[] {"loads .env files into the environment", "${env:NAME} reads the process environment"}),
-            Map.entry("serverless-prune-plugin", new String[] {"deletes old function versions", "strato does not publish versions: not needed"}),
-            Map.entry("serverless-plugin-warmup", new String[] {"invokes functions on a schedule to keep them warm", "a schedule event"}),
+            Map.entry("serverless-dotenv-plugin", new String[] {
+                "loads .env files into the environment", "${env:NAME} reads the process environment"
+            }),
+            Map.entry(
+                    "serverless-prune-plugin",
+                    new String[] {"deletes old function versions", "strato does not publish versions: not needed"}),
+            Map.entry(
+                    "serverless-plugin-warmup",
+                    new String[] {"invokes functions on a schedule to keep them warm", "a schedule event"}),
             Map.entry("serverless-step-functions", new String[] {"defines Step Functions state machines", null}),
             Map.entry("serverless-dynamodb-local", new String[] {"runs DynamoDB locally", null}),
             Map.entry("serverless-dynamodb", new String[] {"runs DynamoDB locally", null}),
@@ -42,18 +64,33 @@ final class ServerlessImporter extends Mapping {
             Map.entry("serverless-plugin-tracing", new String[] {"turns on X-Ray tracing", "tracing: true"}),
             Map.entry("serverless-plugin-log-retention", new String[] {"sets log retention", "logRetentionDays"}),
             Map.entry("serverless-plugin-aws-alerts", new String[] {"creates CloudWatch alarms", "alarms: true"}),
-            Map.entry("serverless-plugin-canary-deployments", new String[] {"shifts traffic gradually to new versions", null}),
+            Map.entry(
+                    "serverless-plugin-canary-deployments",
+                    new String[] {"shifts traffic gradually to new versions", null}),
             Map.entry("serverless-api-gateway-throttling", new String[] {"sets API throttling", null}),
             Map.entry("serverless-associate-waf", new String[] {"attaches a WAF to the API", null}),
             Map.entry("serverless-layers", new String[] {"packages dependencies as Lambda layers", "package.include"}),
             Map.entry("serverless-plugin-split-stacks", new String[] {"splits large stacks into nested stacks", null}),
-            Map.entry("serverless-deployment-bucket", new String[] {"creates the deployment bucket", "deploy chooses the artifact bucket"}));
+            Map.entry(
+                    "serverless-deployment-bucket",
+                    new String[] {"creates the deployment bucket", "deploy chooses the artifact bucket"}));
 
-    private static final Map<String, String> UNSUPPORTED_EVENTS = Map.ofEntries(Map.entry("websocket", "http"), Map.entry("alb", "http"),
-            Map.entry("cloudFront", "http"), Map.entry("alexaSkill", "http"), Map.entry("alexaSmartHome", "http"), Map.entry("iot", "topic"),
-            Map.entry("iotFleetProvisioning", "topic"), Map.entry("cognitoUserPool", ""), Map.entry("cloudwatchLog", ""),
-            Map.entry("cloudwatchEvent", "schedule (for a timer) or topic"), Map.entry("kinesis", "queue"), Map.entry("msk", "queue"),
-            Map.entry("kafka", "queue"), Map.entry("activemq", "queue"), Map.entry("rabbitmq", "queue"));
+    private static final Map<String, String> UNSUPPORTED_EVENTS = Map.ofEntries(
+            Map.entry("websocket", "http"),
+            Map.entry("alb", "http"),
+            Map.entry("cloudFront", "http"),
+            Map.entry("alexaSkill", "http"),
+            Map.entry("alexaSmartHome", "http"),
+            Map.entry("iot", "topic"),
+            Map.entry("iotFleetProvisioning", "topic"),
+            Map.entry("cognitoUserPool", ""),
+            Map.entry("cloudwatchLog", ""),
+            Map.entry("cloudwatchEvent", "schedule (for a timer) or topic"),
+            Map.entry("kinesis", "queue"),
+            Map.entry("msk", "queue"),
+            Map.entry("kafka", "queue"),
+            Map.entry("activemq", "queue"),
+            Map.entry("rabbitmq", "queue"));
 
     private final Src.Obj root;
     private final Deque<String> resolving = new ArrayDeque<>();
@@ -81,7 +118,11 @@ final class ServerlessImporter extends Mapping {
             mapResources();
             otherResources(r);
         } else if (resourcesNode != null) {
-            report.unmapped(resourcesNode.position(), "resources", "resources as a list of files: strato reads one file", "run 'serverless print' and import its output");
+            report.unmapped(
+                    resourcesNode.position(),
+                    "resources",
+                    "resources as a list of files: strato reads one file",
+                    "run 'serverless print' and import its output");
         }
         functions();
         for (Src.Obj.Entry e : root.entries().values()) topLevel(e);
@@ -105,7 +146,11 @@ final class ServerlessImporter extends Mapping {
         }
         target.service = ImportNames.service(name);
         if (!target.service.equals(name)) {
-            report.note(root.at("service"), "service", "'" + name + "' is not a strato service name (2-31 lowercase letters, digits or -): renamed " + target.service);
+            report.note(
+                    root.at("service"),
+                    "service",
+                    "'" + name + "' is not a strato service name (2-31 lowercase letters, digits or -): renamed "
+                            + target.service);
         }
         report.mapped(root.at("service"), "service", "service: " + target.service);
     }
@@ -113,7 +158,8 @@ final class ServerlessImporter extends Mapping {
     private void provider() {
         Src.Obj p = root.obj("provider");
         if (p == null) {
-            report.unmapped(root.position(), "provider", "no provider block: assumed aws in us-east-1", "providers.aws");
+            report.unmapped(
+                    root.position(), "provider", "no provider block: assumed aws in us-east-1", "providers.aws");
             target.aws.put("region", region);
             return;
         }
@@ -126,7 +172,12 @@ final class ServerlessImporter extends Mapping {
             switch (key) {
                 case "name" -> {
                     if ("aws".equals(canonical(v))) report.mapped(at, path, "providers.aws");
-                    else report.unmapped(at, path, "provider " + canonical(v) + ": only AWS services can be imported; mapped as aws", "providers.aws");
+                    else
+                        report.unmapped(
+                                at,
+                                path,
+                                "provider " + canonical(v) + ": only AWS services can be imported; mapped as aws",
+                                "providers.aws");
                 }
                 case "runtime" -> {
                     String r = runtime(v, path);
@@ -152,27 +203,39 @@ final class ServerlessImporter extends Mapping {
                     }
                 }
                 case "memorySize", "timeout", "architecture", "logRetentionInDays", "environment", "tags", "tracing" ->
-                        setting(target.defaults, key, v, at, path, "defaults");
+                    setting(target.defaults, key, v, at, path, "defaults");
                 case "stackTags" -> setting(target.defaults, "tags", v, at, path, "defaults");
                 case "iamRoleStatements" -> {
                     providerStatements.addAll(v instanceof Src.Seq s ? s.items() : List.of());
                     providerStatementsPath = path;
                 }
                 case "iam" -> iam(v, path);
-                case "iamManagedPolicies" -> report.unmapped(at, path, "managed policies: strato grants verbs on the service's own resources only", "permissions");
+                case "iamManagedPolicies" ->
+                    report.unmapped(
+                            at,
+                            path,
+                            "managed policies: strato grants verbs on the service's own resources only",
+                            "permissions");
                 case "httpApi" -> httpApi(v, path);
                 default -> report.unmapped(at, path, providerReason(key), providerClosest(key));
             }
         }
         target.aws.put("region", region);
-        if (!p.has("region")) report.note(p.position(), "provider.region", "no region: Serverless Framework's default us-east-1");
+        if (!p.has("region"))
+            report.note(p.position(), "provider.region", "no region: Serverless Framework's default us-east-1");
         if (!p.has("timeout")) {
             target.defaults.put("timeout", "6s");
-            report.note(p.position(), "provider.timeout", "no timeout: Serverless Framework's default 6s kept (strato's is 10s)");
+            report.note(
+                    p.position(),
+                    "provider.timeout",
+                    "no timeout: Serverless Framework's default 6s kept (strato's is 10s)");
         }
         if (!p.has("architecture")) {
             target.defaults.put("architecture", "x86_64");
-            report.note(p.position(), "provider.architecture", "no architecture: Lambda's default x86_64 kept (strato's is arm64)");
+            report.note(
+                    p.position(),
+                    "provider.architecture",
+                    "no architecture: Lambda's default x86_64 kept (strato's is arm64)");
         }
     }
 
@@ -181,8 +244,17 @@ final class ServerlessImporter extends Mapping {
             case "apiGateway" -> "REST API settings (keys, usage plans, binary types): strato makes one HTTP API";
             case "vpc" -> VPC_REASON;
             case "layers" -> LAYERS_REASON;
-            case "deploymentBucket", "deploymentMethod", "deploymentPrefix", "versionFunctions", "stackName", "cfnRole", "notificationArns",
-                    "rollbackConfiguration", "disableRollback", "stackPolicy", "stackParameters" -> "deployment setting: strato generate writes a template; deploy is separate";
+            case "deploymentBucket",
+                    "deploymentMethod",
+                    "deploymentPrefix",
+                    "versionFunctions",
+                    "stackName",
+                    "cfnRole",
+                    "notificationArns",
+                    "rollbackConfiguration",
+                    "disableRollback",
+                    "stackPolicy",
+                    "stackParameters" -> "deployment setting: strato generate writes a template; deploy is separate";
             case "logs" -> "API and websocket logging settings";
             case "kmsKeyArn" -> "strato encrypts with the provider's managed keys";
             default -> "provider." + key + " has no strato equivalent";
@@ -202,7 +274,8 @@ final class ServerlessImporter extends Mapping {
         switch (key) {
             case "memorySize" -> number(v, path).ifPresent(n -> put(out, "memory", n, at, path, outPath));
             case "timeout" -> number(v, path).ifPresent(n -> put(out, "timeout", n + "s", at, path, outPath));
-            case "logRetentionInDays" -> number(v, path).ifPresent(n -> put(out, "logRetentionDays", n, at, path, outPath));
+            case "logRetentionInDays" ->
+                number(v, path).ifPresent(n -> put(out, "logRetentionDays", n, at, path, outPath));
             case "architecture" -> {
                 String a = textOrReport(v, path, "architecture", null);
                 if (a != null) put(out, "architecture", a, at, path, outPath);
@@ -212,12 +285,16 @@ final class ServerlessImporter extends Mapping {
                 boolean on = Boolean.TRUE.equals(lambda) || "Active".equals(lambda) || "true".equals(lambda);
                 put(out, "tracing", on, at, path, outPath);
                 if (v instanceof Src.Obj o && o.has("apiGateway")) {
-                    report.unmapped(o.at("apiGateway"), path + ".apiGateway", "API Gateway tracing: strato traces functions", "tracing: true");
+                    report.unmapped(
+                            o.at("apiGateway"),
+                            path + ".apiGateway",
+                            "API Gateway tracing: strato traces functions",
+                            "tracing: true");
                 }
             }
             case "environment" -> environment(v, path, out, outPath);
             case "tags" -> tags(v, path, out, outPath);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -244,13 +321,20 @@ final class ServerlessImporter extends Mapping {
             for (Src.Obj.Entry e : env.entries().values()) {
                 String epath = path + "." + e.key();
                 if (!e.key().matches(ModelSchema.ENV_NAME)) {
-                    report.unmapped(e.keyPosition(), epath, "'" + e.key() + "' is not an environment variable name strato accepts", null);
+                    report.unmapped(
+                            e.keyPosition(),
+                            epath,
+                            "'" + e.key() + "' is not an environment variable name strato accepts",
+                            null);
                     continue;
                 }
                 String ref = e.value() instanceof Src.Scalar ? nameReference(e.value()) : null;
                 if (ref != null) {
                     vars.put(e.key(), ref);
-                    report.mapped(e.keyPosition(), epath, outPath + ".environment." + e.key() + ": " + ref + " (the resource's generated name)");
+                    report.mapped(
+                            e.keyPosition(),
+                            epath,
+                            outPath + ".environment." + e.key() + ": " + ref + " (the resource's generated name)");
                     continue;
                 }
                 String text = textOrReport(e.value(), epath, "environment value", null);
@@ -258,7 +342,10 @@ final class ServerlessImporter extends Mapping {
                     vars.put(e.key(), text);
                     report.mapped(e.keyPosition(), epath, outPath + ".environment." + e.key());
                     if (text.contains("${secret:")) {
-                        report.note(e.value().position(), epath, "SSM parameter read as a secret: ${secret:NAME} is a Secrets Manager secret on AWS; store the value there");
+                        report.note(
+                                e.value().position(),
+                                epath,
+                                "SSM parameter read as a secret: ${secret:NAME} is a Secrets Manager secret on AWS; store the value there");
                     }
                 }
             }
@@ -293,16 +380,27 @@ final class ServerlessImporter extends Mapping {
                         providerStatements.addAll(r.value() instanceof Src.Seq s ? s.items() : List.of());
                         providerStatementsPath = rpath;
                     } else if (r.key().equals("managedPolicies")) {
-                        Iam managed = new Iam(this, new LinkedHashMap<>(), "", new Iam.Implied(Set.of(), Set.of(), null));
+                        Iam managed =
+                                new Iam(this, new LinkedHashMap<>(), "", new Iam.Implied(Set.of(), Set.of(), null));
                         List<Src> items = r.value() instanceof Src.Seq s ? s.items() : List.of(r.value());
-                        for (int i = 0; i < items.size(); i++) managed.managedPolicy(items.get(i), rpath + "[" + i + "]");
+                        for (int i = 0; i < items.size(); i++)
+                            managed.managedPolicy(items.get(i), rpath + "[" + i + "]");
                     } else {
-                        report.unmapped(r.keyPosition(), rpath, "role " + r.key() + ": strato makes one role per function", null);
+                        report.unmapped(
+                                r.keyPosition(),
+                                rpath,
+                                "role " + r.key() + ": strato makes one role per function",
+                                null);
                     }
                 }
             } else {
-                report.unmapped(e.keyPosition(), ipath, e.key().equals("role") ? "an existing role: strato makes one least-privilege role per function"
-                        : "iam." + e.key() + " has no strato equivalent", "permissions");
+                report.unmapped(
+                        e.keyPosition(),
+                        ipath,
+                        e.key().equals("role")
+                                ? "an existing role: strato makes one least-privilege role per function"
+                                : "iam." + e.key() + " has no strato equivalent",
+                        "permissions");
             }
         }
     }
@@ -316,7 +414,12 @@ final class ServerlessImporter extends Mapping {
                     report.mapped(e.keyPosition(), path + ".cors", "cors of every httpApi event");
                 }
                 case "authorizers" -> httpApiAuthorizers = e.value() instanceof Src.Obj o ? o : null;
-                default -> report.unmapped(e.keyPosition(), path + "." + e.key(), "HTTP API setting " + e.key() + " has no strato equivalent", null);
+                default ->
+                    report.unmapped(
+                            e.keyPosition(),
+                            path + "." + e.key(),
+                            "HTTP API setting " + e.key() + " has no strato equivalent",
+                            null);
             }
         }
     }
@@ -334,7 +437,10 @@ final class ServerlessImporter extends Mapping {
                 return t;
             }
         }
-        report.note(v.position(), "provider.stage", "stage '" + canonical(v) + "' is not a literal stage: strato's default dev");
+        report.note(
+                v.position(),
+                "provider.stage",
+                "stage '" + canonical(v) + "' is not a literal stage: strato's default dev");
         return ModelBinder.DEFAULT_STAGE;
     }
 
@@ -348,7 +454,10 @@ final class ServerlessImporter extends Mapping {
                 if (fb.matches("[a-z]{2}-[a-z]+-\\d")) return fb;
             }
         }
-        report.note(v.position(), "provider.region", "region '" + s.text() + "' is not a literal: us-east-1 used; set providers.aws.region");
+        report.note(
+                v.position(),
+                "provider.region",
+                "region '" + s.text() + "' is not a literal: us-east-1 used; set providers.aws.region");
         return null;
     }
 
@@ -385,7 +494,8 @@ final class ServerlessImporter extends Mapping {
                         if (glob.startsWith("!")) exclude.add(glob.substring(1));
                         else include.add(glob);
                     }
-                    report.mapped(e.keyPosition(), path, "package.include/exclude (patterns starting with ! are excludes)");
+                    report.mapped(
+                            e.keyPosition(), path, "package.include/exclude (patterns starting with ! are excludes)");
                 }
                 case "include", "exclude" -> {
                     for (Src item : list(e.value())) {
@@ -398,8 +508,17 @@ final class ServerlessImporter extends Mapping {
                     target.packaging.put("individually", Boolean.TRUE.equals(Src.plain(e.value())));
                     report.mapped(e.keyPosition(), path, "package.individually");
                 }
-                case "excludeDevDependencies" -> report.note(e.keyPosition(), path, "strato packages what package.include names; exclude node_modules dev dependencies yourself");
-                default -> report.unmapped(e.keyPosition(), path, "package." + e.key() + ": strato builds each package from the project's files", "package.include");
+                case "excludeDevDependencies" ->
+                    report.note(
+                            e.keyPosition(),
+                            path,
+                            "strato packages what package.include names; exclude node_modules dev dependencies yourself");
+                default ->
+                    report.unmapped(
+                            e.keyPosition(),
+                            path,
+                            "package." + e.key() + ": strato builds each package from the project's files",
+                            "package.include");
             }
         }
         if (!include.isEmpty()) target.packaging.put("include", include);
@@ -413,33 +532,53 @@ final class ServerlessImporter extends Mapping {
     private void topLevel(Src.Obj.Entry e) {
         Position at = e.keyPosition();
         switch (e.key()) {
-            case "service", "provider", "functions", "resources", "params", "package" -> { }
+            case "service", "provider", "functions", "resources", "params", "package" -> {}
             case "frameworkVersion" -> report.note(at, e.key(), "Serverless Framework version " + canonical(e.value()));
             case "custom" -> {
                 if (e.value() instanceof Src.Obj custom) {
                     for (Src.Obj.Entry c : custom.entries().values()) {
-                        report.unmapped(c.keyPosition(), "custom." + c.key(), "custom settings are for plugins and variables; values read with ${self:custom...} were inlined", null);
+                        report.unmapped(
+                                c.keyPosition(),
+                                "custom." + c.key(),
+                                "custom settings are for plugins and variables; values read with ${self:custom...} were inlined",
+                                null);
                     }
                 }
             }
             case "plugins" -> plugins(e.value());
-            case "useDotenv" -> report.note(at, e.key(), ".env files are not read: ${env:NAME} reads the process environment");
-            case "configValidationMode", "variablesResolutionMode", "deprecationNotificationMode", "disabledDeprecations", "unresolvedVariablesNotificationMode" ->
-                    report.note(at, e.key(), "Serverless Framework CLI setting: not needed");
-            case "org", "app", "tenant", "console", "dashboard", "license" -> report.unmapped(at, e.key(), "Serverless Dashboard/Console setting", null);
+            case "useDotenv" ->
+                report.note(at, e.key(), ".env files are not read: ${env:NAME} reads the process environment");
+            case "configValidationMode",
+                    "variablesResolutionMode",
+                    "deprecationNotificationMode",
+                    "disabledDeprecations",
+                    "unresolvedVariablesNotificationMode" ->
+                report.note(at, e.key(), "Serverless Framework CLI setting: not needed");
+            case "org", "app", "tenant", "console", "dashboard", "license" ->
+                report.unmapped(at, e.key(), "Serverless Dashboard/Console setting", null);
             case "layers" -> report.unmapped(at, e.key(), LAYERS_REASON, LAYERS_CLOSEST);
-            case "stepFunctions" -> report.unmapped(at, e.key(), "Step Functions state machines have no strato equivalent", null);
-            case "outputs" -> report.unmapped(at, e.key(), "service outputs: strato's stack outputs every function's and resource's name and ARN", null);
+            case "stepFunctions" ->
+                report.unmapped(at, e.key(), "Step Functions state machines have no strato equivalent", null);
+            case "outputs" ->
+                report.unmapped(
+                        at,
+                        e.key(),
+                        "service outputs: strato's stack outputs every function's and resource's name and ARN",
+                        null);
             default -> report.unmapped(at, e.key(), "unknown top-level key " + e.key(), null);
         }
     }
 
     private void plugins(Src v) {
-        List<Src> items = v instanceof Src.Obj o ? list(o.get("modules") == null ? new Src.Seq(List.of(), o.position()) : o.get("modules")) : list(v);
+        List<Src> items = v instanceof Src.Obj o
+                ? list(o.get("modules") == null ? new Src.Seq(List.of(), o.position()) : o.get("modules"))
+                : list(v);
         for (int i = 0; i < items.size(); i++) {
             String name = canonical(items.get(i));
             String[] known = PLUGINS.get(name);
-            String what = known == null ? "plugin " + name + ": unknown to the importer; check what it adds to the stack" : "plugin " + name + " " + known[0];
+            String what = known == null
+                    ? "plugin " + name + ": unknown to the importer; check what it adds to the stack"
+                    : "plugin " + name + " " + known[0];
             report.unmapped(items.get(i).position(), "plugins[" + i + "]", what, known == null ? null : known[1]);
         }
     }
@@ -451,11 +590,18 @@ final class ServerlessImporter extends Mapping {
                 for (Src.Obj.Entry res : all.entries().values()) {
                     if (resources.containsKey(res.key())) continue;
                     String type = res.value() instanceof Src.Obj o ? o.text("Type") : null;
-                    report.unmapped(res.keyPosition(), "resources.Resources." + res.key(), "resource type " + type + " has no strato equivalent",
+                    report.unmapped(
+                            res.keyPosition(),
+                            "resources.Resources." + res.key(),
+                            "resource type " + type + " has no strato equivalent",
                             CfnImporter.closestResource(type));
                 }
             } else {
-                report.unmapped(e.keyPosition(), "resources." + e.key(), "CloudFormation " + e.key() + ": strato generates the whole template", null);
+                report.unmapped(
+                        e.keyPosition(),
+                        "resources." + e.key(),
+                        "CloudFormation " + e.key() + ": strato generates the whole template",
+                        null);
             }
         }
     }
@@ -487,7 +633,8 @@ final class ServerlessImporter extends Mapping {
                 String type = o.has("sns") ? "topic" : "bucket";
                 Src.Obj m = v instanceof Src.Obj obj ? obj : null;
                 Src name = m == null ? v : m.get(type.equals("topic") ? "topicName" : "bucket");
-                if (name == null || m != null && (m.has("arn") || Boolean.TRUE.equals(Src.plain(m.get("existing"))))) continue;
+                if (name == null || m != null && (m.has("arn") || Boolean.TRUE.equals(Src.plain(m.get("existing")))))
+                    continue;
                 String physical = name instanceof Src.Scalar ? canonical(name) : null;
                 if (physical == null || physical.startsWith("arn:") || reference(name) != null) continue;
                 implicit(physical, type, name.position(), path + "." + (type.equals("topic") ? "sns" : "s3"));
@@ -500,7 +647,13 @@ final class ServerlessImporter extends Mapping {
         String name = ImportNames.function(key);
         if (!name.equals(key)) report.note(at, path, "'" + key + "' is not a strato function name: renamed " + name);
         if (!f.has("handler")) {
-            report.unmapped(at, path, f.has("image") ? "container image functions: strato packages code for a runtime" : "a function without handler", "handler");
+            report.unmapped(
+                    at,
+                    path,
+                    f.has("image")
+                            ? "container image functions: strato packages code for a runtime"
+                            : "a function without handler",
+                    "handler");
             return;
         }
         Map<String, Object> out = target.function(name);
@@ -526,8 +679,9 @@ final class ServerlessImporter extends Mapping {
                     if (r != null && !r.equals(target.runtime)) out.put("runtime", r);
                 }
                 case "memorySize", "timeout", "logRetentionInDays", "architecture", "tracing", "environment", "tags" ->
-                        setting(out, k, v, e.keyPosition(), kpath, outPath);
-                case "maximumRetryAttempts" -> number(v, kpath).ifPresent(n -> put(out, "retries", n, e.keyPosition(), kpath, outPath));
+                    setting(out, k, v, e.keyPosition(), kpath, outPath);
+                case "maximumRetryAttempts" ->
+                    number(v, kpath).ifPresent(n -> put(out, "retries", n, e.keyPosition(), kpath, outPath));
                 case "destinations", "onError" -> {
                     Src arn = v instanceof Src.Obj d ? d.get("onFailure") : v;
                     if (arn instanceof Src.Obj o) arn = o.get("arn");
@@ -537,18 +691,32 @@ final class ServerlessImporter extends Mapping {
                         out.put("deadLetter", r.name());
                         report.mapped(e.keyPosition(), kpath, outPath + ".deadLetter: " + r.name());
                     } else {
-                        report.unmapped(e.keyPosition(), kpath, "only a failure destination that is a queue of this service can be a deadLetter", "deadLetter: <queue>");
+                        report.unmapped(
+                                e.keyPosition(),
+                                kpath,
+                                "only a failure destination that is a queue of this service can be a deadLetter",
+                                "deadLetter: <queue>");
                     }
                     if (v instanceof Src.Obj d && d.has("onSuccess")) {
-                        report.unmapped(d.at("onSuccess"), kpath + ".onSuccess", "success destinations have no strato equivalent", null);
+                        report.unmapped(
+                                d.at("onSuccess"),
+                                kpath + ".onSuccess",
+                                "success destinations have no strato equivalent",
+                                null);
                     }
                 }
                 case "reservedConcurrency", "provisionedConcurrency", "concurrencyAutoscaling" ->
-                        report.unmapped(e.keyPosition(), kpath, k + ": strato does not set function concurrency", null);
-                case "name" -> report.note(e.keyPosition(), kpath, "strato names functions <service>-<stage>-<function>");
+                    report.unmapped(e.keyPosition(), kpath, k + ": strato does not set function concurrency", null);
+                case "name" ->
+                    report.note(e.keyPosition(), kpath, "strato names functions <service>-<stage>-<function>");
                 case "events" -> events(name, v, kpath, out, queues, tables);
-                case "iamRoleStatements" -> { }
-                case "url" -> report.unmapped(e.keyPosition(), kpath, "function URLs: strato routes HTTP through its API", "an http event");
+                case "iamRoleStatements" -> {}
+                case "url" ->
+                    report.unmapped(
+                            e.keyPosition(),
+                            kpath,
+                            "function URLs: strato routes HTTP through its API",
+                            "an http event");
                 default -> report.unmapped(e.keyPosition(), kpath, functionReason(k), null);
             }
         }
@@ -576,7 +744,8 @@ final class ServerlessImporter extends Mapping {
 
     // ---- events ----
 
-    private void events(String function, Src v, String path, Map<String, Object> out, Set<String> queues, Set<String> tables) {
+    private void events(
+            String function, Src v, String path, Map<String, Object> out, Set<String> queues, Set<String> tables) {
         if (!(v instanceof Src.Seq list)) {
             report.unmapped(v.position(), path, "events must be a list", null);
             return;
@@ -601,14 +770,23 @@ final class ServerlessImporter extends Mapping {
                 case "eventBridge" -> eventBridge(e.value(), epath);
                 default -> {
                     String closest = UNSUPPORTED_EVENTS.get(e.key());
-                    report.unmapped(e.keyPosition(), epath, closest == null ? "unknown event type " + e.key() : e.key() + " events have no strato equivalent",
+                    report.unmapped(
+                            e.keyPosition(),
+                            epath,
+                            closest == null
+                                    ? "unknown event type " + e.key()
+                                    : e.key() + " events have no strato equivalent",
                             closest == null || closest.isEmpty() ? null : closest);
                     yield List.of();
                 }
             };
             for (Map<String, Object> event : mapped) {
                 Target.events(out).add(event);
-                report.mapped(e.keyPosition(), epath, "functions." + function + ".events: " + event.keySet().iterator().next());
+                report.mapped(
+                        e.keyPosition(),
+                        epath,
+                        "functions." + function + ".events: "
+                                + event.keySet().iterator().next());
             }
         }
     }
@@ -652,21 +830,40 @@ final class ServerlessImporter extends Mapping {
             for (Src.Obj.Entry e : o.entries().values()) {
                 String epath = path + "." + e.key();
                 switch (e.key()) {
-                    case "method", "path" -> { }
+                    case "method", "path" -> {}
                     case "cors" -> cors = cors(e.value(), epath);
                     case "private" -> {
                         if (Boolean.TRUE.equals(Src.plain(e.value()))) {
-                            report.unmapped(e.keyPosition(), epath, "API keys: strato's AWS HTTP API has none", "auth: { type: jwt, issuer, audience }");
+                            report.unmapped(
+                                    e.keyPosition(),
+                                    epath,
+                                    "API keys: strato's AWS HTTP API has none",
+                                    "auth: { type: jwt, issuer, audience }");
                         }
                     }
                     case "authorizer" -> auth = authorizer(e.value(), epath, httpApi, auth);
                     case "integration" -> {
-                        if (!"lambda-proxy".equalsIgnoreCase(canonical(e.value())) && !"aws_proxy".equalsIgnoreCase(canonical(e.value()))) {
-                            report.unmapped(e.keyPosition(), epath, "integration " + canonical(e.value()) + ": strato routes proxy the whole request", null);
+                        if (!"lambda-proxy".equalsIgnoreCase(canonical(e.value()))
+                                && !"aws_proxy".equalsIgnoreCase(canonical(e.value()))) {
+                            report.unmapped(
+                                    e.keyPosition(),
+                                    epath,
+                                    "integration " + canonical(e.value()) + ": strato routes proxy the whole request",
+                                    null);
                         }
                     }
-                    case "async" -> report.unmapped(e.keyPosition(), epath, "asynchronous HTTP invocation has no strato equivalent", "a queue event");
-                    default -> report.unmapped(e.keyPosition(), epath, "http event setting " + e.key() + " has no strato equivalent", null);
+                    case "async" ->
+                        report.unmapped(
+                                e.keyPosition(),
+                                epath,
+                                "asynchronous HTTP invocation has no strato equivalent",
+                                "a queue event");
+                    default ->
+                        report.unmapped(
+                                e.keyPosition(),
+                                epath,
+                                "http event setting " + e.key() + " has no strato equivalent",
+                                null);
                 }
             }
         } else {
@@ -679,7 +876,10 @@ final class ServerlessImporter extends Mapping {
         if (route.length() > 1 && route.endsWith("/")) route = route.substring(0, route.length() - 1);
         if (!httpApi && !restNoted) {
             restNoted = true;
-            report.note(v.position(), path, "REST API (http) events become routes of one HTTP API: request/response templates, API keys per stage and usage plans do not carry over");
+            report.note(
+                    v.position(),
+                    path,
+                    "REST API (http) events become routes of one HTTP API: request/response templates, API keys per stage and usage plans do not carry over");
         }
         if (cors == null && auth == null) return event("http", method + " " + route);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -702,7 +902,8 @@ final class ServerlessImporter extends Mapping {
                 jwt.put("type", "jwt");
                 jwt.put("issuer", def.text("issuerUrl"));
                 List<String> audience = new ArrayList<>();
-                for (Src aud : list(def.get("audience") == null ? new Src.Seq(List.of(), def.position()) : def.get("audience"))) {
+                for (Src aud : list(
+                        def.get("audience") == null ? new Src.Seq(List.of(), def.position()) : def.get("audience"))) {
                     String t = textOrReport(aud, path, "audience", null);
                     if (t != null) audience.add(t);
                 }
@@ -711,9 +912,16 @@ final class ServerlessImporter extends Mapping {
                 return jwt;
             }
         }
-        String reason = type != null && type.contains("iam") ? "IAM authorization" : type != null && type.contains("cognito") ? "a Cognito user pool authorizer"
-                : "a Lambda (request) authorizer";
-        report.unmapped(v.position(), path, reason + " has no strato equivalent", "auth: { type: jwt, issuer, audience } or auth: key");
+        String reason = type != null && type.contains("iam")
+                ? "IAM authorization"
+                : type != null && type.contains("cognito")
+                        ? "a Cognito user pool authorizer"
+                        : "a Lambda (request) authorizer";
+        report.unmapped(
+                v.position(),
+                path,
+                reason + " has no strato equivalent",
+                "auth: { type: jwt, issuer, audience } or auth: key");
         return current;
     }
 
@@ -724,7 +932,8 @@ final class ServerlessImporter extends Mapping {
         Map<String, Object> c = new LinkedHashMap<>();
         for (Src.Obj.Entry e : o.entries().values()) {
             Object value = Src.plain(e.value());
-            List<Object> values = value instanceof List<?> l ? new ArrayList<>(l) : value == null ? List.of() : List.of(value);
+            List<Object> values =
+                    value instanceof List<?> l ? new ArrayList<>(l) : value == null ? List.of() : List.of(value);
             switch (e.key()) {
                 case "origin", "origins", "allowedOrigins" -> c.put("origins", values);
                 case "headers", "allowedHeaders" -> c.put("headers", values);
@@ -733,7 +942,12 @@ final class ServerlessImporter extends Mapping {
                 case "maxAge" -> {
                     if (value instanceof Long n) c.put("maxAge", Durations.format(Duration.ofSeconds(n)));
                 }
-                default -> report.unmapped(e.keyPosition(), path + "." + e.key(), "cors setting " + e.key() + " has no strato equivalent", null);
+                default ->
+                    report.unmapped(
+                            e.keyPosition(),
+                            path + "." + e.key(),
+                            "cors setting " + e.key() + " has no strato equivalent",
+                            null);
             }
         }
         return c.isEmpty() ? true : c;
@@ -749,23 +963,34 @@ final class ServerlessImporter extends Mapping {
             for (Src.Obj.Entry e : o.entries().values()) {
                 String epath = path + "." + e.key();
                 switch (e.key()) {
-                    case "rate", "name", "description", "method" -> { }
-                    case "enabled" -> extra.put("enabled", !Boolean.FALSE.equals(Src.plain(e.value())) && !"false".equals(Src.plain(e.value())));
+                    case "rate", "name", "description", "method" -> {}
+                    case "enabled" ->
+                        extra.put(
+                                "enabled",
+                                !Boolean.FALSE.equals(Src.plain(e.value())) && !"false".equals(Src.plain(e.value())));
                     case "input" -> input(e.value(), epath).ifPresent(in -> extra.put("input", in));
                     case "timezone" -> extra.put("timezone", canonical(e.value()));
-                    default -> report.unmapped(e.keyPosition(), epath, "schedule setting " + e.key() + " has no strato equivalent", "input");
+                    default ->
+                        report.unmapped(
+                                e.keyPosition(),
+                                epath,
+                                "schedule setting " + e.key() + " has no strato equivalent",
+                                "input");
                 }
             }
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (Src r : rates) {
             String expression = canonical(r);
-            Schedules.Converted c = expression == null ? Schedules.Converted.failed("not a schedule expression") : Schedules.convert(expression);
+            Schedules.Converted c = expression == null
+                    ? Schedules.Converted.failed("not a schedule expression")
+                    : Schedules.convert(expression);
             if (c.error() != null) {
                 report.unmapped(r.position(), path, c.error(), "schedule: { cron: 5-field unix cron } or { rate: 5m }");
                 continue;
             }
-            if (c.cron() != null && !expression.equals(c.cron())) report.note(r.position(), path, expression + " becomes unix cron '" + c.cron() + "'");
+            if (c.cron() != null && !expression.equals(c.cron()))
+                report.note(r.position(), path, expression + " becomes unix cron '" + c.cron() + "'");
             out.add(event("schedule", scheduleBody(c, extra)));
         }
         return out;
@@ -799,7 +1024,11 @@ final class ServerlessImporter extends Mapping {
         Src arn = v instanceof Src.Obj o ? o.get("arn") : v;
         Res r = arn == null ? null : reference(arn);
         if (r == null || !r.type().equals("queue")) {
-            report.unmapped(v.position(), path, "the queue is not an SQS queue declared in this service's resources", "declare it under resources, then queue: NAME");
+            report.unmapped(
+                    v.position(),
+                    path,
+                    "the queue is not an SQS queue declared in this service's resources",
+                    "declare it under resources, then queue: NAME");
             return null;
         }
         queues.add(r.name());
@@ -809,10 +1038,13 @@ final class ServerlessImporter extends Mapping {
             for (Src.Obj.Entry e : o.entries().values()) {
                 String epath = path + "." + e.key();
                 switch (e.key()) {
-                    case "arn" -> { }
+                    case "arn" -> {}
                     case "batchSize" -> number(e.value(), epath).ifPresent(n -> m.put("batchSize", n));
-                    case "functionResponseType" -> report.note(e.keyPosition(), epath, "strato always reports partial batch failures");
-                    default -> report.unmapped(e.keyPosition(), epath, "sqs setting " + e.key() + " has no strato equivalent", null);
+                    case "functionResponseType" ->
+                        report.note(e.keyPosition(), epath, "strato always reports partial batch failures");
+                    default ->
+                        report.unmapped(
+                                e.keyPosition(), epath, "sqs setting " + e.key() + " has no strato equivalent", null);
                 }
             }
         }
@@ -823,10 +1055,16 @@ final class ServerlessImporter extends Mapping {
         Src.Obj o = v instanceof Src.Obj obj ? obj : null;
         Src arn = o != null ? o.get("arn") : v;
         String topic;
-        if (arn != null && (arn instanceof Src.Fn || canonical(arn) != null && canonical(arn).startsWith("arn:"))) {
+        if (arn != null
+                && (arn instanceof Src.Fn
+                        || canonical(arn) != null && canonical(arn).startsWith("arn:"))) {
             Res r = reference(arn);
             if (r == null || !r.type().equals("topic")) {
-                report.unmapped(v.position(), path, "the topic is not an SNS topic declared in this service's resources", "declare it under resources, then topic: NAME");
+                report.unmapped(
+                        v.position(),
+                        path,
+                        "the topic is not an SNS topic declared in this service's resources",
+                        "declare it under resources, then topic: NAME");
                 return null;
             }
             topic = r.name();
@@ -844,9 +1082,11 @@ final class ServerlessImporter extends Mapping {
             for (Src.Obj.Entry e : o.entries().values()) {
                 String epath = path + "." + e.key();
                 switch (e.key()) {
-                    case "arn", "topicName", "displayName" -> { }
+                    case "arn", "topicName", "displayName" -> {}
                     case "filterPolicy" -> filter(e.value(), epath).ifPresent(f -> m.put("filter", f));
-                    default -> report.unmapped(e.keyPosition(), epath, "sns setting " + e.key() + " has no strato equivalent", null);
+                    default ->
+                        report.unmapped(
+                                e.keyPosition(), epath, "sns setting " + e.key() + " has no strato equivalent", null);
                 }
             }
         }
@@ -862,7 +1102,11 @@ final class ServerlessImporter extends Mapping {
                 if (values.stream().allMatch(x -> x instanceof String)) {
                     f.put(e.key(), values);
                 } else {
-                    report.unmapped(e.keyPosition(), path + "." + e.key(), "numeric, prefix and exists conditions have no strato equivalent", "filter: { attribute: [values] }");
+                    report.unmapped(
+                            e.keyPosition(),
+                            path + "." + e.key(),
+                            "numeric, prefix and exists conditions have no strato equivalent",
+                            "filter: { attribute: [values] }");
                 }
             }
         }
@@ -886,8 +1130,13 @@ final class ServerlessImporter extends Mapping {
             Map<String, Src.Obj.Entry> props = new LinkedHashMap<>();
             String key = type.equals("topic") ? "TopicName" : "BucketName";
             props.put(key, new Src.Obj.Entry(key, at, new Src.Scalar(physical, physical, at)));
-            resources.put("implicit:" + name, new Res("implicit:" + name, name, type, new Src.Obj(props, at), at, path));
-            report.mapped(at, path, "resources." + name + " (" + type + " '" + physical + "' that Serverless Framework creates for the event; strato names it itself)");
+            resources.put(
+                    "implicit:" + name, new Res("implicit:" + name, name, type, new Src.Obj(props, at), at, path));
+            report.mapped(
+                    at,
+                    path,
+                    "resources." + name + " (" + type + " '" + physical
+                            + "' that Serverless Framework creates for the event; strato names it itself)");
         }
         return name;
     }
@@ -905,7 +1154,10 @@ final class ServerlessImporter extends Mapping {
         if (declared != null && declared.type().equals("bucket")) {
             bucket = declared.name();
         } else if (existing) {
-            report.unmapped(o.at("existing"), path + ".existing", "an existing bucket outside this service: strato triggers only on its own buckets",
+            report.unmapped(
+                    o.at("existing"),
+                    path + ".existing",
+                    "an existing bucket outside this service: strato triggers only on its own buckets",
                     "declare the bucket under resources (strato then creates it)");
             return null;
         } else {
@@ -922,7 +1174,7 @@ final class ServerlessImporter extends Mapping {
             for (Src.Obj.Entry e : o.entries().values()) {
                 String epath = path + "." + e.key();
                 switch (e.key()) {
-                    case "bucket", "existing", "forceDeploy" -> { }
+                    case "bucket", "existing", "forceDeploy" -> {}
                     case "event" -> {
                         String action = s3Action(canonical(e.value()), e.value().position(), epath);
                         if (action == null) return null;
@@ -935,7 +1187,9 @@ final class ServerlessImporter extends Mapping {
                             if (r.text("suffix") != null) m.put("suffix", r.text("suffix"));
                         }
                     }
-                    default -> report.unmapped(e.keyPosition(), epath, "s3 setting " + e.key() + " has no strato equivalent", null);
+                    default ->
+                        report.unmapped(
+                                e.keyPosition(), epath, "s3 setting " + e.key() + " has no strato equivalent", null);
                 }
             }
         }
@@ -954,10 +1208,15 @@ final class ServerlessImporter extends Mapping {
         }
         Res r = arn == null ? null : reference(arn);
         if (r == null || !r.type().equals("table")) {
-            report.unmapped(v.position(), path, "the stream is not the stream of a DynamoDB table declared in this service's resources", "declare the table, then table: NAME");
+            report.unmapped(
+                    v.position(),
+                    path,
+                    "the stream is not the stream of a DynamoDB table declared in this service's resources",
+                    "declare the table, then table: NAME");
             return null;
         }
-        @SuppressWarnings("unchecked") Map<String, Object> table = (Map<String, Object>) target.resources.get(r.name());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> table = (Map<String, Object>) target.resources.get(r.name());
         if (table != null && !Boolean.TRUE.equals(table.get("stream"))) {
             table.put("stream", true);
             report.note(v.position(), path, "resources." + r.name() + ".stream: true, which the event needs");
@@ -969,11 +1228,21 @@ final class ServerlessImporter extends Mapping {
             for (Src.Obj.Entry e : o.entries().values()) {
                 String epath = path + "." + e.key();
                 switch (e.key()) {
-                    case "arn", "type", "enabled" -> { }
+                    case "arn", "type", "enabled" -> {}
                     case "batchSize" -> number(e.value(), epath).ifPresent(n -> m.put("batchSize", n));
-                    case "startingPosition" -> report.note(e.keyPosition(), epath, "strato reads table streams from the oldest record (TRIM_HORIZON)");
-                    case "functionResponseType" -> report.note(e.keyPosition(), epath, "strato always reports partial batch failures");
-                    default -> report.unmapped(e.keyPosition(), epath, "stream setting " + e.key() + " has no strato equivalent", null);
+                    case "startingPosition" ->
+                        report.note(
+                                e.keyPosition(),
+                                epath,
+                                "strato reads table streams from the oldest record (TRIM_HORIZON)");
+                    case "functionResponseType" ->
+                        report.note(e.keyPosition(), epath, "strato always reports partial batch failures");
+                    default ->
+                        report.unmapped(
+                                e.keyPosition(),
+                                epath,
+                                "stream setting " + e.key() + " has no strato equivalent",
+                                null);
                 }
             }
         }
@@ -989,11 +1258,19 @@ final class ServerlessImporter extends Mapping {
             if (rest.containsKey("input")) scheduleEntries.put("input", rest.remove("input"));
             if (rest.containsKey("enabled")) scheduleEntries.put("enabled", rest.remove("enabled"));
             for (Src.Obj.Entry e : rest.values()) {
-                report.unmapped(e.keyPosition(), path + "." + e.key(), "eventBridge setting " + e.key() + " has no strato equivalent", null);
+                report.unmapped(
+                        e.keyPosition(),
+                        path + "." + e.key(),
+                        "eventBridge setting " + e.key() + " has no strato equivalent",
+                        null);
             }
             return schedule(new Src.Obj(scheduleEntries, o.position()), path);
         }
-        report.unmapped(v.position(), path, "EventBridge event patterns have no strato equivalent", "a topic event (publish the events to a topic)");
+        report.unmapped(
+                v.position(),
+                path,
+                "EventBridge event patterns have no strato equivalent",
+                "a topic event (publish the events to a topic)");
         return List.of();
     }
 
@@ -1001,11 +1278,14 @@ final class ServerlessImporter extends Mapping {
 
     @Override
     Translated translate(Src node) {
-        if (node instanceof Src.Scalar s) return s.isString() ? translateText(s.text(), s.position()) : Translated.of(s.value());
+        if (node instanceof Src.Scalar s)
+            return s.isString() ? translateText(s.text(), s.position()) : Translated.of(s.value());
         if (node instanceof Src.Fn f) {
             Translated t = resourceFn(f);
             if (t != null) return t;
-            if (f.name().equals("Ref") && f.argument() instanceof Src.Scalar s && s.text().equals("AWS::Region")) return Translated.of(region);
+            if (f.name().equals("Ref")
+                    && f.argument() instanceof Src.Scalar s
+                    && s.text().equals("AWS::Region")) return Translated.of(region);
             return Translated.failed(f.display() + " cannot be resolved outside CloudFormation", f.position());
         }
         if (node instanceof Src.Seq s) {
@@ -1039,7 +1319,8 @@ final class ServerlessImporter extends Mapping {
             }
             Translated t = variable((ServerlessVars.Var) p, at);
             if (!t.ok()) return t;
-            if (t.value() instanceof Map || t.value() instanceof List) return Translated.failed(((ServerlessVars.Var) p).raw() + " is a map or list inside text", at);
+            if (t.value() instanceof Map || t.value() instanceof List)
+                return Translated.failed(((ServerlessVars.Var) p).raw() + " is a map or list inside text", at);
             b.append(t.value());
         }
         return Translated.of(b.toString());
@@ -1048,7 +1329,8 @@ final class ServerlessImporter extends Mapping {
     private Translated variable(ServerlessVars.Var v, Position at) {
         String source = v.source();
         if (ServerlessVars.isStage(source)) return Translated.of("${stage}");
-        if (source.equals("self:service") || source.equals("self:service.name")) return Translated.of("${self:service}");
+        if (source.equals("self:service") || source.equals("self:service.name"))
+            return Translated.of("${self:service}");
         if (source.equals("opt:region") || source.equals("self:provider.region")) return Translated.of(region);
         int colon = source.indexOf(':');
         String kind = source.startsWith("file(") ? "file" : colon < 0 ? source : source.substring(0, colon);
@@ -1061,9 +1343,11 @@ final class ServerlessImporter extends Mapping {
                     return Translated.failed(v.raw() + " points at nothing in the file", at);
                 }
                 if (resolving.contains(arg)) return Translated.failed("cycle through " + v.raw(), at);
-                if (arg.startsWith("provider.environment.") && target.defaults.get("environment") instanceof Map<?, ?> env
+                if (arg.startsWith("provider.environment.")
+                        && target.defaults.get("environment") instanceof Map<?, ?> env
                         && env.containsKey(arg.substring("provider.environment.".length()))) {
-                    return Translated.of("${self:defaults.environment." + arg.substring("provider.environment.".length()) + "}");
+                    return Translated.of(
+                            "${self:defaults.environment." + arg.substring("provider.environment.".length()) + "}");
                 }
                 resolving.push(arg);
                 try {
@@ -1089,8 +1373,10 @@ final class ServerlessImporter extends Mapping {
                 if (!m.matches()) return Translated.failed(v.raw() + ": not file(PATH):KEY", at);
                 String file = m.group(1).replaceAll("^['\"]|['\"]$", "");
                 Path p = Path.of(file).normalize();
-                if (p.isAbsolute() || p.startsWith("..")) return Translated.failed(v.raw() + ": strato reads files inside the project folder only", at);
-                if (!file.matches(".*\\.(ya?ml|json)")) return Translated.failed(v.raw() + ": strato reads YAML and JSON files only, not code", at);
+                if (p.isAbsolute() || p.startsWith(".."))
+                    return Translated.failed(v.raw() + ": strato reads files inside the project folder only", at);
+                if (!file.matches(".*\\.(ya?ml|json)"))
+                    return Translated.failed(v.raw() + ": strato reads YAML and JSON files only, not code", at);
                 String key = m.group(2);
                 if (key != null && key.contains("${")) {
                     Translated k = translateText(key, at);
@@ -1100,13 +1386,19 @@ final class ServerlessImporter extends Mapping {
                 return Translated.of("${file(" + file + ")" + (key == null ? "" : ":" + key) + "}");
             }
             case "ssm" -> {
-                if (!secretsAllowed) return Translated.failed(v.raw() + ": a secret (${secret:}) can only be an environment value", at);
+                if (!secretsAllowed)
+                    return Translated.failed(v.raw() + ": a secret (${secret:}) can only be an environment value", at);
                 String name = arg.replaceAll("~true$", "").replaceAll("^/", "");
                 return Translated.of("${secret:" + name + "}");
             }
             case "cf", "aws", "s3", "sls", "strToBool" -> {
-                return Translated.failed(v.raw() + ": " + (kind.equals("cf") ? "outputs of other stacks" : kind.equals("aws") ? "account and region variables"
-                        : "this variable source") + " are not known to strato", at);
+                return Translated.failed(
+                        v.raw() + ": "
+                                + (kind.equals("cf")
+                                        ? "outputs of other stacks"
+                                        : kind.equals("aws") ? "account and region variables" : "this variable source")
+                                + " are not known to strato",
+                        at);
             }
             default -> {
                 return Translated.failed(v.raw() + ": unknown variable source '" + kind + "'", at);
@@ -1120,7 +1412,14 @@ final class ServerlessImporter extends Mapping {
         if (fb.startsWith("${")) return translateText(fb, at);
         if (fb.matches("(self|opt|env|sls|param|file\\(|ssm|cf|aws|s3)[:(].*")) {
             List<String> pieces = ServerlessVars.split(fb);
-            return variable(new ServerlessVars.Var(pieces.get(0).strip(), pieces.subList(1, pieces.size()).stream().map(String::strip).toList(), "${" + fb + "}"), at);
+            return variable(
+                    new ServerlessVars.Var(
+                            pieces.get(0).strip(),
+                            pieces.subList(1, pieces.size()).stream()
+                                    .map(String::strip)
+                                    .toList(),
+                            "${" + fb + "}"),
+                    at);
         }
         return Translated.of(fb);
     }
@@ -1130,7 +1429,10 @@ final class ServerlessImporter extends Mapping {
         Src node = root;
         for (String part : path.split("\\.")) {
             if (node instanceof Src.Obj o) node = o.get(part);
-            else if (node instanceof Src.Seq s && part.matches("\\d+") && Integer.parseInt(part) < s.items().size()) node = s.items().get(Integer.parseInt(part));
+            else if (node instanceof Src.Seq s
+                    && part.matches("\\d+")
+                    && Integer.parseInt(part) < s.items().size())
+                node = s.items().get(Integer.parseInt(part));
             else return null;
             if (node == null) return null;
         }
@@ -1167,16 +1469,22 @@ final class ServerlessImporter extends Mapping {
             }
             return b.toString();
         }
-        if (node instanceof Src.Fn f && f.name().equals("Fn::Join") && f.args().size() == 2 && f.args().get(1) instanceof Src.Seq parts) {
+        if (node instanceof Src.Fn f
+                && f.name().equals("Fn::Join")
+                && f.args().size() == 2
+                && f.args().get(1) instanceof Src.Seq parts) {
             List<String> texts = new ArrayList<>();
             for (Src p : parts.items()) {
                 String t = canonical(p);
                 texts.add(t == null ? "~" : t);
             }
-            return String.join(canonical(f.args().get(0)) == null ? "" : canonical(f.args().get(0)), texts);
+            return String.join(
+                    canonical(f.args().get(0)) == null ? "" : canonical(f.args().get(0)), texts);
         }
-        if (node instanceof Src.Fn f && f.name().equals("Fn::Sub") && f.args().get(0) instanceof Src.Scalar s) return s.text();
-        if (node instanceof Src.Fn f && f.name().equals("Ref") && f.argument() instanceof Src.Scalar s) return "${" + s.text() + "}";
+        if (node instanceof Src.Fn f && f.name().equals("Fn::Sub") && f.args().get(0) instanceof Src.Scalar s)
+            return s.text();
+        if (node instanceof Src.Fn f && f.name().equals("Ref") && f.argument() instanceof Src.Scalar s)
+            return "${" + s.text() + "}";
         return null;
     }
 }

@@ -24,7 +24,12 @@ final class ServerlessVars {
                 literal.setLength(0);
                 String inner = text.substring(i + 2, end);
                 List<String> pieces = split(inner);
-                parts.add(new Var(pieces.get(0).strip(), pieces.subList(1, pieces.size()).stream().map(String::strip).toList(), text.substring(i, end + 1)));
+                parts.add(new Var(
+                        pieces.get(0).strip(),
+                        pieces.subList(1, pieces.size()).stream()
+                                .map(String::strip)
+                                .toList(),
+                        text.substring(i, end + 1)));
                 i = end + 1;
             } else {
                 literal.append(text.charAt(i++));
@@ -40,10 +45,15 @@ final class ServerlessVars {
     }
 
     static boolean isQuoted(String s) {
-        return s.length() >= 2 && (s.charAt(0) == '\'' || s.charAt(0) == '"') && s.charAt(s.length() - 1) == s.charAt(0);
+        return s.length() >= 2
+                && (s.charAt(0) == '\'' || s.charAt(0) == '"')
+                && s.charAt(s.length() - 1) == s.charAt(0);
     }
 
     static boolean isStage(String source) {
-        return source.equals("opt:stage") || source.equals("sls:stage") || source.equals("self:provider.stage") || source.equals("stage");
+        return source.equals("opt:stage")
+                || source.equals("sls:stage")
+                || source.equals("self:provider.stage")
+                || source.equals("stage");
     }
 }

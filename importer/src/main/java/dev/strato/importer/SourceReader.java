@@ -46,9 +46,28 @@ public final class SourceReader {
     static final int MAX_NODES = 500_000;
 
     /** CloudFormation's intrinsic functions and condition functions, by long name. */
-    static final Set<String> INTRINSICS = Set.of("Ref", "Condition", "Fn::Base64", "Fn::Cidr", "Fn::FindInMap", "Fn::GetAtt",
-            "Fn::GetAZs", "Fn::ImportValue", "Fn::Join", "Fn::Select", "Fn::Split", "Fn::Sub", "Fn::Transform", "Fn::If", "Fn::Equals",
-            "Fn::Not", "Fn::And", "Fn::Or", "Fn::ToJsonString", "Fn::Length", "Fn::ForEach");
+    static final Set<String> INTRINSICS = Set.of(
+            "Ref",
+            "Condition",
+            "Fn::Base64",
+            "Fn::Cidr",
+            "Fn::FindInMap",
+            "Fn::GetAtt",
+            "Fn::GetAZs",
+            "Fn::ImportValue",
+            "Fn::Join",
+            "Fn::Select",
+            "Fn::Split",
+            "Fn::Sub",
+            "Fn::Transform",
+            "Fn::If",
+            "Fn::Equals",
+            "Fn::Not",
+            "Fn::And",
+            "Fn::Or",
+            "Fn::ToJsonString",
+            "Fn::Length",
+            "Fn::ForEach");
 
     private final String label;
     private int nodes;
@@ -61,21 +80,30 @@ public final class SourceReader {
         Position start = new Position(label, 1, 1);
         byte[] bytes;
         try {
-            if (Files.isDirectory(file)) throw new ImportException(new Position(label, 0, 0), "is a directory, expected a YAML or JSON file");
+            if (Files.isDirectory(file))
+                throw new ImportException(new Position(label, 0, 0), "is a directory, expected a YAML or JSON file");
             long size = Files.size(file);
-            if (size > MAX_BYTES) throw new ImportException(start, "file is " + size + " bytes; the limit is " + MAX_BYTES + " bytes (5 MB)");
+            if (size > MAX_BYTES)
+                throw new ImportException(
+                        start, "file is " + size + " bytes; the limit is " + MAX_BYTES + " bytes (5 MB)");
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ImportException(new Position(label, 0, 0), "cannot read file: " + e.getClass().getSimpleName().replace("Exception", "")
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw new ImportException(
+                    new Position(label, 0, 0),
+                    "cannot read file: " + e.getClass().getSimpleName().replace("Exception", "")
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) throw new ImportException(start, "not a text file: found a NUL byte at offset " + i);
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new ImportException(start, "not valid UTF-8 text");
         }
@@ -87,23 +115,41 @@ public final class SourceReader {
     }
 
     private Src parse(String text) throws ImportException {
-        LoadSettings settings = LoadSettings.builder().setLabel(label).setAllowDuplicateKeys(true).setAllowRecursiveKeys(false)
-                .setMaxAliasesForCollections(MAX_ALIASES).setCodePointLimit((int) MAX_BYTES).setUseMarks(true).build();
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(label)
+                .setAllowDuplicateKeys(true)
+                .setAllowRecursiveKeys(false)
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setCodePointLimit((int) MAX_BYTES)
+                .setUseMarks(true)
+                .build();
         try {
             Parser parser = new DepthGuard(new ParserImpl(settings, new StreamReader(settings, text)));
             Optional<Node> root = new Composer(settings, parser).getSingleNode();
-            if (root.isEmpty() || root.get() instanceof ScalarNode s && s.getTag().equals(Tag.NULL) && s.getValue().isEmpty()) {
+            if (root.isEmpty()
+                    || root.get() instanceof ScalarNode s
+                            && s.getTag().equals(Tag.NULL)
+                            && s.getValue().isEmpty()) {
                 throw new ImportException(new Position(label, 1, 1), "file is empty");
             }
             return convert(root.get(), 0);
         } catch (MarkedYamlEngineException e) {
-            Mark mark = e.getProblemMark().filter(m -> m.getIndex() < text.length()).or(e::getContextMark).or(e::getProblemMark).orElse(null);
+            Mark mark = e.getProblemMark()
+                    .filter(m -> m.getIndex() < text.length())
+                    .or(e::getContextMark)
+                    .or(e::getProblemMark)
+                    .orElse(null);
             String problem = e.getProblem() == null ? "" : e.getProblem();
             String context = e.getContext() == null ? "" : e.getContext();
-            String message = (context.isEmpty() ? problem : problem.isEmpty() ? context : context + ": " + problem).strip().replaceAll("\\s+", " ");
-            throw new ImportException(mark == null ? new Position(label, 1, 1) : position(mark), "YAML syntax: " + message);
+            String message = (context.isEmpty() ? problem : problem.isEmpty() ? context : context + ": " + problem)
+                    .strip()
+                    .replaceAll("\\s+", " ");
+            throw new ImportException(
+                    mark == null ? new Position(label, 1, 1) : position(mark), "YAML syntax: " + message);
         } catch (YamlEngineException e) {
-            String m = e.getMessage() == null ? "invalid YAML" : e.getMessage().strip().replaceAll("\\s+", " ");
+            String m = e.getMessage() == null
+                    ? "invalid YAML"
+                    : e.getMessage().strip().replaceAll("\\s+", " ");
             if (m.startsWith("Number of aliases")) m = "too many aliases (more than " + MAX_ALIASES + "): refused";
             throw new ImportException(new Position(label, 1, 1), m);
         } catch (TooDeep e) {
@@ -120,7 +166,9 @@ public final class SourceReader {
     }
 
     private Src convert(Node node, int depth) throws ImportException {
-        if (++nodes > MAX_NODES) throw new ImportException(start(node), "more than " + MAX_NODES + " values after expanding aliases (alias bomb?)");
+        if (++nodes > MAX_NODES)
+            throw new ImportException(
+                    start(node), "more than " + MAX_NODES + " values after expanding aliases (alias bomb?)");
         if (depth > MAX_DEPTH) throw new TooDeep(start(node));
         Src plain;
         if (node instanceof ScalarNode s) {
@@ -141,8 +189,13 @@ public final class SourceReader {
             int dot = s.text().indexOf('.');
             if (dot > 0) {
                 Position p = s.position();
-                plain = new Src.Seq(List.of(new Src.Scalar(s.text().substring(0, dot), s.text().substring(0, dot), p),
-                        new Src.Scalar(s.text().substring(dot + 1), s.text().substring(dot + 1), p)), p);
+                plain = new Src.Seq(
+                        List.of(
+                                new Src.Scalar(
+                                        s.text().substring(0, dot), s.text().substring(0, dot), p),
+                                new Src.Scalar(
+                                        s.text().substring(dot + 1), s.text().substring(dot + 1), p)),
+                        p);
             }
         }
         return new Src.Fn(longName, plain, start(node));
@@ -153,19 +206,26 @@ public final class SourceReader {
         List<Src.Obj> merges = new ArrayList<>();
         for (NodeTuple t : map.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode key)) {
-                throw new ImportException(start(t.getKeyNode()), "a map key must be a plain value, not a " + (t.getKeyNode() instanceof SequenceNode ? "list" : "map"));
+                throw new ImportException(
+                        start(t.getKeyNode()),
+                        "a map key must be a plain value, not a "
+                                + (t.getKeyNode() instanceof SequenceNode ? "list" : "map"));
             }
             Src value = convert(t.getValueNode(), depth + 1);
             String name = key.getValue();
             if (name.equals("<<") && key.isPlain()) {
                 if (value instanceof Src.Obj o) merges.add(o);
-                else if (value instanceof Src.Seq s && s.items().stream().allMatch(Src.Obj.class::isInstance)) s.items().forEach(i -> merges.add((Src.Obj) i));
+                else if (value instanceof Src.Seq s && s.items().stream().allMatch(Src.Obj.class::isInstance))
+                    s.items().forEach(i -> merges.add((Src.Obj) i));
                 else throw new ImportException(value.position(), "a merge key '<<' takes a map or a list of maps");
                 continue;
             }
             Src.Obj.Entry previous = entries.get(name);
             if (previous != null) {
-                throw new ImportException(start(key), "duplicate key '" + name + "' (first defined at line " + previous.keyPosition().line() + ")");
+                throw new ImportException(
+                        start(key),
+                        "duplicate key '" + name + "' (first defined at line "
+                                + previous.keyPosition().line() + ")");
             }
             entries.put(name, new Src.Obj.Entry(name, start(key), value));
         }
@@ -173,7 +233,8 @@ public final class SourceReader {
         Position at = start(map);
         if (entries.size() == 1) {
             Src.Obj.Entry only = entries.values().iterator().next();
-            if (INTRINSICS.contains(only.key()) && map.getTag().equals(Tag.MAP)) return new Src.Fn(only.key(), only.value(), at);
+            if (INTRINSICS.contains(only.key()) && map.getTag().equals(Tag.MAP))
+                return new Src.Fn(only.key(), only.value(), at);
         }
         return new Src.Obj(entries, at);
     }
@@ -193,7 +254,9 @@ public final class SourceReader {
     private static Object integer(String text) {
         try {
             String t = text.startsWith("+") ? text.substring(1) : text;
-            BigInteger big = t.startsWith("0o") ? new BigInteger(t.substring(2), 8) : t.startsWith("0x") ? new BigInteger(t.substring(2), 16) : new BigInteger(t);
+            BigInteger big = t.startsWith("0o")
+                    ? new BigInteger(t.substring(2), 8)
+                    : t.startsWith("0x") ? new BigInteger(t.substring(2), 16) : new BigInteger(t);
             return big.bitLength() < 64 ? (Object) big.longValue() : (Object) text;
         } catch (NumberFormatException e) {
             return text;
@@ -227,16 +290,29 @@ public final class SourceReader {
             this.inner = inner;
         }
 
-        @Override public boolean checkEvent(Event.ID id) { return inner.checkEvent(id); }
-        @Override public Event peekEvent() { return inner.peekEvent(); }
-        @Override public boolean hasNext() { return inner.hasNext(); }
+        @Override
+        public boolean checkEvent(Event.ID id) {
+            return inner.checkEvent(id);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return inner.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return inner.hasNext();
+        }
 
         @Override
         public Event next() {
             Event e = inner.next();
             Event.ID id = e.getEventId();
             if (id == Event.ID.MappingStart || id == Event.ID.SequenceStart) {
-                if (++open > MAX_DEPTH) throw new TooDeep(e.getStartMark().map(SourceReader.this::position).orElse(new Position(label, 1, 1)));
+                if (++open > MAX_DEPTH)
+                    throw new TooDeep(
+                            e.getStartMark().map(SourceReader.this::position).orElse(new Position(label, 1, 1)));
             } else if (id == Event.ID.MappingEnd || id == Event.ID.SequenceEnd) {
                 open--;
             }

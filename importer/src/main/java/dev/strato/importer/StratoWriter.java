@@ -13,15 +13,25 @@ public final class StratoWriter {
     private StratoWriter() {}
 
     public static String write(Map<String, Object> tree, List<String> headerComments) {
-        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2).setIndicatorIndent(2)
-                .setIndentWithIndicator(true).setWidth(1000).setSplitLines(false).setDereferenceAliases(true).build();
+        DumpSettings settings = DumpSettings.builder()
+                .setDefaultFlowStyle(FlowStyle.BLOCK)
+                .setIndent(2)
+                .setIndicatorIndent(2)
+                .setIndentWithIndicator(true)
+                .setWidth(1000)
+                .setSplitLines(false)
+                .setDereferenceAliases(true)
+                .build();
         String yaml = new Dump(settings).dumpToString(tree);
         List<String> lines = new ArrayList<>();
         for (String comment : headerComments) lines.add("# " + comment);
         String[] yamlLines = yaml.split("\n", -1);
         for (int i = 0; i < yamlLines.length; i++) {
             String line = yamlLines[i];
-            boolean section = i > 0 && !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && i + 1 < yamlLines.length
+            boolean section = i > 0
+                    && !line.isEmpty()
+                    && !Character.isWhitespace(line.charAt(0))
+                    && i + 1 < yamlLines.length
                     && yamlLines[i + 1].startsWith(" ");
             if (section) lines.add("");
             lines.add(line);

@@ -20,6 +20,7 @@ final class Target {
     final Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
     /** {@code ${env:NAME}} without fallback and {@code ${opt:NAME}} the file uses: validation gets placeholders for them. */
     final TreeSet<String> environmentNames = new TreeSet<>();
+
     final TreeSet<String> optionNames = new TreeSet<>();
 
     Map<String, Object> tree() {
@@ -40,7 +41,8 @@ final class Target {
 
     private Map<String, Object> sortedDefaults() {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (String key : List.of("memory", "timeout", "architecture", "tracing", "logRetentionDays", "retries", "environment", "tags")) {
+        for (String key : List.of(
+                "memory", "timeout", "architecture", "tracing", "logRetentionDays", "retries", "environment", "tags")) {
             if (defaults.containsKey(key)) m.put(key, defaults.get(key));
         }
         defaults.forEach(m::putIfAbsent);
@@ -67,6 +69,10 @@ final class Target {
         Map<String, Object> permissions = submap(function, "permissions");
         List<String> current = (List<String>) permissions.getOrDefault(resource, List.of());
         List<String> order = List.of("read", "write", "delete", "send", "receive", "publish");
-        permissions.put(resource, order.stream().filter(v -> current.contains(v) || verbs.contains(v)).toList());
+        permissions.put(
+                resource,
+                order.stream()
+                        .filter(v -> current.contains(v) || verbs.contains(v))
+                        .toList());
     }
 }

@@ -29,7 +29,10 @@ final class Cases {
 
     static List<String> names() {
         try (Stream<Path> dirs = Files.list(DIR)) {
-            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+            return dirs.filter(Files::isDirectory)
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,7 +41,10 @@ final class Cases {
     /** The source file of a case: its one file beside expected/ that is not a helper (names starting with _). */
     static Path source(String name) throws IOException {
         try (Stream<Path> files = Files.list(DIR.resolve(name))) {
-            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("_")).findFirst().orElseThrow();
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("_"))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -47,10 +53,12 @@ final class Cases {
         Path work = WORK.resolve(name);
         Files.createDirectories(work);
         try (Stream<Path> files = Files.list(DIR.resolve(name))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, work.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            for (Path f : files.filter(Files::isRegularFile).toList())
+                Files.copy(f, work.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
         Path source = work.resolve(source(name).getFileName());
-        Importer.Result result = Importer.importFile(source, source.getFileName().toString());
+        Importer.Result result =
+                Importer.importFile(source, source.getFileName().toString());
         Files.writeString(work.resolve("strato.yml"), result.yaml(), StandardCharsets.UTF_8);
         handlerFiles(work, result.yaml());
         return result;
@@ -61,7 +69,8 @@ final class Cases {
      * validate refuses a package.include that selects none, so each script handler gets a stub.
      */
     private static void handlerFiles(Path work, String yaml) throws IOException {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+handler: ([\\w./-]+)\\.\\w+$").matcher(yaml);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+handler: ([\\w./-]+)\\.\\w+$")
+                .matcher(yaml);
         while (m.find()) {
             for (String ext : List.of(".js", ".py")) {
                 Path file = work.resolve(m.group(1) + ext);
@@ -74,8 +83,12 @@ final class Cases {
     /** Loads what an import wrote for aws and asserts it has no error. */
     static LoadResult validate(Path strato, Importer.Result result) {
         LoadResult loaded = Importer.validate(strato, "strato.yml", result, Map.of(), TODAY);
-        assertThat(loaded.diagnostics().sorted().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList())
-                .as("%s validates\n%s", strato, result.yaml()).isEmpty();
+        assertThat(loaded.diagnostics().sorted().stream()
+                        .filter(Diagnostic::isError)
+                        .map(Diagnostic::format)
+                        .toList())
+                .as("%s validates\n%s", strato, result.yaml())
+                .isEmpty();
         return loaded;
     }
 
@@ -85,8 +98,11 @@ final class Cases {
             Files.writeString(file, actual, StandardCharsets.UTF_8);
             return;
         }
-        assertThat(file).as("golden file %s is missing: run the tests with -Dstrato.golden.update=true", file).exists();
-        assertThat(actual).as("%s differs from the golden file (if intended, rerun with -Dstrato.golden.update=true)", file)
+        assertThat(file)
+                .as("golden file %s is missing: run the tests with -Dstrato.golden.update=true", file)
+                .exists();
+        assertThat(actual)
+                .as("%s differs from the golden file (if intended, rerun with -Dstrato.golden.update=true)", file)
                 .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }
 }

@@ -17,7 +17,9 @@ class GoldenTest {
     void importsAsGolden(String name) throws Exception {
         Importer.Result result = Cases.importCase(name);
         Cases.golden(Cases.DIR.resolve(name).resolve("expected/strato.yml"), result.yaml());
-        Cases.golden(Cases.DIR.resolve(name).resolve("expected/report.txt"), result.report().text());
+        Cases.golden(
+                Cases.DIR.resolve(name).resolve("expected/report.txt"),
+                result.report().text());
         Cases.validate(Cases.WORK.resolve(name).resolve("strato.yml"), result);
         assertThat(result.report().text()).contains("adapter: native").contains("docs/HANDLERS.md");
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Bad input gives one clear error at its line and column (exit 3 in the CLI); odd input never crashes the import. */
 class RobustnessTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private Path write(String name, String text) throws Exception {
         Path file = dir.resolve(name);
@@ -23,7 +24,8 @@ class RobustnessTest {
 
     private void refused(String name, String text, String message, int line) throws Exception {
         Path file = write(name, text);
-        assertThatThrownBy(() -> Importer.importFile(file, name)).isInstanceOf(ImportException.class)
+        assertThatThrownBy(() -> Importer.importFile(file, name))
+                .isInstanceOf(ImportException.class)
                 .satisfies(e -> {
                     ImportException ie = (ImportException) e;
                     assertThat(ie.getMessage()).contains(message);
@@ -47,7 +49,11 @@ class RobustnessTest {
         refused("serverless.yml", "- a\n- b\n", "expected a map at the top", 1);
         refused("serverless.yml", "just text\n", "expected a map at the top", 1);
         refused("config.yml", "name: x\nitems: [1, 2]\n", "neither a Serverless Framework service", 1);
-        refused("template.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Q: { Type: AWS::SQS::Queue }\n", "no function to import", 1);
+        refused(
+                "template.yaml",
+                "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Q: { Type: AWS::SQS::Queue }\n",
+                "no function to import",
+                1);
         refused("serverless.ts", "export default {}\n", "serverless print", 0);
     }
 
@@ -56,30 +62,54 @@ class RobustnessTest {
         refused("serverless.yml", "service: a\n# " + "x".repeat(6 * 1024 * 1024) + "\n", "the limit is", 1);
         Path binary = dir.resolve("bin.yml");
         Files.write(binary, new byte[] {'a', ':', ' ', 0, 1});
-        assertThatThrownBy(() -> Importer.importFile(binary, "bin.yml")).isInstanceOf(ImportException.class).hasMessageContaining("NUL byte");
+        assertThatThrownBy(() -> Importer.importFile(binary, "bin.yml"))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("NUL byte");
         Path latin1 = dir.resolve("latin1.yml");
         Files.write(latin1, new byte[] {'a', ':', ' ', (byte) 0xe9});
-        assertThatThrownBy(() -> Importer.importFile(latin1, "latin1.yml")).isInstanceOf(ImportException.class).hasMessageContaining("UTF-8");
+        assertThatThrownBy(() -> Importer.importFile(latin1, "latin1.yml"))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("UTF-8");
         refused("deep.yml", "a: " + "[".repeat(500) + "]".repeat(500) + "\n", "nesting deeper than", 1);
         StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
-        for (char c = 'b'; c <= 'k'; c++) bomb.append(c).append(": &").append(c).append(" [*").append((char) (c - 1)).append(", *").append((char) (c - 1))
-                .append(", *").append((char) (c - 1)).append(", *").append((char) (c - 1)).append("]\n");
+        for (char c = 'b'; c <= 'k'; c++)
+            bomb.append(c)
+                    .append(": &")
+                    .append(c)
+                    .append(" [*")
+                    .append((char) (c - 1))
+                    .append(", *")
+                    .append((char) (c - 1))
+                    .append(", *")
+                    .append((char) (c - 1))
+                    .append(", *")
+                    .append((char) (c - 1))
+                    .append("]\n");
         Path file = write("bomb.yml", bomb.toString());
         assertThatThrownBy(() -> Importer.importFile(file, "bomb.yml")).isInstanceOf(ImportException.class);
     }
 
     @Test
     void aLargeServiceImportsAndValidates() throws Exception {
-        StringBuilder b = new StringBuilder("service: big\nprovider:\n  name: aws\n  runtime: nodejs22.x\nfunctions:\n");
+        StringBuilder b =
+                new StringBuilder("service: big\nprovider:\n  name: aws\n  runtime: nodejs22.x\nfunctions:\n");
         for (int i = 0; i < 300; i++) {
-            b.append("  fn").append(i).append(":\n    handler: src/h.f").append(i).append("\n    events:\n      - httpApi: GET /items/").append(i).append('\n');
+            b.append("  fn")
+                    .append(i)
+                    .append(":\n    handler: src/h.f")
+                    .append(i)
+                    .append("\n    events:\n      - httpApi: GET /items/")
+                    .append(i)
+                    .append('\n');
         }
         Path file = write("serverless.yml", b.toString());
         Importer.Result result = Importer.importFile(file, "serverless.yml");
         assertThat(result.tree()).containsKey("functions");
         Path strato = dir.resolve("strato.yml");
         Files.writeString(strato, result.yaml());
-        assertThat(Importer.validate(strato, "strato.yml", result, Map.of(), Cases.TODAY).isValid()).isTrue();
+        assertThat(Importer.validate(strato, "strato.yml", result, Map.of(), Cases.TODAY)
+                        .isValid())
+                .isTrue();
     }
 
     /** CloudFormation tags as values, map values, list items, keys' neighbours and unknown tags: reported, never a crash. */
@@ -142,7 +172,11 @@ class RobustnessTest {
         Path file = write("template.yaml", template);
         Importer.Result result = Importer.importFile(file, "template.yaml");
         String report = result.report().text();
-        assertThat(report).contains("!If").contains("!Select").contains("!Base64").contains("E4: Teleport events have no strato equivalent");
+        assertThat(report)
+                .contains("!If")
+                .contains("!Select")
+                .contains("!Base64")
+                .contains("E4: Teleport events have no strato equivalent");
         Path strato = dir.resolve("strato.yml");
         Files.writeString(strato, result.yaml());
         Importer.validate(strato, "strato.yml", result, Map.of(), Cases.TODAY);
@@ -173,8 +207,13 @@ class RobustnessTest {
                 """;
         Path sls = write("serverless.yml", serverless);
         Importer.Result r2 = Importer.importFile(sls, "serverless.yml");
-        assertThat(r2.report().text()).contains("unknown event type unknownThing").contains("!ImportValue");
+        assertThat(r2.report().text())
+                .contains("unknown event type unknownThing")
+                .contains("!ImportValue");
         Files.writeString(strato, r2.yaml());
-        assertThat(Importer.validate(strato, "strato.yml", r2, Map.of(), Cases.TODAY).isValid()).as(r2.yaml()).isTrue();
+        assertThat(Importer.validate(strato, "strato.yml", r2, Map.of(), Cases.TODAY)
+                        .isValid())
+                .as(r2.yaml())
+                .isTrue();
     }
 }

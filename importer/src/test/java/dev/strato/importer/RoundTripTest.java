@@ -39,7 +39,10 @@ class RoundTripTest {
 
     static List<String> examples() throws IOException {
         try (Stream<Path> dirs = Files.list(EXAMPLES)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("strato.yml"))).map(d -> d.getFileName().toString()).sorted().toList();
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("strato.yml")))
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -48,9 +51,16 @@ class RoundTripTest {
     void samTemplateImportsBackAsTheSameService(String example) throws Exception {
         Service original = load(EXAMPLES.resolve(example).resolve("strato.yml"), null);
         Providers.Aws aws = original.providers().aws();
-        Service sam = new Service(original.name(), original.description(), original.stage(), original.runtime(), original.adapter(),
-                new Providers(new Providers.Aws(aws.region(), AwsFormat.SAM, aws.profile()), null, null), original.packaging(),
-                original.functions(), original.resources());
+        Service sam = new Service(
+                original.name(),
+                original.description(),
+                original.stage(),
+                original.runtime(),
+                original.adapter(),
+                new Providers(new Providers.Aws(aws.region(), AwsFormat.SAM, aws.profile()), null, null),
+                original.packaging(),
+                original.functions(),
+                original.resources());
         OutputTree out = new OutputTree();
         new AwsGenerator().generate(new GenerationContext(sam, EXAMPLES.resolve(example)), out);
         Path dir = Cases.WORK.resolve("round-trip").resolve(example);
@@ -62,18 +72,34 @@ class RoundTripTest {
         Files.writeString(dir.resolve("strato.yml"), result.yaml(), StandardCharsets.UTF_8);
         Service imported = load(dir.resolve("strato.yml"), result);
 
-        assertThat(result.report().items(Report.Kind.UNMAPPED)).as(result.report().text()).extracting(Report.Item::source).containsOnly("Outputs");
-        assertThat(comparable(ModelTree.of(imported))).as("%s imported back\n%s", example, result.yaml())
+        assertThat(result.report().items(Report.Kind.UNMAPPED))
+                .as(result.report().text())
+                .extracting(Report.Item::source)
+                .containsOnly("Outputs");
+        assertThat(comparable(ModelTree.of(imported)))
+                .as("%s imported back\n%s", example, result.yaml())
                 .isEqualTo(comparable(ModelTree.of(original)));
-        imported.functions().values().forEach(f -> assertThat(f.handler())
-                .isIn("strato/aws-entry." + f.name().replace('-', '_'), "strato_adapter.aws_entry." + f.name().replace('-', '_')));
+        imported.functions()
+                .values()
+                .forEach(f -> assertThat(f.handler())
+                        .isIn(
+                                "strato/aws-entry." + f.name().replace('-', '_'),
+                                "strato_adapter.aws_entry." + f.name().replace('-', '_')));
     }
 
     private static Service load(Path file, Importer.Result result) {
         LoadResult r = result == null
-                ? ModelLoader.load(file, "strato.yml", new LoadOptions(null, Map.of(), Map.of(), List.of(Provider.AWS), Cases.TODAY))
+                ? ModelLoader.load(
+                        file,
+                        "strato.yml",
+                        new LoadOptions(null, Map.of(), Map.of(), List.of(Provider.AWS), Cases.TODAY))
                 : Importer.validate(file, "strato.yml", result, Map.of(), Cases.TODAY);
-        assertThat(r.diagnostics().sorted().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList()).as(file.toString()).isEmpty();
+        assertThat(r.diagnostics().sorted().stream()
+                        .filter(Diagnostic::isError)
+                        .map(Diagnostic::format)
+                        .toList())
+                .as(file.toString())
+                .isEmpty();
         return r.service().orElseThrow();
     }
 
@@ -83,7 +109,8 @@ class RoundTripTest {
         Map<String, Object> m = new LinkedHashMap<>(tree);
         m.remove("adapter");
         m.remove("package");
-        Map<String, Object> aws = new LinkedHashMap<>((Map<String, Object>) ((Map<String, Object>) m.get("providers")).get("aws"));
+        Map<String, Object> aws =
+                new LinkedHashMap<>((Map<String, Object>) ((Map<String, Object>) m.get("providers")).get("aws"));
         aws.remove("format");
         m.put("providers", Map.of("aws", aws));
         Object cors = null;
@@ -107,7 +134,8 @@ class RoundTripTest {
         }
         for (Object f : functions.values()) {
             for (Object e : (List<Object>) ((Map<String, Object>) f).get("events")) {
-                if (((Map<String, Object>) e).get("http") instanceof Map<?, ?> http && cors != null) ((Map<String, Object>) http).put("cors", cors);
+                if (((Map<String, Object>) e).get("http") instanceof Map<?, ?> http && cors != null)
+                    ((Map<String, Object>) http).put("cors", cors);
             }
         }
         m.put("functions", functions);

@@ -38,8 +38,11 @@ public final class Models {
         try {
             Path file = dir.resolve("strato.yml");
             Files.writeString(file, text);
-            LoadResult r = ModelLoader.load(file, "strato.yml", new LoadOptions(null, Map.of(), Map.of(), List.of(), TODAY));
-            assertThat(r.isValid()).as("model is valid: %s", r.diagnostics().sorted()).isTrue();
+            LoadResult r =
+                    ModelLoader.load(file, "strato.yml", new LoadOptions(null, Map.of(), Map.of(), List.of(), TODAY));
+            assertThat(r.isValid())
+                    .as("model is valid: %s", r.diagnostics().sorted())
+                    .isTrue();
             return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -48,8 +51,11 @@ public final class Models {
 
     public static LoadResult example(String name) {
         Path file = Path.of("../examples", name, "strato.yml");
-        LoadResult r = ModelLoader.load(file, "strato.yml", new LoadOptions(null, Map.of(), Map.of(), List.of(), TODAY));
-        assertThat(r.isValid()).as("example %s is valid: %s", name, r.diagnostics().sorted()).isTrue();
+        LoadResult r =
+                ModelLoader.load(file, "strato.yml", new LoadOptions(null, Map.of(), Map.of(), List.of(), TODAY));
+        assertThat(r.isValid())
+                .as("example %s is valid: %s", name, r.diagnostics().sorted())
+                .isTrue();
         return r;
     }
 }

@@ -24,7 +24,8 @@ final class FunctionEnvironment {
             if (resolved != null) {
                 out.put(name, resolved);
             } else {
-                warn.accept(name + " is not set: " + value.source() + " needs a secret; set " + secretNames(value) + " in your environment");
+                warn.accept(name + " is not set: " + value.source() + " needs a secret; set " + secretNames(value)
+                        + " in your environment");
             }
         });
         return out;
@@ -52,8 +53,12 @@ final class FunctionEnvironment {
             String snake = snake(s.name());
             return snake.equals(s.name()) ? s.name() : s.name() + " or " + snake;
         }
-        return ((Value.Concat) value).parts().stream().filter(Value.Secret.class::isInstance).map(FunctionEnvironment::secretNames)
-                .reduce((a, b) -> a + ", " + b).orElse("");
+        return ((Value.Concat) value)
+                .parts().stream()
+                        .filter(Value.Secret.class::isInstance)
+                        .map(FunctionEnvironment::secretNames)
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("");
     }
 
     /** {@code payments-api-key} → {@code PAYMENTS_API_KEY}: a name a shell can export. */

@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
 final class HttpRequests {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^{}+]+)(\\+?)}");
-    private static final Pattern JSON_TYPE = Pattern.compile("^application/(json|[\\w.+-]+\\+json)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern JSON_TYPE =
+            Pattern.compile("^application/(json|[\\w.+-]+\\+json)\\b", Pattern.CASE_INSENSITIVE);
     /** The content types the adapter core treats as text; any other body is binary. */
     private static final Pattern TEXT_TYPE = Pattern.compile(
-            "^(text/|application/(json|[\\w.+-]+\\+json|xml|[\\w.+-]+\\+xml|x-www-form-urlencoded|javascript|graphql)\\b)", Pattern.CASE_INSENSITIVE);
+            "^(text/|application/(json|[\\w.+-]+\\+json|xml|[\\w.+-]+\\+xml|x-www-form-urlencoded|javascript|graphql)\\b)",
+            Pattern.CASE_INSENSITIVE);
 
     private HttpRequests() {}
 
@@ -38,8 +40,9 @@ final class HttpRequests {
             while (m.find()) params.put(m.group(1), "");
             path = PARAMETER.matcher(route).replaceAll("");
             if (!params.isEmpty()) {
-                warn.accept("no --path: path parameter" + (params.size() == 1 ? " " : "s ") + String.join(", ", params.keySet())
-                        + " of route " + route + " left empty (give e.g. --path " + example(route) + ")");
+                warn.accept("no --path: path parameter" + (params.size() == 1 ? " " : "s ")
+                        + String.join(", ", params.keySet()) + " of route " + route + " left empty (give e.g. --path "
+                        + example(route) + ")");
             }
         }
         query.putAll(request.query());
@@ -51,7 +54,9 @@ final class HttpRequests {
             String type = headers.get("content-type");
             if (type == null) {
                 if (JsonData.looksLikeJson(body)) JsonData.parse(body, "--data");
-                headers.put("content-type", JsonData.looksLikeJson(body) ? "application/json" : "text/plain; charset=utf-8");
+                headers.put(
+                        "content-type",
+                        JsonData.looksLikeJson(body) ? "application/json" : "text/plain; charset=utf-8");
             } else if (JSON_TYPE.matcher(type).find()) {
                 JsonData.parse(body, "--data");
             } else {
@@ -88,7 +93,9 @@ final class HttpRequests {
     /** Path parameters of {@code path} on {@code route}, or a usage error when it does not match. */
     static Map<String, String> match(String route, String path) {
         String[] want = route.equals("/") ? new String[0] : route.substring(1).split("/", -1);
-        String[] have = path.equals("/") || path.isEmpty() ? new String[0] : path.replaceFirst("^/", "").split("/", -1);
+        String[] have = path.equals("/") || path.isEmpty()
+                ? new String[0]
+                : path.replaceFirst("^/", "").split("/", -1);
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < want.length; i++) {
             Matcher p = PARAMETER.matcher(want[i]);
@@ -106,7 +113,8 @@ final class HttpRequests {
     }
 
     private static LocalInvokeException mismatch(String route, String path) {
-        return LocalInvokeException.usage("--path " + path + " does not match the function's route " + route + " (e.g. --path " + example(route) + ")");
+        return LocalInvokeException.usage("--path " + path + " does not match the function's route " + route
+                + " (e.g. --path " + example(route) + ")");
     }
 
     private static String example(String route) {
@@ -118,7 +126,9 @@ final class HttpRequests {
         for (String pair : text.split("&")) {
             if (pair.isEmpty()) continue;
             String[] kv = pair.split("=", 2);
-            query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            query.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
         return query;
     }

@@ -16,8 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class JsonData {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-    private static final ObjectMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final ObjectMapper PRETTY =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private JsonData() {}
 
@@ -28,7 +30,8 @@ public final class JsonData {
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             String position = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            String reason = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+            String reason =
+                    String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
             throw LocalInvokeException.usage(what + " is not valid JSON" + position + ": " + reason);
         }
     }

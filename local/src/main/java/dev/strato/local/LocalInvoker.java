@@ -81,17 +81,35 @@ public final class LocalInvoker {
             Path resultFile = dir.resolve("result.json");
             runtime.prepare(environment, dir);
             List<LogLine> logs = Collections.synchronizedList(new ArrayList<>());
-            ProcessRunner.Outcome outcome = ProcessRunner.run(runtime.command(program, dir, resultFile), projectDir, environment,
-                    JsonData.write(input), f.timeout(), line -> {
+            ProcessRunner.Outcome outcome = ProcessRunner.run(
+                    runtime.command(program, dir, resultFile),
+                    projectDir,
+                    environment,
+                    JsonData.write(input),
+                    f.timeout(),
+                    line -> {
                         logs.add(line);
                         live.line(line);
                     });
             if (outcome.timedOut()) {
-                String message = f.name() + " timed out after " + Durations.format(f.timeout()) + " (the function's timeout): its process was stopped";
-                return new LocalResult(f.name(), kind, null, null, new LocalResult.Failure(message, null, true), logs, outcome.durationMs(), null);
+                String message = f.name() + " timed out after " + Durations.format(f.timeout())
+                        + " (the function's timeout): its process was stopped";
+                return new LocalResult(
+                        f.name(),
+                        kind,
+                        null,
+                        null,
+                        new LocalResult.Failure(message, null, true),
+                        logs,
+                        outcome.durationMs(),
+                        null);
             }
             if (!Files.isRegularFile(resultFile)) {
-                String said = logs.stream().filter(LogLine::stderr).reduce((a, b) -> b).map(l -> ": " + l.text()).orElse("");
+                String said = logs.stream()
+                        .filter(LogLine::stderr)
+                        .reduce((a, b) -> b)
+                        .map(l -> ": " + l.text())
+                        .orElse("");
                 throw LocalInvokeException.failure(program.getFileName() + " ended with exit code " + outcome.exitCode()
                         + " before the handler answered" + said);
             }
@@ -99,8 +117,15 @@ public final class LocalInvoker {
             String version = String.valueOf(result.get("runtime"));
             String older = runtime.olderThan(version, f.runtime());
             if (older != null) warn.accept(older);
-            return new LocalResult(f.name(), kind, result.get("event"), result.get("answer"), failure(result.get("error")), logs,
-                    outcome.durationMs(), version);
+            return new LocalResult(
+                    f.name(),
+                    kind,
+                    result.get("event"),
+                    result.get("answer"),
+                    failure(result.get("error")),
+                    logs,
+                    outcome.durationMs(),
+                    version);
         } finally {
             deleteQuietly(dir);
         }
@@ -110,17 +135,19 @@ public final class LocalInvoker {
     static Function function(Service service, String name) {
         Function f = service.functions().get(name);
         if (f == null) {
-            throw LocalInvokeException.usage("unknown function '" + name + "'" + Suggestions.didYouMean(name, service.functions().keySet())
-                    + "; functions: " + String.join(", ", service.functions().keySet()));
+            throw LocalInvokeException.usage("unknown function '" + name + "'"
+                    + Suggestions.didYouMean(name, service.functions().keySet()) + "; functions: "
+                    + String.join(", ", service.functions().keySet()));
         }
         Runtime.Language language = f.runtime().language();
         if (language != Runtime.Language.NODE && language != Runtime.Language.PYTHON) {
-            throw LocalInvokeException.usage("function " + name + " runs on " + f.runtime().id()
-                    + ": local invoke needs a portable Node.js or Python handler");
+            throw LocalInvokeException.usage("function " + name + " runs on "
+                    + f.runtime().id() + ": local invoke needs a portable Node.js or Python handler");
         }
         if (f.adapter() == Adapter.NATIVE) {
-            throw LocalInvokeException.usage("function " + name + " has adapter: native (its code expects one cloud's own event): "
-                    + "local invoke needs a portable Node.js or Python handler (docs/HANDLERS.md)");
+            throw LocalInvokeException.usage(
+                    "function " + name + " has adapter: native (its code expects one cloud's own event): "
+                            + "local invoke needs a portable Node.js or Python handler (docs/HANDLERS.md)");
         }
         return f;
     }
@@ -128,7 +155,8 @@ public final class LocalInvoker {
     private static LocalResult.Failure failure(Object error) {
         if (!(error instanceof Map<?, ?> e)) return null;
         Object stack = e.get("stack");
-        return new LocalResult.Failure(String.valueOf(e.get("message")), stack == null ? null : stack.toString(), false);
+        return new LocalResult.Failure(
+                String.valueOf(e.get("message")), stack == null ? null : stack.toString(), false);
     }
 
     private static Path temporaryDir() {

@@ -39,7 +39,8 @@ enum LocalRuntime {
     /** The adapter core and the local runner at their package paths. */
     Map<String, byte[]> library(Templates templates) {
         try {
-            return HandlerAdapters.library(templates, this == NODE ? Runtime.Language.NODE : Runtime.Language.PYTHON, "local");
+            return HandlerAdapters.library(
+                    templates, this == NODE ? Runtime.Language.NODE : Runtime.Language.PYTHON, "local");
         } catch (IOException e) {
             // the library ships inside strato: unreadable means a broken installation, not a user error
             throw new UncheckedIOException(e);
@@ -59,7 +60,9 @@ enum LocalRuntime {
 
     List<String> command(Path program, Path libraryDir, Path resultFile) {
         List<String> command = new ArrayList<>(List.of(program.toString()));
-        if (this == NODE) command.add(libraryDir.resolve(HandlerAdapters.NODE_DIR + "local.mjs").toString());
+        if (this == NODE)
+            command.add(
+                    libraryDir.resolve(HandlerAdapters.NODE_DIR + "local.mjs").toString());
         else command.addAll(List.of("-m", "strato_adapter.local"));
         command.add(resultFile.toString());
         return command;
@@ -69,7 +72,9 @@ enum LocalRuntime {
     void prepare(Map<String, String> environment, Path libraryDir) {
         if (this != PYTHON) return;
         String existing = environment.get("PYTHONPATH");
-        environment.put("PYTHONPATH", libraryDir + (existing == null || existing.isEmpty() ? "" : File.pathSeparator + existing));
+        environment.put(
+                "PYTHONPATH",
+                libraryDir + (existing == null || existing.isEmpty() ? "" : File.pathSeparator + existing));
         environment.put("PYTHONDONTWRITEBYTECODE", "1");
         environment.put("PYTHONUNBUFFERED", "1");
     }
@@ -80,7 +85,9 @@ enum LocalRuntime {
         List<Integer> want = numbers(runtime.id());
         for (int i = 0; i < significant && i < have.size() && i < want.size(); i++) {
             if (!have.get(i).equals(want.get(i))) {
-                return have.get(i) < want.get(i) ? localVersion + " on PATH is older than the function's runtime " + runtime.id() : null;
+                return have.get(i) < want.get(i)
+                        ? localVersion + " on PATH is older than the function's runtime " + runtime.id()
+                        : null;
             }
         }
         return null;

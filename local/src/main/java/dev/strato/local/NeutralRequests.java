@@ -27,9 +27,12 @@ final class NeutralRequests {
 
     private NeutralRequests() {}
 
-    static Map<String, Object> build(Service service, Optional<Event> trigger, InvokeRequest request, Instant now, Consumer<String> warn) {
+    static Map<String, Object> build(
+            Service service, Optional<Event> trigger, InvokeRequest request, Instant now, Consumer<String> warn) {
         String data = request.text();
-        if (trigger.isEmpty()) return java.util.Collections.singletonMap("event", data == null ? Map.of() : JsonData.parseOrText(data, "--data"));
+        if (trigger.isEmpty())
+            return java.util.Collections.singletonMap(
+                    "event", data == null ? Map.of() : JsonData.parseOrText(data, "--data"));
         Event e = trigger.get();
         if (e instanceof Event.Http h) return HttpRequests.build(h, request, warn);
         if (e instanceof Event.Queue) return messages(data, Map.of(), warn);
@@ -84,8 +87,10 @@ final class NeutralRequests {
     /** An object of the bucket (its logical name) under the trigger's prefix and suffix, with {@code data} merged on top. */
     private static Map<String, Object> bucket(Event.Bucket b, String data, Instant now) {
         Map<String, Object> given = data == null ? Map.of() : JsonData.parseObject(data, "--data");
-        String action = String.valueOf(given.getOrDefault("action", b.on().isEmpty() ? "created" : b.on().get(0).id()));
-        String key = String.valueOf(given.getOrDefault("key", (b.prefix() == null ? "" : b.prefix()) + "example" + (b.suffix() == null ? "" : b.suffix())));
+        String action = String.valueOf(given.getOrDefault(
+                "action", b.on().isEmpty() ? "created" : b.on().get(0).id()));
+        String key = String.valueOf(given.getOrDefault(
+                "key", (b.prefix() == null ? "" : b.prefix()) + "example" + (b.suffix() == null ? "" : b.suffix())));
         boolean created = action.equals("created");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("bucket", b.bucket());
@@ -108,7 +113,9 @@ final class NeutralRequests {
             given.add(Map.of());
         } else if (data.strip().startsWith("[")) {
             for (Object element : (List<?>) JsonData.parse(data, "--data")) {
-                if (!(element instanceof Map<?, ?>)) throw LocalInvokeException.usage("--data: each change must be a JSON object, not " + JsonData.describe(element));
+                if (!(element instanceof Map<?, ?>))
+                    throw LocalInvokeException.usage(
+                            "--data: each change must be a JSON object, not " + JsonData.describe(element));
                 given.add(JsonData.parseObject(JsonData.write(element), "--data"));
             }
         } else {
@@ -147,7 +154,8 @@ final class NeutralRequests {
 
     private static String md5(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

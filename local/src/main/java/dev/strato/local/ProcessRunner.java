@@ -20,7 +20,12 @@ final class ProcessRunner {
 
     private ProcessRunner() {}
 
-    static Outcome run(List<String> command, Path workDir, Map<String, String> environment, String stdin, Duration timeout,
+    static Outcome run(
+            List<String> command,
+            Path workDir,
+            Map<String, String> environment,
+            String stdin,
+            Duration timeout,
             LogLine.Listener listener) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
         pb.environment().clear();
@@ -58,13 +63,15 @@ final class ProcessRunner {
     }
 
     private static Thread pump(InputStream stream, boolean stderr, LogLine.Listener listener) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) listener.line(new LogLine(line, stderr));
-            } catch (IOException e) {
-                // the process was stopped: its remaining output is lost
-            }
-        }, stderr ? "local-invoke-stderr" : "local-invoke-stdout");
+        Thread t = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        for (String line; (line = r.readLine()) != null; ) listener.line(new LogLine(line, stderr));
+                    } catch (IOException e) {
+                        // the process was stopped: its remaining output is lost
+                    }
+                },
+                stderr ? "local-invoke-stderr" : "local-invoke-stdout");
         t.setDaemon(true);
         t.start();
         return t;

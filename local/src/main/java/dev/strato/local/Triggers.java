@@ -21,7 +21,8 @@ final class Triggers {
     static Optional<Event> choose(Function f, String kind, String path) {
         if (path != null && (kind == null || kind.equals("http"))) {
             Optional<Event> route = f.events().stream()
-                    .filter(e -> e instanceof Event.Http h && HttpRequests.matches(h.path(), path)).findFirst();
+                    .filter(e -> e instanceof Event.Http h && HttpRequests.matches(h.path(), path))
+                    .findFirst();
             if (route.isPresent()) return route;
         }
         return choose(f, kind);
@@ -31,11 +32,14 @@ final class Triggers {
         List<String> kinds = f.events().stream().map(Event::kind).distinct().toList();
         if (kind == null) return f.events().stream().findFirst();
         if (kind.equals(DIRECT) && f.events().isEmpty()) return Optional.empty();
-        Optional<Event> found = f.events().stream().filter(e -> e.kind().equals(kind)).findFirst();
+        Optional<Event> found =
+                f.events().stream().filter(e -> e.kind().equals(kind)).findFirst();
         if (found.isPresent()) return found;
         List<String> known = new ArrayList<>(Event.KINDS);
         known.add(DIRECT);
-        String has = kinds.isEmpty() ? "it has no trigger (its event is direct)" : "its triggers: " + String.join(", ", kinds);
+        String has = kinds.isEmpty()
+                ? "it has no trigger (its event is direct)"
+                : "its triggers: " + String.join(", ", kinds);
         if (!known.contains(kind)) {
             throw LocalInvokeException.usage("unknown event kind '" + kind + "'" + Suggestions.didYouMean(kind, known)
                     + " for function " + f.name() + "; " + has);

@@ -15,7 +15,23 @@ final class TestFunctions {
     private TestFunctions() {}
 
     static Function withEnvironment(Map<String, Value> environment) {
-        return new Function("f", "src/app.main", null, Runtime.NODEJS22, Adapter.PORTABLE, 1024, Duration.ofSeconds(10), environment,
-                false, 30, false, Map.of(), Architecture.ARM64, 2, null, List.of(), Map.of());
+        return new Function(
+                "f",
+                "src/app.main",
+                null,
+                Runtime.NODEJS22,
+                Adapter.PORTABLE,
+                1024,
+                Duration.ofSeconds(10),
+                environment,
+                false,
+                30,
+                false,
+                Map.of(),
+                Architecture.ARM64,
+                2,
+                null,
+                List.of(),
+                Map.of());
     }
 }

@@ -12,7 +12,12 @@ import java.util.Map;
  * @param providers the providers to validate for; empty: those with a block in the file
  * @param today the date runtime deprecations are judged by
  */
-public record LoadOptions(String stage, Map<String, String> params, Map<String, String> environment, List<Provider> providers, LocalDate today) {
+public record LoadOptions(
+        String stage,
+        Map<String, String> params,
+        Map<String, String> environment,
+        List<Provider> providers,
+        LocalDate today) {
 
     public LoadOptions {
         params = Map.copyOf(params);

@@ -10,7 +10,8 @@ import java.util.Optional;
  * A loaded model: the service (absent when the file could not be read into one), every
  * diagnostic, where each path was written, and the providers it was validated for.
  */
-public record LoadResult(Optional<Service> service, Diagnostics diagnostics, SourceMap sources, List<Provider> providers) {
+public record LoadResult(
+        Optional<Service> service, Diagnostics diagnostics, SourceMap sources, List<Provider> providers) {
 
     public boolean isValid() {
         return service.isPresent() && !diagnostics.hasErrors();

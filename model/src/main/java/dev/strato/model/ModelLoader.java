@@ -30,7 +30,8 @@ public final class ModelLoader {
         Optional<YNode> root = YamlLoader.loadFile(file, label, diagnostics);
         if (root.isEmpty()) return new LoadResult(Optional.empty(), diagnostics, sources, options.providers());
         Path projectDir = file.toAbsolutePath().normalize().getParent();
-        VariableContext vars = new VariableContext(options.stage(), options.params(), options.environment(), projectDir);
+        VariableContext vars =
+                new VariableContext(options.stage(), options.params(), options.environment(), projectDir);
         Resolved resolved = VariableResolver.resolve(root.get(), label, vars, diagnostics);
         Optional<Service> service = ModelBinder.bind(resolved, diagnostics, sources);
         List<Provider> providers = options.providers();

@@ -70,7 +70,8 @@ public final class ModelTree {
             put(gcp, "project", p.gcp().project());
             put(gcp, "region", p.gcp().region());
             put(gcp, "gateway", p.gcp().gateway().id());
-            if (p.gcp().engine() != dev.strato.model.providers.GcpEngine.INFRA_MANAGER) put(gcp, "engine", p.gcp().engine().id());
+            if (p.gcp().engine() != dev.strato.model.providers.GcpEngine.INFRA_MANAGER)
+                put(gcp, "engine", p.gcp().engine().id());
             put(gcp, "serviceAccount", p.gcp().serviceAccount());
             m.put("gcp", gcp);
         }
@@ -99,7 +100,9 @@ public final class ModelTree {
         f.events().forEach(e -> events.add(Map.of(e.kind(), event(e))));
         m.put("events", events);
         Map<String, Object> permissions = new LinkedHashMap<>();
-        f.permissions().forEach((r, verbs) -> permissions.put(r, verbs.stream().map(Verb::id).toList()));
+        f.permissions()
+                .forEach((r, verbs) ->
+                        permissions.put(r, verbs.stream().map(Verb::id).toList()));
         m.put("permissions", permissions);
         return m;
     }
@@ -154,8 +157,17 @@ public final class ModelTree {
         m.put("type", r.type());
         if (r instanceof Resource.Table t) {
             Map<String, Object> key = new LinkedHashMap<>();
-            key.put("partition", Map.of("name", t.partition().name(), "type", t.partition().type().id()));
-            if (t.sort() != null) key.put("sort", Map.of("name", t.sort().name(), "type", t.sort().type().id()));
+            key.put(
+                    "partition",
+                    Map.of(
+                            "name",
+                            t.partition().name(),
+                            "type",
+                            t.partition().type().id()));
+            if (t.sort() != null)
+                key.put(
+                        "sort",
+                        Map.of("name", t.sort().name(), "type", t.sort().type().id()));
             m.put("key", key);
             put(m, "ttl", t.ttl());
             m.put("stream", t.stream());

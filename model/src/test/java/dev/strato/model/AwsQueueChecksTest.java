@@ -9,7 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** AWS's advice for SQS event sources (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html). */
 class AwsQueueChecksTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private LoadResult load(String visibility) {
         return Models.load(dir, """
@@ -29,9 +30,10 @@ class AwsQueueChecksTest {
 
     @Test
     void visibilityBelowSixTimesTheTimeoutIsAWarning() {
-        assertThat(Models.lines(load("60s"))).contains("strato.yml:9:24: warning: functions.worker.events[0].queue: queue jobs has"
-                + " visibilityTimeout 1m, less than 6x the timeout 30s of function worker that aws recommends: messages may be delivered"
-                + " twice (set it to 3m)");
+        assertThat(Models.lines(load("60s")))
+                .contains("strato.yml:9:24: warning: functions.worker.events[0].queue: queue jobs has"
+                        + " visibilityTimeout 1m, less than 6x the timeout 30s of function worker that aws recommends: messages may be delivered"
+                        + " twice (set it to 3m)");
         assertThat(Models.lines(load("180s"))).noneMatch(l -> l.contains("visibilityTimeout"));
         assertThat(Models.errors(load("20s"))).singleElement().asString().contains("aws refuses this");
     }

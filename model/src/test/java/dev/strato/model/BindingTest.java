@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BindingTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void functionValueThenDefaultsThenBuiltIn() {
@@ -67,17 +68,19 @@ class BindingTest {
                 """);
         assertThat(Models.errors(r)).isEmpty();
         List<Event> events = r.service().orElseThrow().functions().get("api").events();
-        assertThat(events).containsExactly(
-                new Event.Http(HttpMethod.GET, "/orders/{id}", null, Event.Auth.NONE),
-                new Event.Schedule(null, Duration.ofMinutes(5), "UTC", null, true),
-                new Event.Schedule("0 2 * * *", null, "UTC", null, true),
-                new Event.Queue("jobs", 10),
-                new Event.Bucket("uploads", List.of(BucketAction.CREATED, BucketAction.DELETED), "in/", null));
+        assertThat(events)
+                .containsExactly(
+                        new Event.Http(HttpMethod.GET, "/orders/{id}", null, Event.Auth.NONE),
+                        new Event.Schedule(null, Duration.ofMinutes(5), "UTC", null, true),
+                        new Event.Schedule("0 2 * * *", null, "UTC", null, true),
+                        new Event.Queue("jobs", 10),
+                        new Event.Bucket("uploads", List.of(BucketAction.CREATED, BucketAction.DELETED), "in/", null));
     }
 
     @Test
     void unknownKeysAtEveryLevelWithSuggestions() {
-        LoadResult r = Models.load(dir, "service: demo\n" + Models.PROVIDERS.replace("region: us-east-1", "regoin: us-east-1") + """
+        LoadResult r = Models.load(
+                dir, "service: demo\n" + Models.PROVIDERS.replace("region: us-east-1", "regoin: us-east-1") + """
                 functions:
                   api:
                     handler: src/a.main
@@ -85,11 +88,12 @@ class BindingTest {
                     events:
                       - htp: GET /x
                 """);
-        assertThat(Models.errors(r)).containsExactly(
-                "strato.yml:3:8: error: providers.aws: missing required key 'region': AWS region, e.g. us-east-1.",
-                "strato.yml:3:10: error: providers.aws: unknown key 'regoin' (did you mean 'region'?) (allowed: region, format, profile)",
-                "strato.yml:9:5: error: functions.api: unknown key 'memroy' (did you mean 'memory'?) (allowed: memory, timeout, environment, tracing, logRetentionDays, alarms, tags, architecture, retries, handler, description, runtime, adapter, deadLetter, events, permissions)",
-                "strato.yml:11:9: error: functions.api.events[0]: unknown key 'htp' (did you mean 'http'?) (allowed: http, schedule, queue, topic, bucket, table)");
+        assertThat(Models.errors(r))
+                .containsExactly(
+                        "strato.yml:3:8: error: providers.aws: missing required key 'region': AWS region, e.g. us-east-1.",
+                        "strato.yml:3:10: error: providers.aws: unknown key 'regoin' (did you mean 'region'?) (allowed: region, format, profile)",
+                        "strato.yml:9:5: error: functions.api: unknown key 'memroy' (did you mean 'memory'?) (allowed: memory, timeout, environment, tracing, logRetentionDays, alarms, tags, architecture, retries, handler, description, runtime, adapter, deadLetter, events, permissions)",
+                        "strato.yml:11:9: error: functions.api.events[0]: unknown key 'htp' (did you mean 'http'?) (allowed: http, schedule, queue, topic, bucket, table)");
     }
 
     @Test
@@ -102,10 +106,11 @@ class BindingTest {
                     tracing: maybe
                     events: { http: GET / }
                 """);
-        assertThat(Models.errors(r)).containsExactly(
-                "strato.yml:8:14: error: functions.api.handler: expected a string, got a list",
-                "strato.yml:9:13: error: functions.api.memory: expected a size in MB such as 512, 512MB or 2GB, got 'lots'",
-                "strato.yml:10:14: error: functions.api.tracing: expected true or false, got 'maybe'",
-                "strato.yml:11:13: error: functions.api.events: expected a list, got a map");
+        assertThat(Models.errors(r))
+                .containsExactly(
+                        "strato.yml:8:14: error: functions.api.handler: expected a string, got a list",
+                        "strato.yml:9:13: error: functions.api.memory: expected a size in MB such as 512, 512MB or 2GB, got 'lots'",
+                        "strato.yml:10:14: error: functions.api.tracing: expected true or false, got 'maybe'",
+                        "strato.yml:11:13: error: functions.api.events: expected a list, got a map");
     }
 }

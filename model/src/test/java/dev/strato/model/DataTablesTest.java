@@ -38,17 +38,25 @@ class DataTablesTest {
 
     @Test
     void limitsSelectByPlanAndTrigger() {
-        assertThat(Limits.of(Provider.AZURE, "timeout", "consumption", null)).extracting(Limits.Limit::max).containsExactly(600L);
-        assertThat(Limits.of(Provider.GCP, "timeout", Limits.ANY, "queue")).extracting(Limits.Limit::max).containsExactly(540L);
-        assertThat(Limits.of(Provider.GCP, "timeout", Limits.ANY, "http")).extracting(Limits.Limit::max).containsExactly(3600L);
-        Limits.Limit awsRetention = Limits.of(Provider.AWS, "logRetentionDays", Limits.ANY, null).get(0);
+        assertThat(Limits.of(Provider.AZURE, "timeout", "consumption", null))
+                .extracting(Limits.Limit::max)
+                .containsExactly(600L);
+        assertThat(Limits.of(Provider.GCP, "timeout", Limits.ANY, "queue"))
+                .extracting(Limits.Limit::max)
+                .containsExactly(540L);
+        assertThat(Limits.of(Provider.GCP, "timeout", Limits.ANY, "http"))
+                .extracting(Limits.Limit::max)
+                .containsExactly(3600L);
+        Limits.Limit awsRetention =
+                Limits.of(Provider.AWS, "logRetentionDays", Limits.ANY, null).get(0);
         assertThat(awsRetention.check(14)).isNull();
         assertThat(awsRetention.check(15)).startsWith("is not one of the values aws allows: 1, 3, 5, 7, 14");
     }
 
     @Test
     void suggestionsAndDurations() {
-        assertThat(Suggestions.didYouMean("memroy", java.util.List.of("memory", "timeout"))).isEqualTo(" (did you mean 'memory'?)");
+        assertThat(Suggestions.didYouMean("memroy", java.util.List.of("memory", "timeout")))
+                .isEqualTo(" (did you mean 'memory'?)");
         assertThat(Suggestions.didYouMean("zzz", java.util.List.of("memory"))).isEmpty();
         assertThat(Durations.parse("90s")).hasValue(java.time.Duration.ofSeconds(90));
         assertThat(Durations.parse("1.5h")).isEmpty();

@@ -43,6 +43,9 @@ final class Models {
     }
 
     static List<String> errors(LoadResult r) {
-        return r.diagnostics().sorted().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList();
+        return r.diagnostics().sorted().stream()
+                .filter(Diagnostic::isError)
+                .map(Diagnostic::format)
+                .toList();
     }
 }

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class VariablesTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static String service(String functionBody, String extra) {
-        return "service: demo\n" + Models.PROVIDERS + extra + "functions:\n  api:\n    handler: src/a.main\n" + functionBody;
+        return "service: demo\n" + Models.PROVIDERS + extra + "functions:\n  api:\n    handler: src/a.main\n"
+                + functionBody;
     }
 
     private Function api(LoadResult r) {
@@ -43,20 +45,26 @@ class VariablesTest {
                 """);
         Function f = api(Models.load(dir, yaml, Map.of("HOME_DIR", "/home/x", "REGION", "eu"), Map.of(), "prod"));
         assertThat(f.memoryMb()).isEqualTo(256);
-        assertThat(f.environment()).containsExactly(
-                Map.entry("A", new Value.Text("orders-prod-x")),
-                Map.entry("B", new Value.Text("/home/x")),
-                Map.entry("C", new Value.Text("fallback value")),
-                Map.entry("D", new Value.Text("a, b")),
-                Map.entry("E", new Value.Text("eu")),
-                Map.entry("F", new Value.Text("demo")),
-                Map.entry("G", new Value.Text("warn")),
-                Map.entry("H", new Value.Text("cost ${literal}")));
+        assertThat(f.environment())
+                .containsExactly(
+                        Map.entry("A", new Value.Text("orders-prod-x")),
+                        Map.entry("B", new Value.Text("/home/x")),
+                        Map.entry("C", new Value.Text("fallback value")),
+                        Map.entry("D", new Value.Text("a, b")),
+                        Map.entry("E", new Value.Text("eu")),
+                        Map.entry("F", new Value.Text("demo")),
+                        Map.entry("G", new Value.Text("warn")),
+                        Map.entry("H", new Value.Text("cost ${literal}")));
     }
 
     @Test
     void optionsComeFromParams() {
-        Function f = api(Models.load(dir, service("    environment: { R: \"${opt:region}\" }\n", ""), Map.of(), Map.of("region", "us"), null));
+        Function f = api(Models.load(
+                dir,
+                service("    environment: { R: \"${opt:region}\" }\n", ""),
+                Map.of(),
+                Map.of("region", "us"),
+                null));
         assertThat(f.environment().get("R")).isEqualTo(new Value.Text("us"));
     }
 
@@ -72,7 +80,8 @@ class VariablesTest {
                 custom:
                 """).replace("custom:\n", "");
         // 'custom' is not a strato key, so keep referenced values under params instead
-        yaml = yaml.replace("${self:custom.tags}", "${self:params.default.tags}").replace("qaTimeout: 20s }", "qaTimeout: 20s, tags: { team: a } }");
+        yaml = yaml.replace("${self:custom.tags}", "${self:params.default.tags}")
+                .replace("qaTimeout: 20s }", "qaTimeout: 20s, tags: { team: a } }");
         Function f = api(Models.load(dir, yaml));
         assertThat(f.tags()).containsEntry("team", "a");
         assertThat(f.timeout()).hasSeconds(20);
@@ -93,8 +102,9 @@ class VariablesTest {
         Function f = api(Models.load(dir, yaml));
         assertThat(f.environment().get("T")).isEqualTo(new Value.Ref("orders", "name"));
         assertThat(f.environment().get("K")).isEqualTo(new Value.Secret("api-key"));
-        assertThat(f.environment().get("U")).isEqualTo(new Value.Concat(java.util.List.of(
-                new Value.Text("https://"), new Value.Ref("site", "url"), new Value.Text("/x"))));
+        assertThat(f.environment().get("U"))
+                .isEqualTo(new Value.Concat(java.util.List.of(
+                        new Value.Text("https://"), new Value.Ref("site", "url"), new Value.Text("/x"))));
     }
 
     @Test
@@ -102,23 +112,34 @@ class VariablesTest {
         String yaml = service("    environment:\n      A: \"x-${env:NOPE}-${opt:nope}\"\n", "");
         LoadResult r = Models.load(dir, yaml);
         int line = (int) yaml.lines().takeWhile(l -> !l.contains("NOPE")).count() + 1;
-        assertThat(Models.errors(r)).containsExactly(
-                "strato.yml:" + line + ":13: error: functions.api.environment.A: environment variable NOPE is not set and has no fallback",
-                "strato.yml:" + line + ":25: error: functions.api.environment.A: no --param nope=VALUE was given and there is no fallback");
+        assertThat(Models.errors(r))
+                .containsExactly(
+                        "strato.yml:" + line
+                                + ":13: error: functions.api.environment.A: environment variable NOPE is not set and has no fallback",
+                        "strato.yml:" + line
+                                + ":25: error: functions.api.environment.A: no --param nope=VALUE was given and there is no fallback");
     }
 
     @Test
     void cyclesAreReportedWithTheirChain() {
-        String yaml = service("    description: ${self:functions.api.environment.A}\n    environment:\n      A: ${self:functions.api.description}\n", "");
+        String yaml = service(
+                "    description: ${self:functions.api.environment.A}\n    environment:\n      A: ${self:functions.api.description}\n",
+                "");
         LoadResult r = Models.load(dir, yaml);
-        assertThat(Models.errors(r)).anySatisfy(l -> assertThat(l).contains(
-                "variable cycle: ${self:functions.api.environment.A} -> ${self:functions.api.description} -> ${self:functions.api.environment.A}"));
+        assertThat(Models.errors(r))
+                .anySatisfy(
+                        l -> assertThat(l)
+                                .contains(
+                                        "variable cycle: ${self:functions.api.environment.A} -> ${self:functions.api.description} -> ${self:functions.api.environment.A}"));
     }
 
     @Test
     void unknownSourceGetsASuggestion() {
         LoadResult r = Models.load(dir, service("    environment: { A: \"${evn:X}\" }\n", ""));
-        assertThat(Models.errors(r)).singleElement().asString().contains("unknown variable source 'evn' (did you mean 'env'?)");
+        assertThat(Models.errors(r))
+                .singleElement()
+                .asString()
+                .contains("unknown variable source 'evn' (did you mean 'env'?)");
     }
 
     @Test
@@ -130,17 +151,24 @@ class VariablesTest {
         Path project = Files.createDirectories(dir.resolve("p"));
         Files.copy(dir.resolve("values.yml"), project.resolve("values.yml"));
         Files.copy(dir.resolve("values.json"), project.resolve("values.json"));
-        String ok = service("    memory: ${file(./values.json):size}\n    environment: { D: \"${file(./values.yml):db.name}\" }\n", "");
+        String ok = service(
+                "    memory: ${file(./values.json):size}\n    environment: { D: \"${file(./values.yml):db.name}\" }\n",
+                "");
         Function f = api(Models.load(project, ok));
         assertThat(f.memoryMb()).isEqualTo(768);
         assertThat(f.environment().get("D")).isEqualTo(new Value.Text("main"));
         Files.createSymbolicLink(project.resolve("link.yml"), outside);
 
-        String bad = service("    environment:\n      A: ${file(../values.yml):db.name}\n      B: ${file(./link.yml):secret}\n", "");
+        String bad = service(
+                "    environment:\n      A: ${file(../values.yml):db.name}\n      B: ${file(./link.yml):secret}\n", "");
         LoadResult r = Models.load(project, bad);
-        assertThat(Models.errors(r)).filteredOn(l -> l.contains("is outside the project folder")).hasSize(2);
+        assertThat(Models.errors(r))
+                .filteredOn(l -> l.contains("is outside the project folder"))
+                .hasSize(2);
         // the link would also enter the package
-        assertThat(Models.errors(r)).filteredOn(l -> l.contains("symbolic link link.yml -> " + outside)).hasSize(1);
+        assertThat(Models.errors(r))
+                .filteredOn(l -> l.contains("symbolic link link.yml -> " + outside))
+                .hasSize(1);
         assertThat(Models.errors(r)).hasSize(3);
         Files.delete(outside);
     }

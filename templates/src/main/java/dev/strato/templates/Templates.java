@@ -74,7 +74,8 @@ public final class Templates {
         if (!Files.isDirectory(overrides)) return builtIn();
         try {
             return new Templates(new MultiTemplateLoader(new TemplateLoader[] {
-                new FileTemplateLoader(overrides.toFile()), new ClassTemplateLoader(Templates.class, ROOT)}));
+                new FileTemplateLoader(overrides.toFile()), new ClassTemplateLoader(Templates.class, ROOT)
+            }));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,7 +103,8 @@ public final class Templates {
 
     /** FileTemplateLoader refuses (with a SecurityException) a file whose real path leaves the override folder. */
     private static String leaves(String name, SecurityException e) {
-        return "template override " + OVERRIDE_DIR + "/" + name + " leads outside " + OVERRIDE_DIR + " (" + e.getMessage() + "); strato refuses it";
+        return "template override " + OVERRIDE_DIR + "/" + name + " leads outside " + OVERRIDE_DIR + " ("
+                + e.getMessage() + "); strato refuses it";
     }
 
     /**
@@ -146,18 +148,25 @@ public final class Templates {
         List<OverrideProblem> problems = new ArrayList<>();
         List<Path> files;
         try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".ftl")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".ftl"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return List.of(new OverrideProblem("", 0, 0, "cannot read " + OVERRIDE_DIR + ": " + e.getMessage()));
         }
         for (Path file : files) {
-            String name = dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+            String name =
+                    dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
             try {
                 templates.template(name);
             } catch (freemarker.core.ParseException e) {
                 String text = e.getEditorMessage() == null ? e.getMessage() : e.getEditorMessage();
-                problems.add(new OverrideProblem(name, Math.max(e.getLineNumber(), 1), Math.max(e.getColumnNumber(), 1),
-                        "template syntax error: " + text.lines().findFirst().orElse("").strip()));
+                problems.add(new OverrideProblem(
+                        name,
+                        Math.max(e.getLineNumber(), 1),
+                        Math.max(e.getColumnNumber(), 1),
+                        "template syntax error: "
+                                + text.lines().findFirst().orElse("").strip()));
             } catch (IOException e) {
                 problems.add(new OverrideProblem(name, 1, 1, e.getMessage()));
             }
@@ -168,12 +177,19 @@ public final class Templates {
     /** The project override whose rendering {@code failure} (or one of its causes) reports, if any. */
     public static java.util.Optional<OverrideProblem> overrideFailure(Throwable failure, Path projectDir) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof TemplateException te && te.getTemplateSourceName() != null
+            if (t instanceof TemplateException te
+                    && te.getTemplateSourceName() != null
                     && Files.isRegularFile(projectDir.resolve(OVERRIDE_DIR).resolve(te.getTemplateSourceName()))) {
-                String text = te.getMessageWithoutStackTop().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("failed");
+                String text = te.getMessageWithoutStackTop()
+                        .lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty())
+                        .findFirst()
+                        .orElse("failed");
                 int line = te.getLineNumber() == null ? 1 : te.getLineNumber();
                 int column = te.getColumnNumber() == null ? 1 : te.getColumnNumber();
-                return java.util.Optional.of(new OverrideProblem(te.getTemplateSourceName(), line, column, "template failed: " + text));
+                return java.util.Optional.of(
+                        new OverrideProblem(te.getTemplateSourceName(), line, column, "template failed: " + text));
             }
         }
         return java.util.Optional.empty();
@@ -196,6 +212,10 @@ public final class Templates {
 
     /** Built-in init scaffold names ({@code node-http}, ...). */
     public static List<String> scaffolds() {
-        return list("init/").stream().map(n -> n.split("/")[1]).distinct().sorted().toList();
+        return list("init/").stream()
+                .map(n -> n.split("/")[1])
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

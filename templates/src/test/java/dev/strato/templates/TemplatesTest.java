@@ -19,16 +19,22 @@ class TemplatesTest {
     void indexListsExactlyTheShippedTemplates() throws IOException {
         List<String> onDisk;
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            onDisk = files.filter(Files::isRegularFile).map(p -> SOURCES.relativize(p).toString().replace('\\', '/'))
-                    .filter(n -> !n.equals("index.txt")).sorted().toList();
+            onDisk = files.filter(Files::isRegularFile)
+                    .map(p -> SOURCES.relativize(p).toString().replace('\\', '/'))
+                    .filter(n -> !n.equals("index.txt"))
+                    .sorted()
+                    .toList();
         }
-        assertThat(Templates.list("")).as("update src/main/resources/strato/templates/index.txt").isEqualTo(onDisk);
+        assertThat(Templates.list(""))
+                .as("update src/main/resources/strato/templates/index.txt")
+                .isEqualTo(onDisk);
     }
 
     @Test
     void scaffoldsRender() throws IOException {
         assertThat(Templates.scaffolds()).containsExactly("node-http", "python-http");
-        String yml = Templates.builtIn().render("init/node-http/strato.yml.ftl", Map.of("service", "shop", "runtime", "nodejs22"));
+        String yml = Templates.builtIn()
+                .render("init/node-http/strato.yml.ftl", Map.of("service", "shop", "runtime", "nodejs22"));
         assertThat(yml).contains("service: shop").contains("${stage}");
     }
 
@@ -37,13 +43,17 @@ class TemplatesTest {
         Path override = project.resolve(".strato/templates/init/node-http/README.md.ftl");
         Files.createDirectories(override.getParent());
         Files.writeString(override, "custom ${service}");
-        assertThat(Templates.forProject(project).render("init/node-http/README.md.ftl", Map.of("service", "shop"))).isEqualTo("custom shop");
-        assertThat(Templates.forProject(project).render("init/node-http/.gitignore.ftl", Map.of("service", "shop"))).isNotBlank();
+        assertThat(Templates.forProject(project).render("init/node-http/README.md.ftl", Map.of("service", "shop")))
+                .isEqualTo("custom shop");
+        assertThat(Templates.forProject(project).render("init/node-http/.gitignore.ftl", Map.of("service", "shop")))
+                .isNotBlank();
     }
 
     @Test
     void templateErrorsNameTheTemplate() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Templates.builtIn().render("init/node-http/strato.yml.ftl", Map.of()))
-                .isInstanceOf(IOException.class).hasMessageContaining("init/node-http/strato.yml.ftl");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Templates.builtIn().render("init/node-http/strato.yml.ftl", Map.of()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("init/node-http/strato.yml.ftl");
     }
 }

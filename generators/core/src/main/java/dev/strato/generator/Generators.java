@@ -19,8 +19,8 @@ public final class Generators {
         for (Generator g : ServiceLoader.load(Generator.class, loader)) {
             Generator previous = map.putIfAbsent(g.provider(), g);
             if (previous != null) {
-                throw new IllegalStateException("two generators for " + g.provider() + ": " + previous.getClass().getName()
-                        + " and " + g.getClass().getName());
+                throw new IllegalStateException("two generators for " + g.provider() + ": "
+                        + previous.getClass().getName() + " and " + g.getClass().getName());
             }
         }
         return map;

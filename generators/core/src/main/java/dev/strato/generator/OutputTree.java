@@ -17,11 +17,17 @@ public final class OutputTree implements Warnings {
     private final List<String> warnings = new ArrayList<>();
 
     public void add(String path, byte[] content) {
-        if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.equals("..") || path.startsWith("../")
-                || path.contains("/../") || path.endsWith("/..")) {
+        if (path.isEmpty()
+                || path.startsWith("/")
+                || path.contains("\\")
+                || path.equals("..")
+                || path.startsWith("../")
+                || path.contains("/../")
+                || path.endsWith("/..")) {
             throw new IllegalArgumentException("not a relative path inside the output: " + path);
         }
-        if (files.putIfAbsent(path, content.clone()) != null) throw new IllegalArgumentException("generated twice: " + path);
+        if (files.putIfAbsent(path, content.clone()) != null)
+            throw new IllegalArgumentException("generated twice: " + path);
     }
 
     public void addText(String path, String content) {

@@ -30,7 +30,11 @@ public final class Preflight {
         Path projectDir = file.toAbsolutePath().normalize().getParent();
         String prefix = label.contains("/") ? label.substring(0, label.lastIndexOf('/') + 1) : "";
         for (Templates.OverrideProblem p : Templates.checkOverrides(projectDir)) {
-            result.diagnostics().error(new Position(prefix + Templates.OVERRIDE_DIR + "/" + p.name(), p.line(), p.column()), "", p.message());
+            result.diagnostics()
+                    .error(
+                            new Position(prefix + Templates.OVERRIDE_DIR + "/" + p.name(), p.line(), p.column()),
+                            "",
+                            p.message());
         }
         if (result.diagnostics().hasErrors()) return;
         Service service = result.service().orElseThrow();
@@ -39,7 +43,9 @@ public final class Preflight {
             Generator g = installed.get(p);
             if (g == null) continue;
             try {
-                g.generate(new GenerationContext(service, projectDir, projectDir.resolve(".strato/generated")), new OutputTree());
+                g.generate(
+                        new GenerationContext(service, projectDir, projectDir.resolve(".strato/generated")),
+                        new OutputTree());
             } catch (GenerationException e) {
                 if (overrideFailed(e, projectDir, prefix, result)) continue;
                 if (e.isIoFailure()) continue;
@@ -55,8 +61,11 @@ public final class Preflight {
      */
     private static boolean overrideFailed(GenerationException e, Path projectDir, String prefix, LoadResult result) {
         var failed = Templates.overrideFailure(e, projectDir);
-        failed.ifPresent(p -> result.diagnostics().error(new Position(prefix + Templates.OVERRIDE_DIR + "/" + p.name(), p.line(), p.column()), "",
-                p.message()));
+        failed.ifPresent(p -> result.diagnostics()
+                .error(
+                        new Position(prefix + Templates.OVERRIDE_DIR + "/" + p.name(), p.line(), p.column()),
+                        "",
+                        p.message()));
         return failed.isPresent();
     }
 
@@ -69,7 +78,8 @@ public final class Preflight {
         int best = Integer.MAX_VALUE;
         String path = "providers." + provider.id();
         for (String[] n : names) {
-            var m = Pattern.compile("(?<![\\w-])" + Pattern.quote(n[0]) + "(?![\\w-])").matcher(message);
+            var m = Pattern.compile("(?<![\\w-])" + Pattern.quote(n[0]) + "(?![\\w-])")
+                    .matcher(message);
             if (m.find() && m.start() < best) {
                 best = m.start();
                 path = n[1];

@@ -8,6 +8,8 @@ public final class ServiceDescription {
     private ServiceDescription() {}
 
     public static String of(Service service) {
-        return service.description() != null ? service.description() : "strato service " + service.name() + " (" + service.stage() + ")";
+        return service.description() != null
+                ? service.description()
+                : "strato service " + service.name() + " (" + service.stage() + ")";
     }
 }

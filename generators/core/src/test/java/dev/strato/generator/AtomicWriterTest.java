@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AtomicWriterTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static OutputTree tree(String... pathsAndContents) {
         OutputTree t = new OutputTree();

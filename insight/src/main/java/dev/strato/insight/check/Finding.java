@@ -19,7 +19,7 @@ public record Finding(Rule rule, Position position, String path, String message,
     /** {@code strato.yml:12:7: warning: functions.api.timeout: message [rule-id]}. */
     public String format() {
         String where = position.toString();
-        return (where.isEmpty() ? "" : where + ": ") + level().label() + ": " + (path.isEmpty() ? "" : path + ": ") + message
-                + (provider == null ? "" : " (" + provider.id() + ")") + " [" + rule.id() + "]";
+        return (where.isEmpty() ? "" : where + ": ") + level().label() + ": " + (path.isEmpty() ? "" : path + ": ")
+                + message + (provider == null ? "" : " (" + provider.id() + ")") + " [" + rule.id() + "]";
     }
 }

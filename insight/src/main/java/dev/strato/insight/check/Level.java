@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How much a finding matters; the names are SARIF's result levels. */
 public enum Level {
-    ERROR, WARNING, NOTE;
+    ERROR,
+    WARNING,
+    NOTE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

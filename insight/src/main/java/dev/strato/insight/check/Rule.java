@@ -8,7 +8,15 @@ import java.util.List;
  * name), its level, why it matters, the fix, a source link (or null) and the providers it is
  * about (empty: every provider).
  */
-public record Rule(String id, Level level, String title, String why, String fix, String source, List<Provider> providers, Check check) {
+public record Rule(
+        String id,
+        Level level,
+        String title,
+        String why,
+        String fix,
+        String source,
+        List<Provider> providers,
+        Check check) {
 
     public Rule {
         providers = List.copyOf(providers);

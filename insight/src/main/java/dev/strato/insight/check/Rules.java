@@ -16,7 +16,8 @@ public final class Rules {
         all.addAll(PortabilityRules.ALL);
         all.addAll(OperationsRules.ALL);
         ALL = List.copyOf(all);
-        if (ALL.stream().map(Rule::id).distinct().count() != ALL.size()) throw new IllegalStateException("duplicate rule id");
+        if (ALL.stream().map(Rule::id).distinct().count() != ALL.size())
+            throw new IllegalStateException("duplicate rule id");
     }
 
     private Rules() {}

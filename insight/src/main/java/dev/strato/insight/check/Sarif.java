@@ -44,7 +44,11 @@ public final class Sarif {
         if (r.source() != null) m.put("helpUri", r.source());
         m.put("defaultConfiguration", Map.of("level", r.level().label()));
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("providers", r.providers().isEmpty() ? List.of("aws", "azure", "gcp") : r.providers().stream().map(p -> p.id()).toList());
+        props.put(
+                "providers",
+                r.providers().isEmpty()
+                        ? List.of("aws", "azure", "gcp")
+                        : r.providers().stream().map(p -> p.id()).toList());
         m.put("properties", props);
         return m;
     }
@@ -54,15 +58,31 @@ public final class Sarif {
         m.put("ruleId", f.rule().id());
         m.put("ruleIndex", index);
         m.put("level", f.level().label());
-        m.put("message", Map.of("text", f.message() + (f.provider() == null ? "" : " (" + f.provider().id() + ")") + ". Fix: " + f.rule().fix()));
+        m.put(
+                "message",
+                Map.of(
+                        "text",
+                        f.message()
+                                + (f.provider() == null
+                                        ? ""
+                                        : " (" + f.provider().id() + ")") + ". Fix: "
+                                + f.rule().fix()));
         Map<String, Object> physical = new LinkedHashMap<>();
         physical.put("artifactLocation", Map.of("uri", f.position().file().replace('\\', '/')));
-        if (f.position().line() > 0) physical.put("region", ordered("startLine", f.position().line(), "startColumn", f.position().column()));
+        if (f.position().line() > 0)
+            physical.put(
+                    "region",
+                    ordered(
+                            "startLine",
+                            f.position().line(),
+                            "startColumn",
+                            f.position().column()));
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("physicalLocation", physical);
         location.put("logicalLocations", List.of(ordered("fullyQualifiedName", f.path(), "kind", "member")));
         m.put("locations", List.of(location));
-        if (f.provider() != null) m.put("properties", Map.of("provider", f.provider().id()));
+        if (f.provider() != null)
+            m.put("properties", Map.of("provider", f.provider().id()));
         return m;
     }
 
@@ -77,7 +97,8 @@ public final class Sarif {
     /** {@code queue-without-dead-letter} to {@code QueueWithoutDeadLetter}, SARIF's human-readable rule name. */
     static String pascal(String id) {
         StringBuilder b = new StringBuilder();
-        for (String part : id.split("-")) b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        for (String part : id.split("-"))
+            b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         return b.toString();
     }
 }

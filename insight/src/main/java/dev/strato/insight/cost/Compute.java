@@ -16,12 +16,16 @@ final class Compute {
 
     /** Lambda: billed per 1 ms, rounded up. */
     static BigDecimal lambdaSeconds(Duration d) {
-        return BigDecimal.valueOf(d.toNanos()).divide(BigDecimal.valueOf(1_000_000), 0, RoundingMode.CEILING).divide(THOUSAND);
+        return BigDecimal.valueOf(d.toNanos())
+                .divide(BigDecimal.valueOf(1_000_000), 0, RoundingMode.CEILING)
+                .divide(THOUSAND);
     }
 
     /** Cloud Run: billed per 100 ms of instance time, rounded up (one request at a time per instance assumed). */
     static BigDecimal cloudRunSeconds(Duration d) {
-        return BigDecimal.valueOf(d.toNanos()).divide(BigDecimal.valueOf(100_000_000), 0, RoundingMode.CEILING).divide(BigDecimal.TEN);
+        return BigDecimal.valueOf(d.toNanos())
+                .divide(BigDecimal.valueOf(100_000_000), 0, RoundingMode.CEILING)
+                .divide(BigDecimal.TEN);
     }
 
     /** Azure Consumption: at least 100 ms, then per 1 ms. */

@@ -21,11 +21,13 @@ public final class MemorySweep {
 
     static final int[] AWS_SIZES = {128, 256, 512, 1024, 1536, 1769, 2048, 3008, 4096, 10240};
     static final int[] GCP_SIZES = {128, 256, 512, 1024, 2048, 4096, 8192};
-    public static final String ASSUMPTION = "memory sweep: the duration is CPU-bound and single-threaded: it scales with the CPU share of the "
-            + "memory size up to one full vCPU (Lambda 1,769 MB, Cloud Run functions 2 GiB) and not beyond; costs are gross (before free tiers); "
-            + "Azure is not swept (a Flex app has one instance size for all its functions)";
+    public static final String ASSUMPTION =
+            "memory sweep: the duration is CPU-bound and single-threaded: it scales with the CPU share of the "
+                    + "memory size up to one full vCPU (Lambda 1,769 MB, Cloud Run functions 2 GiB) and not beyond; costs are gross (before free tiers); "
+                    + "Azure is not swept (a Flex app has one instance size for all its functions)";
 
-    public record Row(int memoryMb, Duration duration, BigDecimal cost, boolean cheapest, boolean knee, boolean current) {}
+    public record Row(
+            int memoryMb, Duration duration, BigDecimal cost, boolean cheapest, boolean knee, boolean current) {}
 
     private MemorySweep() {}
 
@@ -39,8 +41,11 @@ public final class MemorySweep {
         List<Duration> durations = new ArrayList<>();
         List<BigDecimal> costs = new ArrayList<>();
         for (int m : sizes) {
-            BigDecimal nanos = BigDecimal.valueOf(u.duration().toNanos()).multiply(base).divide(share(p, m), MathContext.DECIMAL64);
-            Duration d = Duration.ofMillis(nanos.divide(BigDecimal.valueOf(1_000_000), 0, RoundingMode.CEILING).longValueExact());
+            BigDecimal nanos = BigDecimal.valueOf(u.duration().toNanos())
+                    .multiply(base)
+                    .divide(share(p, m), MathContext.DECIMAL64);
+            Duration d = Duration.ofMillis(nanos.divide(BigDecimal.valueOf(1_000_000), 0, RoundingMode.CEILING)
+                    .longValueExact());
             durations.add(d);
             costs.add(cost(f, u, p, m, d));
         }
@@ -48,7 +53,8 @@ public final class MemorySweep {
         for (int i = 1; i < sizes.length; i++) if (costs.get(i).compareTo(costs.get(cheapest)) < 0) cheapest = i;
         int knee = sizes.length - 1;
         for (int i = 0; i + 1 < sizes.length; i++) {
-            double gain = 1 - (double) durations.get(i + 1).toNanos() / durations.get(i).toNanos();
+            double gain = 1
+                    - (double) durations.get(i + 1).toNanos() / durations.get(i).toNanos();
             if (gain < 0.10) {
                 knee = i;
                 break;
@@ -56,7 +62,8 @@ public final class MemorySweep {
         }
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
-            rows.add(new Row(sizes[i], durations.get(i), costs.get(i), i == cheapest, i == knee, sizes[i] == f.memoryMb()));
+            rows.add(new Row(
+                    sizes[i], durations.get(i), costs.get(i), i == cheapest, i == knee, sizes[i] == f.memoryMb()));
         }
         return rows;
     }
@@ -72,11 +79,15 @@ public final class MemorySweep {
         if (p == Provider.AWS) {
             String meter = f.architecture() == Architecture.ARM64 ? Prices.GB_SECONDS_ARM : Prices.GB_SECONDS_X86;
             return q.multiply(Prices.of(p, Prices.REQUESTS).price())
-                    .add(q.multiply(Compute.lambdaSeconds(d)).multiply(Compute.gb(memoryMb)).multiply(Prices.of(p, meter).price()));
+                    .add(q.multiply(Compute.lambdaSeconds(d))
+                            .multiply(Compute.gb(memoryMb))
+                            .multiply(Prices.of(p, meter).price()));
         }
         BigDecimal seconds = q.multiply(Compute.cloudRunSeconds(d));
         return q.multiply(Prices.of(p, Prices.REQUESTS).price())
-                .add(seconds.multiply(Compute.gcpVcpu(memoryMb)).multiply(Prices.of(p, Prices.VCPU_SECONDS).price()))
-                .add(seconds.multiply(Compute.gb(memoryMb)).multiply(Prices.of(p, Prices.GIB_SECONDS).price()));
+                .add(seconds.multiply(Compute.gcpVcpu(memoryMb))
+                        .multiply(Prices.of(p, Prices.VCPU_SECONDS).price()))
+                .add(seconds.multiply(Compute.gb(memoryMb))
+                        .multiply(Prices.of(p, Prices.GIB_SECONDS).price()));
     }
 }

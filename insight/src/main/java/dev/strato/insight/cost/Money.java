@@ -18,7 +18,8 @@ public final class Money {
     }
 
     public static String format(BigDecimal amount) {
-        if (amount.signum() != 0 && amount.abs().compareTo(new BigDecimal("0.005")) < 0) return amount.signum() < 0 ? "-<$0.01" : "<$0.01";
+        if (amount.signum() != 0 && amount.abs().compareTo(new BigDecimal("0.005")) < 0)
+            return amount.signum() < 0 ? "-<$0.01" : "<$0.01";
         BigDecimal c = cents(amount);
         DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
         return (c.signum() < 0 ? "-$" : "$") + f.format(c.abs());
@@ -26,7 +27,9 @@ public final class Money {
 
     /** Quantities to whole units (GB-seconds, requests), or 3 significant digits below 1000. */
     public static String quantity(BigDecimal q) {
-        DecimalFormat f = new DecimalFormat(q.compareTo(BigDecimal.valueOf(1000)) >= 0 ? "#,##0" : "#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        DecimalFormat f = new DecimalFormat(
+                q.compareTo(BigDecimal.valueOf(1000)) >= 0 ? "#,##0" : "#,##0.###",
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
         return f.format(q);
     }
 

@@ -11,8 +11,15 @@ import java.math.BigDecimal;
  * @param read the date the price was read from {@code source}; null when strato's authors took it
  *             from the page earlier and this table has not re-read it (the output says so)
  */
-public record Price(Provider provider, String region, String meter, String unit, BigDecimal price, BigDecimal freePerMonth,
-                    String source, String read) {
+public record Price(
+        Provider provider,
+        String region,
+        String meter,
+        String unit,
+        BigDecimal price,
+        BigDecimal freePerMonth,
+        String source,
+        String read) {
 
     public boolean verified() {
         return read != null;

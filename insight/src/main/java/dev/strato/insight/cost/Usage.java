@@ -14,7 +14,8 @@ import java.util.Map;
  * @param writes table writes per invocation on each table it may write (default 1)
  * @param logKb log output per invocation, KB
  */
-public record Usage(long requests, Duration duration, double payloadKb, double fanOut, double reads, double writes, double logKb) {
+public record Usage(
+        long requests, Duration duration, double payloadKb, double fanOut, double reads, double writes, double logKb) {
 
     public static final Usage DEFAULT = new Usage(1_000_000, Duration.ofMillis(120), 1, 1, 1, 1, 1);
 

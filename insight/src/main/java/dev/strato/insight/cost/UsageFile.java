@@ -27,22 +27,31 @@ public final class UsageFile {
 
     private UsageFile() {}
 
-    public static Optional<Usage.Plan> read(Path file, String label, Usage base, Set<String> functions, Diagnostics diagnostics) {
+    public static Optional<Usage.Plan> read(
+            Path file, String label, Usage base, Set<String> functions, Diagnostics diagnostics) {
         return read(file, label, base, functions, Set.of(), diagnostics);
     }
 
     /** @param stores the tables and buckets of the service, whose {@code storageGb} the file may give */
-    public static Optional<Usage.Plan> read(Path file, String label, Usage base, Set<String> functions, Set<String> stores, Diagnostics diagnostics) {
+    public static Optional<Usage.Plan> read(
+            Path file, String label, Usage base, Set<String> functions, Set<String> stores, Diagnostics diagnostics) {
         Optional<YNode> root = YamlLoader.loadFile(file, label, diagnostics);
         if (root.isEmpty()) return Optional.empty();
         if (!(root.get() instanceof YMap top)) {
-            diagnostics.error(root.get().position(), "", "a usage file is a map with defaults: and functions:, not " + root.get().describe());
+            diagnostics.error(
+                    root.get().position(),
+                    "",
+                    "a usage file is a map with defaults: and functions:, not "
+                            + root.get().describe());
             return Optional.empty();
         }
         for (YMap.Entry e : top.entries().values()) {
             if (!List.of("defaults", "functions", "resources").contains(e.key())) {
-                diagnostics.error(e.keyPosition(), e.key(), "unknown key" + Suggestions.didYouMean(e.key(), List.of("defaults", "functions", "resources"))
-                        + " (known: defaults, functions, resources)");
+                diagnostics.error(
+                        e.keyPosition(),
+                        e.key(),
+                        "unknown key" + Suggestions.didYouMean(e.key(), List.of("defaults", "functions", "resources"))
+                                + " (known: defaults, functions, resources)");
             }
         }
         Usage defaults = top.get("defaults") == null ? base : usage(top.get("defaults"), "defaults", base, diagnostics);
@@ -50,12 +59,16 @@ public final class UsageFile {
         YNode fns = top.get("functions");
         if (fns != null) {
             if (!(fns instanceof YMap m)) {
-                diagnostics.error(fns.position(), "functions", "expected a map of function names, not " + fns.describe());
+                diagnostics.error(
+                        fns.position(), "functions", "expected a map of function names, not " + fns.describe());
             } else {
                 for (YMap.Entry e : m.entries().values()) {
                     if (!functions.contains(e.key())) {
-                        diagnostics.error(e.keyPosition(), "functions." + e.key(), "no function " + e.key() + " in the service"
-                                + Suggestions.didYouMean(e.key(), functions));
+                        diagnostics.error(
+                                e.keyPosition(),
+                                "functions." + e.key(),
+                                "no function " + e.key() + " in the service"
+                                        + Suggestions.didYouMean(e.key(), functions));
                         continue;
                     }
                     own.put(e.key(), usage(e.value(), "functions." + e.key(), defaults, diagnostics));
@@ -66,19 +79,33 @@ public final class UsageFile {
         YNode res = top.get("resources");
         if (res != null) {
             if (!(res instanceof YMap m)) {
-                diagnostics.error(res.position(), "resources", "expected a map of table and bucket names, not " + res.describe());
+                diagnostics.error(
+                        res.position(), "resources", "expected a map of table and bucket names, not " + res.describe());
             } else {
                 for (YMap.Entry e : m.entries().values()) {
                     String at = "resources." + e.key();
                     if (!stores.contains(e.key())) {
-                        diagnostics.error(e.keyPosition(), at, "no table or bucket " + e.key() + " in the service" + Suggestions.didYouMean(e.key(), stores));
+                        diagnostics.error(
+                                e.keyPosition(),
+                                at,
+                                "no table or bucket " + e.key() + " in the service"
+                                        + Suggestions.didYouMean(e.key(), stores));
                     } else if (!(e.value() instanceof YMap r)) {
-                        diagnostics.error(e.value().position(), at, "expected { storageGb: N }, not " + e.value().describe());
+                        diagnostics.error(
+                                e.value().position(),
+                                at,
+                                "expected { storageGb: N }, not " + e.value().describe());
                     } else {
                         for (YMap.Entry k : r.entries().values()) {
-                            if (k.key().equals("storageGb")) number(k.value(), at + ".storageGb", diagnostics).ifPresent(v -> storage.put(e.key(), v));
-                            else diagnostics.error(k.keyPosition(), at + "." + k.key(), "unknown key" + Suggestions.didYouMean(k.key(), List.of("storageGb"))
-                                    + " (known: storageGb)");
+                            if (k.key().equals("storageGb"))
+                                number(k.value(), at + ".storageGb", diagnostics)
+                                        .ifPresent(v -> storage.put(e.key(), v));
+                            else
+                                diagnostics.error(
+                                        k.keyPosition(),
+                                        at + "." + k.key(),
+                                        "unknown key" + Suggestions.didYouMean(k.key(), List.of("storageGb"))
+                                                + " (known: storageGb)");
                         }
                     }
                 }
@@ -94,7 +121,11 @@ public final class UsageFile {
         }
         long requests = base.requests();
         Duration duration = base.duration();
-        double payload = base.payloadKb(), fanOut = base.fanOut(), reads = base.reads(), writes = base.writes(), logKb = base.logKb();
+        double payload = base.payloadKb(),
+                fanOut = base.fanOut(),
+                reads = base.reads(),
+                writes = base.writes(),
+                logKb = base.logKb();
         for (YMap.Entry e : m.entries().values()) {
             String at = path + "." + e.key();
             YNode v = e.value();
@@ -106,7 +137,12 @@ public final class UsageFile {
                 case "reads" -> reads = number(v, at, d).orElse(reads);
                 case "writes" -> writes = number(v, at, d).orElse(writes);
                 case "logKb" -> logKb = number(v, at, d).orElse(logKb);
-                default -> d.error(e.keyPosition(), at, "unknown key" + Suggestions.didYouMean(e.key(), KEYS) + " (known: " + String.join(", ", KEYS) + ")");
+                default ->
+                    d.error(
+                            e.keyPosition(),
+                            at,
+                            "unknown key" + Suggestions.didYouMean(e.key(), KEYS) + " (known: "
+                                    + String.join(", ", KEYS) + ")");
             }
         }
         return new Usage(requests, duration, payload, fanOut, reads, writes, logKb);
@@ -130,19 +166,28 @@ public final class UsageFile {
     }
 
     private static Optional<Long> count(YNode v, String at, Diagnostics d) {
-        Optional<Long> n = v instanceof YScalar s && s.value() != null ? parseCount(String.valueOf(s.value())) : Optional.empty();
-        if (n.isEmpty()) d.error(v.position(), at, "expected a whole number of requests per month (e.g. 3000000 or 3M), not " + text(v));
+        Optional<Long> n =
+                v instanceof YScalar s && s.value() != null ? parseCount(String.valueOf(s.value())) : Optional.empty();
+        if (n.isEmpty())
+            d.error(
+                    v.position(),
+                    at,
+                    "expected a whole number of requests per month (e.g. 3000000 or 3M), not " + text(v));
         return n;
     }
 
     private static Optional<Duration> duration(YNode v, String at, Diagnostics d) {
-        Optional<Duration> t = v instanceof YScalar s && s.isString() ? Durations.parse((String) s.value()) : Optional.empty();
-        if (t.isEmpty() || t.get().isZero()) d.error(v.position(), at, "expected a duration such as 120ms or 2s, not " + text(v));
+        Optional<Duration> t =
+                v instanceof YScalar s && s.isString() ? Durations.parse((String) s.value()) : Optional.empty();
+        if (t.isEmpty() || t.get().isZero())
+            d.error(v.position(), at, "expected a duration such as 120ms or 2s, not " + text(v));
         return t.filter(x -> !x.isZero());
     }
 
     private static Optional<Double> number(YNode v, String at, Diagnostics d) {
-        if (v instanceof YScalar s && (s.value() instanceof Long || s.value() instanceof Double) && ((Number) s.value()).doubleValue() >= 0) {
+        if (v instanceof YScalar s
+                && (s.value() instanceof Long || s.value() instanceof Double)
+                && ((Number) s.value()).doubleValue() >= 0) {
             return Optional.of(((Number) s.value()).doubleValue());
         }
         d.error(v.position(), at, "expected a number of 0 or more, not " + text(v));

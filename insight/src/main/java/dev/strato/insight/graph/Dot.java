@@ -11,11 +11,21 @@ public final class Dot {
     public static String render(Graph g) {
         StringBuilder b = new StringBuilder();
         b.append("digraph ").append(quote(g.title())).append(" {\n");
-        b.append("  rankdir=LR;\n  label=").append(quote(g.title())).append(";\n  node [fontname=\"Helvetica\", fontsize=11];\n");
+        b.append("  rankdir=LR;\n  label=")
+                .append(quote(g.title()))
+                .append(";\n  node [fontname=\"Helvetica\", fontsize=11];\n");
         b.append("  edge [fontname=\"Helvetica\", fontsize=9];\n");
         for (Node n : g.nodes()) {
-            String label = n.label() + (n.nativeType() == null ? "" : "\n" + n.nativeType()) + (n.nativeName() == null ? "" : "\n" + n.nativeName());
-            b.append("  ").append(n.id()).append(" [label=").append(quote(label)).append(", ").append(style(n.kind())).append("];\n");
+            String label = n.label()
+                    + (n.nativeType() == null ? "" : "\n" + n.nativeType())
+                    + (n.nativeName() == null ? "" : "\n" + n.nativeName());
+            b.append("  ")
+                    .append(n.id())
+                    .append(" [label=")
+                    .append(quote(label))
+                    .append(", ")
+                    .append(style(n.kind()))
+                    .append("];\n");
         }
         for (Edge e : g.edges()) {
             String style = switch (e.kind()) {
@@ -23,7 +33,14 @@ public final class Dot {
                 case ACCESS -> ", penwidth=2";
                 case DEAD_LETTER -> ", style=dashed, color=\"#dc322f\"";
             };
-            b.append("  ").append(e.from()).append(" -> ").append(e.to()).append(" [label=").append(quote(e.label())).append(style).append("];\n");
+            b.append("  ")
+                    .append(e.from())
+                    .append(" -> ")
+                    .append(e.to())
+                    .append(" [label=")
+                    .append(quote(e.label()))
+                    .append(style)
+                    .append("];\n");
         }
         return b.append("}\n").toString();
     }

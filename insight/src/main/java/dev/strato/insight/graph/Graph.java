@@ -10,13 +10,26 @@ public record Graph(String title, List<Node> nodes, List<Edge> edges) {
         edges = List.copyOf(edges);
     }
 
-    public enum Kind { FUNCTION, ROUTE, SCHEDULE, TABLE, BUCKET, QUEUE, TOPIC, SECRET }
+    public enum Kind {
+        FUNCTION,
+        ROUTE,
+        SCHEDULE,
+        TABLE,
+        BUCKET,
+        QUEUE,
+        TOPIC,
+        SECRET
+    }
 
     /** @param nativeType the provider's resource type, or null without {@code --provider}
      *  @param nativeName the provider's resource name, or null */
     public record Node(String id, Kind kind, String label, String nativeType, String nativeName) {}
 
-    public enum EdgeKind { TRIGGER, ACCESS, DEAD_LETTER }
+    public enum EdgeKind {
+        TRIGGER,
+        ACCESS,
+        DEAD_LETTER
+    }
 
     public record Edge(String from, String to, EdgeKind kind, String label) {}
 }

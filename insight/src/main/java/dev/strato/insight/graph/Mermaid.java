@@ -18,11 +18,25 @@ public final class Mermaid {
                 case ACCESS -> " ==>";
                 case DEAD_LETTER -> " -.->";
             };
-            b.append("  ").append(e.from()).append(arrow).append("|").append(text(e.label())).append("| ").append(e.to()).append('\n');
+            b.append("  ")
+                    .append(e.from())
+                    .append(arrow)
+                    .append("|")
+                    .append(text(e.label()))
+                    .append("| ")
+                    .append(e.to())
+                    .append('\n');
         }
         for (Graph.Kind k : Graph.Kind.values()) {
-            String ids = String.join(",", g.nodes().stream().filter(n -> n.kind() == k).map(Node::id).toList());
-            if (!ids.isEmpty()) b.append("  class ").append(ids).append(' ').append(k.name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+            String ids = String.join(
+                    ",",
+                    g.nodes().stream().filter(n -> n.kind() == k).map(Node::id).toList());
+            if (!ids.isEmpty())
+                b.append("  class ")
+                        .append(ids)
+                        .append(' ')
+                        .append(k.name().toLowerCase(java.util.Locale.ROOT))
+                        .append('\n');
         }
         b.append("  classDef function fill:#fff3c4,stroke:#b58900\n");
         b.append("  classDef route fill:#e0f0ff,stroke:#268bd2\n");
@@ -32,7 +46,8 @@ public final class Mermaid {
     }
 
     private static String shape(Node n) {
-        String label = "\"" + text(n.label()) + (n.nativeType() == null ? "" : "<br/><small>" + text(n.nativeType()) + "</small>")
+        String label = "\"" + text(n.label())
+                + (n.nativeType() == null ? "" : "<br/><small>" + text(n.nativeType()) + "</small>")
                 + (n.nativeName() == null ? "" : "<br/><small>" + text(n.nativeName()) + "</small>") + "\"";
         return switch (n.kind()) {
             case FUNCTION -> "[" + label + "]";
@@ -47,6 +62,11 @@ public final class Mermaid {
 
     /** Mermaid reads quotes and some punctuation as syntax: write them as entities. */
     static String text(String s) {
-        return s.replace("\"", "#quot;").replace("|", "#124;").replace("{", "#123;").replace("}", "#125;").replace("<", "#lt;").replace(">", "#gt;");
+        return s.replace("\"", "#quot;")
+                .replace("|", "#124;")
+                .replace("{", "#123;")
+                .replace("}", "#125;")
+                .replace("<", "#lt;")
+                .replace(">", "#gt;");
     }
 }

@@ -17,18 +17,70 @@ import java.util.Map;
  */
 final class NativeNames {
 
-    private static final Map<Kind, String> AWS = Map.of(Kind.FUNCTION, "AWS::Lambda::Function", Kind.ROUTE, "AWS::ApiGatewayV2::Route",
-            Kind.SCHEDULE, "AWS::Scheduler::Schedule", Kind.TABLE, "AWS::DynamoDB::Table", Kind.BUCKET, "AWS::S3::Bucket",
-            Kind.QUEUE, "AWS::SQS::Queue", Kind.TOPIC, "AWS::SNS::Topic", Kind.SECRET, "Secrets Manager secret");
-    private static final Map<Kind, String> AZURE = Map.of(Kind.FUNCTION, "Microsoft.Web/sites/functions", Kind.ROUTE, "HTTP trigger",
-            Kind.SCHEDULE, "timer trigger", Kind.TABLE, "Microsoft.DocumentDB/databaseAccounts (container)",
-            Kind.BUCKET, "Microsoft.Storage/storageAccounts (blob container)", Kind.QUEUE, "Microsoft.ServiceBus/namespaces (queue)",
-            Kind.TOPIC, "Microsoft.ServiceBus/namespaces (topic)", Kind.SECRET, "Microsoft.KeyVault/vaults (secret)");
-    private static final Map<Kind, String> GCP = Map.of(Kind.FUNCTION, "google_cloudfunctions2_function", Kind.ROUTE, "function URL",
-            Kind.SCHEDULE, "google_cloud_scheduler_job", Kind.TABLE, "google_firestore_database (collection)", Kind.BUCKET, "google_storage_bucket",
-            Kind.QUEUE, "google_pubsub_topic + google_pubsub_subscription", Kind.TOPIC, "google_pubsub_topic", Kind.SECRET, "Secret Manager secret");
-    private static final Map<Kind, String> LIMIT = Map.of(Kind.FUNCTION, "functionName", Kind.TABLE, "tableName", Kind.BUCKET, "bucketName",
-            Kind.QUEUE, "queueName", Kind.TOPIC, "queueName", Kind.SECRET, "secretName");
+    private static final Map<Kind, String> AWS = Map.of(
+            Kind.FUNCTION,
+            "AWS::Lambda::Function",
+            Kind.ROUTE,
+            "AWS::ApiGatewayV2::Route",
+            Kind.SCHEDULE,
+            "AWS::Scheduler::Schedule",
+            Kind.TABLE,
+            "AWS::DynamoDB::Table",
+            Kind.BUCKET,
+            "AWS::S3::Bucket",
+            Kind.QUEUE,
+            "AWS::SQS::Queue",
+            Kind.TOPIC,
+            "AWS::SNS::Topic",
+            Kind.SECRET,
+            "Secrets Manager secret");
+    private static final Map<Kind, String> AZURE = Map.of(
+            Kind.FUNCTION,
+            "Microsoft.Web/sites/functions",
+            Kind.ROUTE,
+            "HTTP trigger",
+            Kind.SCHEDULE,
+            "timer trigger",
+            Kind.TABLE,
+            "Microsoft.DocumentDB/databaseAccounts (container)",
+            Kind.BUCKET,
+            "Microsoft.Storage/storageAccounts (blob container)",
+            Kind.QUEUE,
+            "Microsoft.ServiceBus/namespaces (queue)",
+            Kind.TOPIC,
+            "Microsoft.ServiceBus/namespaces (topic)",
+            Kind.SECRET,
+            "Microsoft.KeyVault/vaults (secret)");
+    private static final Map<Kind, String> GCP = Map.of(
+            Kind.FUNCTION,
+            "google_cloudfunctions2_function",
+            Kind.ROUTE,
+            "function URL",
+            Kind.SCHEDULE,
+            "google_cloud_scheduler_job",
+            Kind.TABLE,
+            "google_firestore_database (collection)",
+            Kind.BUCKET,
+            "google_storage_bucket",
+            Kind.QUEUE,
+            "google_pubsub_topic + google_pubsub_subscription",
+            Kind.TOPIC,
+            "google_pubsub_topic",
+            Kind.SECRET,
+            "Secret Manager secret");
+    private static final Map<Kind, String> LIMIT = Map.of(
+            Kind.FUNCTION,
+            "functionName",
+            Kind.TABLE,
+            "tableName",
+            Kind.BUCKET,
+            "bucketName",
+            Kind.QUEUE,
+            "queueName",
+            Kind.TOPIC,
+            "queueName",
+            Kind.SECRET,
+            "secretName");
 
     private final Provider provider;
     private final Service service;
@@ -41,11 +93,15 @@ final class NativeNames {
     }
 
     String type(Kind kind, String label) {
-        if (provider == Provider.AZURE && kind == Kind.QUEUE && service.providers().azure() != null
+        if (provider == Provider.AZURE
+                && kind == Kind.QUEUE
+                && service.providers().azure() != null
                 && service.providers().azure().queues() == AzureQueues.STORAGE) {
             return "Microsoft.Storage/storageAccounts (queue)";
         }
-        if (provider == Provider.GCP && kind == Kind.ROUTE && service.providers().gcp() != null
+        if (provider == Provider.GCP
+                && kind == Kind.ROUTE
+                && service.providers().gcp() != null
                 && service.providers().gcp().gateway() == GcpGateway.API_GATEWAY) {
             return "google_api_gateway_api_config";
         }
@@ -58,7 +114,11 @@ final class NativeNames {
         if (limit == null) return null;
         if (kind == Kind.SECRET) return label;
         List<Limits.Limit> rows = Limits.of(provider, limit, null, null);
-        long max = rows.stream().filter(l -> l.max() != null).mapToLong(Limits.Limit::max).min().orElse(63);
+        long max = rows.stream()
+                .filter(l -> l.max() != null)
+                .mapToLong(Limits.Limit::max)
+                .min()
+                .orElse(63);
         return names.of(label, (int) Math.max(max, ResourceNames.HASH_DIGITS + 2));
     }
 }

@@ -80,12 +80,24 @@ public final class JsonSchemaExport {
             return orVariable(m);
         }
         if (type instanceof Type.Duration) {
-            return Map.of("anyOf", List.of(Map.of("type", "integer", "minimum", 0),
-                    Map.of("type", "string", "pattern", "^\\s*\\d{1,9}\\s*(ms|s|m|h|d)\\s*$"), variable()));
+            return Map.of(
+                    "anyOf",
+                    List.of(
+                            Map.of("type", "integer", "minimum", 0),
+                            Map.of("type", "string", "pattern", "^\\s*\\d{1,9}\\s*(ms|s|m|h|d)\\s*$"),
+                            variable()));
         }
         if (type instanceof Type.SizeMb) {
-            return Map.of("anyOf", List.of(Map.of("type", "integer", "minimum", 1),
-                    Map.of("type", "string", "pattern", "^\\s*\\d{1,7}\\s*([mM][bB]?|[mM][iI][bB]?|[gG][bB]?|[gG][iI][bB]?)?\\s*$"), variable()));
+            return Map.of(
+                    "anyOf",
+                    List.of(
+                            Map.of("type", "integer", "minimum", 1),
+                            Map.of(
+                                    "type",
+                                    "string",
+                                    "pattern",
+                                    "^\\s*\\d{1,7}\\s*([mM][bB]?|[mM][iI][bB]?|[gG][bB]?|[gG][iI][bB]?)?\\s*$"),
+                            variable()));
         }
         if (type instanceof Type.ListOf l) {
             m.put("type", "array");
@@ -94,7 +106,10 @@ public final class JsonSchemaExport {
         }
         if (type instanceof Type.MapOf map) {
             m.put("type", "object");
-            if (map.keyPattern() != null) m.put("propertyNames", Map.of("pattern", "^(?:" + map.keyPattern().pattern() + ")$"));
+            if (map.keyPattern() != null)
+                m.put(
+                        "propertyNames",
+                        Map.of("pattern", "^(?:" + map.keyPattern().pattern() + ")$"));
             if (map.minEntries() > 0) m.put("minProperties", map.minEntries());
             m.put("additionalProperties", type(map.value()));
             return orVariable(m);

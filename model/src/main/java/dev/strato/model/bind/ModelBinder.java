@@ -74,20 +74,35 @@ public final class ModelBinder {
         Runtime runtime = runtime(root, Runtime.NODEJS22);
         Adapter adapter = enumOf(Adapter.class, root.choice("adapter"), Adapter.PORTABLE);
         root.text("stage");
-        root.entries("params").forEach((stage, e) -> reader.entries(e.value(), root.path("params") + "." + stage,
-                new Type.MapOf(new Type.Any(), null, null)));
+        root.entries("params")
+                .forEach((stage, e) -> reader.entries(
+                        e.value(), root.path("params") + "." + stage, new Type.MapOf(new Type.Any(), null, null)));
         Providers providers = providers(root.object("providers"));
         View defaults = root.object("defaults");
         PackageSpec packaging = packaging(root.object("package"));
         Map<String, Function> functions = new LinkedHashMap<>();
-        root.entries("functions").forEach((fn, e) ->
-                function(fn, reader.object(e.value(), "functions." + fn, ModelSchema.FUNCTION), defaults, runtime, adapter)
+        root.entries("functions")
+                .forEach((fn, e) -> function(
+                                fn,
+                                reader.object(e.value(), "functions." + fn, ModelSchema.FUNCTION),
+                                defaults,
+                                runtime,
+                                adapter)
                         .ifPresent(f -> functions.put(fn, f)));
         Map<String, Resource> resources = new LinkedHashMap<>();
-        root.entries("resources").forEach((rn, e) -> resource(e.value(), "resources." + rn).ifPresent(r -> resources.put(rn, r)));
+        root.entries("resources")
+                .forEach((rn, e) -> resource(e.value(), "resources." + rn).ifPresent(r -> resources.put(rn, r)));
         // an invalid name is already reported; bind the rest so that every other problem is found too
-        return Optional.of(new Service(name == null ? "service" : name, root.text("description"), resolved.stage(), runtime, adapter,
-                providers, packaging, functions, resources));
+        return Optional.of(new Service(
+                name == null ? "service" : name,
+                root.text("description"),
+                resolved.stage(),
+                runtime,
+                adapter,
+                providers,
+                packaging,
+                functions,
+                resources));
     }
 
     /** The runtime a map names, {@code inherited} when it names none, null (reported) when it names an unknown one. */
@@ -104,22 +119,48 @@ public final class ModelBinder {
 
     private Providers providers(View p) {
         if (p == null) return new Providers(null, null, null);
-        // "aws:" with nothing after it reads as null: an empty block, not "no aws" (else validate says valid and generate finds no block)
+        // "aws:" with nothing after it reads as null: an empty block, not "no aws" (else validate says valid and
+        // generate finds no block)
         p.emptyValue("aws", "providers.aws has no value: write its settings, such as aws: { region: us-east-1 }");
-        p.emptyValue("azure", "providers.azure has no value: write its settings, such as azure: { location: westeurope }");
-        p.emptyValue("gcp", "providers.gcp has no value: write its settings, such as gcp: { project: my-project, region: europe-west1 }");
+        p.emptyValue(
+                "azure", "providers.azure has no value: write its settings, such as azure: { location: westeurope }");
+        p.emptyValue(
+                "gcp",
+                "providers.gcp has no value: write its settings, such as gcp: { project: my-project, region: europe-west1 }");
         View aws = p.object("aws");
         View azure = p.object("azure");
         View gcp = p.object("gcp");
         return new Providers(
-                aws == null ? null : new Providers.Aws(aws.text("region"), enumOf(AwsFormat.class, aws.choice("format"), AwsFormat.CLOUDFORMATION), aws.text("profile")),
-                azure == null ? null : new Providers.Azure(azure.text("location"), azure.text("resourceGroup"),
-                        enumOf(AzurePlan.class, azure.choice("plan"), AzurePlan.FLEX),
-                        enumOf(dev.strato.model.providers.AzureQueues.class, azure.choice("queues"), dev.strato.model.providers.AzureQueues.SERVICEBUS)),
-                gcp == null ? null : new Providers.Gcp(gcp.text("project"), gcp.text("region"),
-                        enumOf(dev.strato.model.providers.GcpGateway.class, gcp.choice("gateway"), dev.strato.model.providers.GcpGateway.NONE),
-                        enumOf(dev.strato.model.providers.GcpEngine.class, gcp.choice("engine"), dev.strato.model.providers.GcpEngine.INFRA_MANAGER),
-                        gcp.text("serviceAccount")));
+                aws == null
+                        ? null
+                        : new Providers.Aws(
+                                aws.text("region"),
+                                enumOf(AwsFormat.class, aws.choice("format"), AwsFormat.CLOUDFORMATION),
+                                aws.text("profile")),
+                azure == null
+                        ? null
+                        : new Providers.Azure(
+                                azure.text("location"),
+                                azure.text("resourceGroup"),
+                                enumOf(AzurePlan.class, azure.choice("plan"), AzurePlan.FLEX),
+                                enumOf(
+                                        dev.strato.model.providers.AzureQueues.class,
+                                        azure.choice("queues"),
+                                        dev.strato.model.providers.AzureQueues.SERVICEBUS)),
+                gcp == null
+                        ? null
+                        : new Providers.Gcp(
+                                gcp.text("project"),
+                                gcp.text("region"),
+                                enumOf(
+                                        dev.strato.model.providers.GcpGateway.class,
+                                        gcp.choice("gateway"),
+                                        dev.strato.model.providers.GcpGateway.NONE),
+                                enumOf(
+                                        dev.strato.model.providers.GcpEngine.class,
+                                        gcp.choice("engine"),
+                                        dev.strato.model.providers.GcpEngine.INFRA_MANAGER),
+                                gcp.text("serviceAccount")));
     }
 
     private PackageSpec packaging(View p) {
@@ -127,11 +168,14 @@ public final class ModelBinder {
         List<String> include = p.texts("include");
         List<String> exclude = p.texts("exclude");
         Boolean individually = p.bool("individually");
-        return new PackageSpec(include == null ? List.of() : include, exclude == null ? List.of() : exclude,
+        return new PackageSpec(
+                include == null ? List.of() : include,
+                exclude == null ? List.of() : exclude,
                 individually == null || individually);
     }
 
-    private Optional<Function> function(String name, View fn, View defaults, Runtime serviceRuntime, Adapter serviceAdapter) {
+    private Optional<Function> function(
+            String name, View fn, View defaults, Runtime serviceRuntime, Adapter serviceAdapter) {
         if (fn == null) return Optional.empty();
         Defaults d = new Defaults(fn, defaults);
         Map<String, Value> environment = new LinkedHashMap<>();
@@ -142,12 +186,18 @@ public final class ModelBinder {
         tags.putAll(tags(fn));
         List<Event> events = new ArrayList<>();
         List<YNode> items = fn.list("events");
-        for (int i = 0; i < items.size(); i++) event(items.get(i), fn.path("events") + "[" + i + "]").ifPresent(events::add);
+        for (int i = 0; i < items.size(); i++)
+            event(items.get(i), fn.path("events") + "[" + i + "]").ifPresent(events::add);
         Map<String, List<Verb>> permissions = new LinkedHashMap<>();
-        fn.entries("permissions").forEach((res, e) -> permissions.put(res, verbs(e.value(), fn.path("permissions") + "." + res)));
+        fn.entries("permissions")
+                .forEach((res, e) -> permissions.put(res, verbs(e.value(), fn.path("permissions") + "." + res)));
         String handler = fn.text("handler");
         Runtime runtime = runtime(fn, serviceRuntime);
-        return Optional.of(new Function(name, handler, fn.text("description"), runtime,
+        return Optional.of(new Function(
+                name,
+                handler,
+                fn.text("description"),
+                runtime,
                 enumOf(Adapter.class, fn.choice("adapter"), serviceAdapter),
                 d.get(View::sizeMb, "memory", DEFAULT_MEMORY_MB),
                 d.get(View::duration, "timeout", DEFAULT_TIMEOUT),
@@ -211,7 +261,8 @@ public final class ModelBinder {
             String id = reader.choice(items.get(i), path + "[" + i + "]", choice);
             if (id != null) out.add(enumOf(Verb.class, id, null));
         }
-        if (items.isEmpty() && node instanceof YList) reader.error(node, path, "no verbs: list what the function may do");
+        if (items.isEmpty() && node instanceof YList)
+            reader.error(node, path, "no verbs: list what the function may do");
         return List.copyOf(out);
     }
 
@@ -221,22 +272,33 @@ public final class ModelBinder {
         for (String kind : Event.KINDS) {
             YNode value = item.node(kind);
             if (value == null) {
-                if (item.map().get(kind) != null) reader.error(item.map().get(kind), path + "." + kind, "empty " + kind + " event");
+                if (item.map().get(kind) != null)
+                    reader.error(item.map().get(kind), path + "." + kind, "empty " + kind + " event");
                 continue;
             }
             String p = path + "." + kind;
             boolean longForm = value instanceof YMap;
             return switch (kind) {
                 case "http" -> longForm ? http(reader.object(value, p, ModelSchema.HTTP)) : httpShort(value, p);
-                case "schedule" -> longForm ? schedule(reader.object(value, p, ModelSchema.SCHEDULE), p) : scheduleShort(value, p);
-                case "queue" -> longForm ? queue(reader.object(value, p, ModelSchema.QUEUE_EVENT))
-                        : name(value, p, "queue").map(q -> new Event.Queue(q, DEFAULT_QUEUE_BATCH));
-                case "topic" -> longForm ? topic(reader.object(value, p, ModelSchema.TOPIC_EVENT))
-                        : name(value, p, "topic").map(t -> new Event.Topic(t, Map.of()));
-                case "bucket" -> longForm ? bucket(reader.object(value, p, ModelSchema.BUCKET_EVENT))
-                        : name(value, p, "bucket").map(b -> new Event.Bucket(b, List.of(BucketAction.CREATED), null, null));
-                case "table" -> longForm ? table(reader.object(value, p, ModelSchema.TABLE_EVENT))
-                        : name(value, p, "table").map(t -> new Event.Table(t, DEFAULT_TABLE_BATCH));
+                case "schedule" ->
+                    longForm ? schedule(reader.object(value, p, ModelSchema.SCHEDULE), p) : scheduleShort(value, p);
+                case "queue" ->
+                    longForm
+                            ? queue(reader.object(value, p, ModelSchema.QUEUE_EVENT))
+                            : name(value, p, "queue").map(q -> new Event.Queue(q, DEFAULT_QUEUE_BATCH));
+                case "topic" ->
+                    longForm
+                            ? topic(reader.object(value, p, ModelSchema.TOPIC_EVENT))
+                            : name(value, p, "topic").map(t -> new Event.Topic(t, Map.of()));
+                case "bucket" ->
+                    longForm
+                            ? bucket(reader.object(value, p, ModelSchema.BUCKET_EVENT))
+                            : name(value, p, "bucket")
+                                    .map(b -> new Event.Bucket(b, List.of(BucketAction.CREATED), null, null));
+                case "table" ->
+                    longForm
+                            ? table(reader.object(value, p, ModelSchema.TABLE_EVENT))
+                            : name(value, p, "table").map(t -> new Event.Table(t, DEFAULT_TABLE_BATCH));
                 default -> throw new IllegalStateException(kind);
             };
         }
@@ -263,7 +325,11 @@ public final class ModelBinder {
         String upper = text.toUpperCase(Locale.ROOT);
         for (HttpMethod m : HttpMethod.values()) if (m.id().equals(upper)) return Optional.of(m);
         List<String> ids = Named.ids(HttpMethod.class);
-        reader.error(node, path, "unknown HTTP method '" + text + "'" + Suggestions.didYouMean(upper, ids) + " (allowed: " + String.join(", ", ids) + ")");
+        reader.error(
+                node,
+                path,
+                "unknown HTTP method '" + text + "'" + Suggestions.didYouMean(upper, ids) + " (allowed: "
+                        + String.join(", ", ids) + ")");
         return Optional.empty();
     }
 
@@ -290,8 +356,12 @@ public final class ModelBinder {
         List<String> methods = c.texts("methods");
         List<String> headers = c.texts("headers");
         Boolean credentials = c.bool("credentials");
-        return new Event.Cors(origins == null ? List.of("*") : origins, methods == null ? List.of("*") : methods,
-                headers == null ? List.of("*") : headers, credentials != null && credentials, c.duration("maxAge"));
+        return new Event.Cors(
+                origins == null ? List.of("*") : origins,
+                methods == null ? List.of("*") : methods,
+                headers == null ? List.of("*") : headers,
+                credentials != null && credentials,
+                c.duration("maxAge"));
     }
 
     private Event.Auth auth(View v) {
@@ -302,7 +372,10 @@ public final class ModelBinder {
             if (kind == null) return Event.Auth.NONE;
             AuthKind k = enumOf(AuthKind.class, kind, AuthKind.NONE);
             if (k == AuthKind.JWT) {
-                reader.error(n, v.path("auth"), "jwt needs an issuer and an audience: write auth: { type: jwt, issuer: https://..., audience: [...] }");
+                reader.error(
+                        n,
+                        v.path("auth"),
+                        "jwt needs an issuer and an audience: write auth: { type: jwt, issuer: https://..., audience: [...] }");
             }
             return new Event.Auth(k, null, List.of());
         }
@@ -317,9 +390,10 @@ public final class ModelBinder {
         String text = reader.text(node, path, Type.Text.ANY);
         if (text == null) return Optional.empty();
         Optional<Duration> rate = Durations.parse(text);
-        return Optional.of(rate.isPresent()
-                ? new Event.Schedule(null, rate.get(), "UTC", null, true)
-                : new Event.Schedule(text.strip(), null, "UTC", null, true));
+        return Optional.of(
+                rate.isPresent()
+                        ? new Event.Schedule(null, rate.get(), "UTC", null, true)
+                        : new Event.Schedule(text.strip(), null, "UTC", null, true));
     }
 
     private Optional<Event> schedule(View v, String path) {
@@ -327,14 +401,19 @@ public final class ModelBinder {
         String cron = v.text("cron");
         Duration rate = v.duration("rate");
         if (v.has("cron") == v.has("rate")) {
-            reader.error(v.map(), path, v.has("cron") ? "give cron or rate, not both" : "a schedule needs cron or rate");
+            reader.error(
+                    v.map(), path, v.has("cron") ? "give cron or rate, not both" : "a schedule needs cron or rate");
             return Optional.empty();
         }
         String timezone = v.text("timezone");
         Boolean enabled = v.bool("enabled");
         Object input = v.has("input") ? plain(v.node("input"), v.path("input")) : null;
         if (cron == null && rate == null) return Optional.empty();
-        return Optional.of(new Event.Schedule(cron == null ? null : cron.strip(), rate, timezone == null ? "UTC" : timezone, input,
+        return Optional.of(new Event.Schedule(
+                cron == null ? null : cron.strip(),
+                rate,
+                timezone == null ? "UTC" : timezone,
+                input,
                 enabled == null || enabled));
     }
 
@@ -359,7 +438,9 @@ public final class ModelBinder {
         if (v == null) return Optional.empty();
         String queue = v.text("queue");
         Integer batch = v.integer("batchSize");
-        return queue == null ? Optional.empty() : Optional.of(new Event.Queue(queue, batch == null ? DEFAULT_QUEUE_BATCH : batch));
+        return queue == null
+                ? Optional.empty()
+                : Optional.of(new Event.Queue(queue, batch == null ? DEFAULT_QUEUE_BATCH : batch));
     }
 
     private Optional<Event> topic(View v) {
@@ -382,10 +463,14 @@ public final class ModelBinder {
         }
         if (items.isEmpty() && v.has("on")) {
             // "on: []" would silently mean the default: an event on no operation is a mistake, not a choice
-            reader.error(v.node("on"), v.path("on"), "on lists no operation: write on: [created], [deleted] or both (or leave on out for created)");
+            reader.error(
+                    v.node("on"),
+                    v.path("on"),
+                    "on lists no operation: write on: [created], [deleted] or both (or leave on out for created)");
         }
         if (on.isEmpty()) on.add(BucketAction.CREATED);
-        return bucket == null ? Optional.empty()
+        return bucket == null
+                ? Optional.empty()
                 : Optional.of(new Event.Bucket(bucket, List.copyOf(on), v.text("prefix"), v.text("suffix")));
     }
 
@@ -393,7 +478,9 @@ public final class ModelBinder {
         if (v == null) return Optional.empty();
         String table = v.text("table");
         Integer batch = v.integer("batchSize");
-        return table == null ? Optional.empty() : Optional.of(new Event.Table(table, batch == null ? DEFAULT_TABLE_BATCH : batch));
+        return table == null
+                ? Optional.empty()
+                : Optional.of(new Event.Table(table, batch == null ? DEFAULT_TABLE_BATCH : batch));
     }
 
     private Optional<Resource> resource(YNode node, String path) {
@@ -409,20 +496,24 @@ public final class ModelBinder {
         }
         String type = reader.choice(typeNode, path + ".type", new Type.Choice(Resource.TYPES));
         if (type == null) return Optional.empty();
-        View v = reader.object(node, path, ((Type.Tagged) ModelSchema.RESOURCE).shapes().get(type));
+        View v = reader.object(
+                node, path, ((Type.Tagged) ModelSchema.RESOURCE).shapes().get(type));
         if (v == null) return Optional.empty();
         return switch (type) {
             case "table" -> tableResource(v);
             case "bucket" -> {
                 Boolean versioning = v.bool("versioning");
-                yield Optional.of(new Resource.Bucket(versioning != null && versioning, v.integer("expireAfterDays"), cors(v, "cors")));
+                yield Optional.of(new Resource.Bucket(
+                        versioning != null && versioning, v.integer("expireAfterDays"), cors(v, "cors")));
             }
             case "queue" -> {
                 Duration visibility = v.duration("visibilityTimeout");
                 Duration retention = v.duration("retention");
                 Integer receives = v.integer("maxReceiveCount");
-                yield Optional.of(new Resource.Queue(visibility == null ? DEFAULT_VISIBILITY : visibility,
-                        retention == null ? DEFAULT_RETENTION : retention, v.text("deadLetter"),
+                yield Optional.of(new Resource.Queue(
+                        visibility == null ? DEFAULT_VISIBILITY : visibility,
+                        retention == null ? DEFAULT_RETENTION : retention,
+                        v.text("deadLetter"),
                         receives == null ? DEFAULT_MAX_RECEIVE : receives));
             }
             default -> Optional.of(new Resource.Topic());

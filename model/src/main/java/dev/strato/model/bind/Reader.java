@@ -62,27 +62,50 @@ final class Reader {
             sources.key(join(path, key), e.keyPosition());
             sources.value(join(path, key), e.value().position());
             if (!shape.fields().containsKey(key)) {
-                diagnostics.error(e.keyPosition(), path, "unknown key '" + key + "'"
-                        + Suggestions.didYouMean(key, shape.fields().keySet())
-                        + " (allowed: " + String.join(", ", shape.fields().keySet()) + ")");
+                diagnostics.error(
+                        e.keyPosition(),
+                        path,
+                        "unknown key '" + key + "'"
+                                + Suggestions.didYouMean(key, shape.fields().keySet())
+                                + " (allowed: "
+                                + String.join(", ", shape.fields().keySet()) + ")");
             }
         });
-        long present = map.entries().keySet().stream().filter(shape.fields()::containsKey).count();
+        long present = map.entries().keySet().stream()
+                .filter(shape.fields()::containsKey)
+                .count();
         if (shape.atLeastOne() && map.entries().isEmpty()) {
-            diagnostics.error(map.position(), path, "no " + shape.name().replaceAll("s$", "") + ": add at least one of " + String.join(", ", shape.fields().keySet()));
+            diagnostics.error(
+                    map.position(),
+                    path,
+                    "no " + shape.name().replaceAll("s$", "") + ": add at least one of "
+                            + String.join(", ", shape.fields().keySet()));
         }
         if (shape.exactlyOne()) {
             if (present > 1) {
-                diagnostics.error(map.position(), path, "one " + shape.name() + " per list item, found "
-                        + String.join(" and ", map.entries().keySet()));
+                diagnostics.error(
+                        map.position(),
+                        path,
+                        "one " + shape.name() + " per list item, found "
+                                + String.join(" and ", map.entries().keySet()));
             } else if (map.entries().isEmpty()) {
-                diagnostics.error(map.position(), path, "empty " + shape.name() + ": expected one of " + String.join(", ", shape.fields().keySet()));
+                diagnostics.error(
+                        map.position(),
+                        path,
+                        "empty " + shape.name() + ": expected one of "
+                                + String.join(", ", shape.fields().keySet()));
             }
         } else {
             shape.fields().values().stream()
-                    .filter(f -> f.required() && (map.get(f.name()) == null || isNull(map.get(f.name())) && !failed(map.get(f.name()))))
-                    .forEach(f -> diagnostics.error(map.get(f.name()) == null ? map.position() : map.get(f.name()).position(), path,
-                            "missing required key '" + f.name() + "'" + (f.description().isEmpty() ? "" : ": " + f.description())));
+                    .filter(f -> f.required()
+                            && (map.get(f.name()) == null || isNull(map.get(f.name())) && !failed(map.get(f.name()))))
+                    .forEach(f -> diagnostics.error(
+                            map.get(f.name()) == null
+                                    ? map.position()
+                                    : map.get(f.name()).position(),
+                            path,
+                            "missing required key '" + f.name() + "'"
+                                    + (f.description().isEmpty() ? "" : ": " + f.description())));
         }
         return new View(this, map, path, shape);
     }
@@ -113,7 +136,11 @@ final class Reader {
     String text(YNode node, String path, Type.Text type) {
         if (resolved.isFailed(node)) return null;
         if (node instanceof YSymbolic s) {
-            error(node, path, "a " + s.value().describe() + " (" + s.value().source() + ") is allowed only in environment values");
+            error(
+                    node,
+                    path,
+                    "a " + s.value().describe() + " (" + s.value().source()
+                            + ") is allowed only in environment values");
             return null;
         }
         if (!(node instanceof YScalar s) || s.isNull() || s.value() instanceof Boolean) {
@@ -158,15 +185,22 @@ final class Reader {
 
     String choice(YNode node, String path, Type.Choice type) {
         if (resolved.isFailed(node)) return null;
-        if (!(node instanceof YScalar s) || s.isNull() || !(s.value() instanceof String || s.value() instanceof Long || s.value() instanceof Double)) {
+        if (!(node instanceof YScalar s)
+                || s.isNull()
+                || !(s.value() instanceof String || s.value() instanceof Long || s.value() instanceof Double)) {
             typeError(node, path, "one of " + String.join(", ", type.values()));
             return null;
         }
         String text = String.valueOf(s.value());
         if (type.values().contains(text)) return text;
-        Optional<String> caseless = type.values().stream().filter(v -> v.equalsIgnoreCase(text)).findFirst();
+        Optional<String> caseless =
+                type.values().stream().filter(v -> v.equalsIgnoreCase(text)).findFirst();
         if (caseless.isPresent()) return caseless.get();
-        error(node, path, "'" + abbreviate(text) + "' is not one of " + String.join(", ", type.values()) + Suggestions.didYouMean(text, type.values()));
+        error(
+                node,
+                path,
+                "'" + abbreviate(text) + "' is not one of " + String.join(", ", type.values())
+                        + Suggestions.didYouMean(text, type.values()));
         return null;
     }
 
@@ -184,7 +218,10 @@ final class Reader {
     }
 
     Integer sizeMb(YNode node, String path) {
-        if (node instanceof YScalar s && s.value() != null && !(s.value() instanceof Boolean) && !(s.value() instanceof Double)) {
+        if (node instanceof YScalar s
+                && s.value() != null
+                && !(s.value() instanceof Boolean)
+                && !(s.value() instanceof Double)) {
             Matcher m = SIZE.matcher(String.valueOf(s.value()).strip().toLowerCase(Locale.ROOT));
             if (m.matches()) {
                 long n = Long.parseLong(m.group(1));
@@ -192,9 +229,16 @@ final class Reader {
                 return (int) Math.min(Integer.MAX_VALUE, giga ? n * 1024 : n);
             }
         }
-        if (node instanceof YScalar s && (s.value() instanceof Long || s.value() instanceof Double || s.value() instanceof java.math.BigInteger)) {
+        if (node instanceof YScalar s
+                && (s.value() instanceof Long
+                        || s.value() instanceof Double
+                        || s.value() instanceof java.math.BigInteger)) {
             // a number that is no size: say what is wrong with it, not just its type
-            error(node, path, "memory must be a whole, positive number of MB within each provider's limits (such as 512 or 2GB), got " + s.text());
+            error(
+                    node,
+                    path,
+                    "memory must be a whole, positive number of MB within each provider's limits (such as 512 or 2GB), got "
+                            + s.text());
             return null;
         }
         typeError(node, path, new Type.SizeMb().describe());
@@ -204,7 +248,8 @@ final class Reader {
     List<YNode> list(YNode node, String path) {
         if (resolved.isFailed(node)) return List.of();
         if (node instanceof YList l) {
-            for (int i = 0; i < l.items().size(); i++) sources.value(path + "[" + i + "]", l.items().get(i).position());
+            for (int i = 0; i < l.items().size(); i++)
+                sources.value(path + "[" + i + "]", l.items().get(i).position());
             return l.items();
         }
         typeError(node, path, "a list");

@@ -10,7 +10,11 @@ import java.util.Map;
  */
 public record Shape(String name, String description, Map<String, Field> fields, Keys keys) {
 
-    public enum Keys { ANY, AT_LEAST_ONE, EXACTLY_ONE }
+    public enum Keys {
+        ANY,
+        AT_LEAST_ONE,
+        EXACTLY_ONE
+    }
 
     public static Shape of(String name, String description, Field... fields) {
         return build(name, description, Keys.ANY, List.of(fields));

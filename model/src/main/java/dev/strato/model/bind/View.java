@@ -106,6 +106,8 @@ final class View {
 
     View object(String key) {
         YNode n = node(key);
-        return n == null ? null : reader.object(n, path(key), type(key, Type.Obj.class).shape());
+        return n == null
+                ? null
+                : reader.object(n, path(key), type(key, Type.Obj.class).shape());
     }
 }

@@ -6,8 +6,7 @@ import java.util.Objects;
 /** One problem found in a model, with where it is and which model path it concerns. */
 public record Diagnostic(Severity severity, Position position, String path, String message) {
 
-    public static final Comparator<Diagnostic> ORDER = Comparator
-            .comparing(Diagnostic::position)
+    public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::position)
             .thenComparing(Diagnostic::severity)
             .thenComparing(Diagnostic::path)
             .thenComparing(Diagnostic::message);
@@ -16,8 +15,11 @@ public record Diagnostic(Severity severity, Position position, String path, Stri
     // method handles on first use, a measurable part of a cold start (docs/PERFORMANCE.md)
     @Override
     public boolean equals(Object o) {
-        return o instanceof Diagnostic d && severity == d.severity && Objects.equals(position, d.position)
-                && Objects.equals(path, d.path) && Objects.equals(message, d.message);
+        return o instanceof Diagnostic d
+                && severity == d.severity
+                && Objects.equals(position, d.position)
+                && Objects.equals(path, d.path)
+                && Objects.equals(message, d.message);
     }
 
     @Override

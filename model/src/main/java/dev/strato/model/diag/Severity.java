@@ -1,7 +1,8 @@
 package dev.strato.model.diag;
 
 public enum Severity {
-    ERROR, WARNING;
+    ERROR,
+    WARNING;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

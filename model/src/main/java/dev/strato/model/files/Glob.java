@@ -77,7 +77,9 @@ public final class Glob {
                     if (end < 0) throw new IllegalArgumentException("unclosed [ in glob '" + glob + "'");
                     String body = glob.substring(i + 1, end);
                     if (body.startsWith("!")) body = "^" + body.substring(1);
-                    re.append('[').append(body.replace("\\", "\\\\").replace("[", "\\[")).append(']');
+                    re.append('[')
+                            .append(body.replace("\\", "\\\\").replace("[", "\\["))
+                            .append(']');
                     i = end;
                 }
                 case '{' -> {

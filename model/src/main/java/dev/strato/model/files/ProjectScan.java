@@ -56,7 +56,9 @@ public final class ProjectScan {
         public String message() {
             String shown = target.equals(resolved) ? target : target + " (" + resolved + ")";
             return "symbolic link " + path + " -> " + shown + " " + kind.text + "; packaging refuses it"
-                    + (kind == Kind.OUTSIDE ? " (copy the files into the project, or leave the link out with package.exclude)" : "");
+                    + (kind == Kind.OUTSIDE
+                            ? " (copy the files into the project, or leave the link out with package.exclude)"
+                            : "");
         }
     }
 
@@ -111,9 +113,11 @@ public final class ProjectScan {
         Path root = projectDir.toAbsolutePath().normalize();
         Path real = root.resolve(path).toRealPath();
         if (!real.startsWith(root.toRealPath())) {
-            throw new IOException("project file " + path + " resolves to " + real + ", outside the project folder; packaging refuses it");
+            throw new IOException("project file " + path + " resolves to " + real
+                    + ", outside the project folder; packaging refuses it");
         }
-        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) throw new IOException("project file " + path + " is not a regular file");
+        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS))
+            throw new IOException("project file " + path + " is not a regular file");
         return Files.readAllBytes(real);
     }
 
@@ -127,7 +131,8 @@ public final class ProjectScan {
         for (Path child : children) {
             String name = child.getFileName().toString();
             String path = rel.isEmpty() ? name : rel + "/" + name;
-            BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attrs =
+                    Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (attrs.isSymbolicLink()) link(child, path);
             else if (attrs.isDirectory()) enter(child, path);
             else if (attrs.isRegularFile() && selected(path)) files.add(path);

@@ -3,7 +3,8 @@ package dev.strato.model.providers;
 import dev.strato.model.support.Named;
 
 public enum AwsFormat implements Named {
-    CLOUDFORMATION, SAM;
+    CLOUDFORMATION,
+    SAM;
 
     @Override
     public String toString() {

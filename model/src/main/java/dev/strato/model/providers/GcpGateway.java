@@ -4,7 +4,8 @@ import dev.strato.model.support.Named;
 
 /** How GCP serves HTTP routes: one URL per function (none) or one base URL through API Gateway. */
 public enum GcpGateway implements Named {
-    NONE, API_GATEWAY;
+    NONE,
+    API_GATEWAY;
 
     @Override
     public String id() {

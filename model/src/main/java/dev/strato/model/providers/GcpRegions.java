@@ -22,6 +22,10 @@ public final class GcpRegions {
 
     /** The page each row of a service rests on. */
     public static String source(String service) {
-        return ROWS.stream().filter(r -> r[0].equals(service)).map(r -> r[2]).findFirst().orElseThrow();
+        return ROWS.stream()
+                .filter(r -> r[0].equals(service))
+                .map(r -> r[2])
+                .findFirst()
+                .orElseThrow();
     }
 }

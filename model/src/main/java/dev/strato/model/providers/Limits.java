@@ -25,14 +25,28 @@ public final class Limits {
     private static final Map<String, List<Long>> VALUES_OF_NOTE = new ConcurrentHashMap<>();
     private static final Map<String, Optional<Pattern>> PATTERN_OF_NOTE = new ConcurrentHashMap<>();
 
-    public record Limit(Provider provider, String name, String plan, String trigger, Long min, Long max, String unit,
-                        Severity severity, String source, String checked, String note) {
+    public record Limit(
+            Provider provider,
+            String name,
+            String plan,
+            String trigger,
+            Long min,
+            Long max,
+            String unit,
+            Severity severity,
+            String source,
+            String checked,
+            String note) {
 
         /** Allowed discrete values, when the note names them ({@code values=1,3,5}). */
         public List<Long> values() {
             return VALUES_OF_NOTE.computeIfAbsent(note, n -> {
                 Matcher m = VALUES.matcher(n);
-                return m.find() ? Arrays.stream(m.group(1).split(",")).map(Long::valueOf).toList() : List.of();
+                return m.find()
+                        ? Arrays.stream(m.group(1).split(","))
+                                .map(Long::valueOf)
+                                .toList()
+                        : List.of();
             });
         }
 
@@ -48,10 +62,18 @@ public final class Limits {
         // method handles on first use, a measurable part of a cold start (docs/PERFORMANCE.md)
         @Override
         public boolean equals(Object o) {
-            return o instanceof Limit l && provider == l.provider && Objects.equals(name, l.name) && Objects.equals(plan, l.plan)
-                    && Objects.equals(trigger, l.trigger) && Objects.equals(min, l.min) && Objects.equals(max, l.max)
-                    && Objects.equals(unit, l.unit) && severity == l.severity && Objects.equals(source, l.source)
-                    && Objects.equals(checked, l.checked) && Objects.equals(note, l.note);
+            return o instanceof Limit l
+                    && provider == l.provider
+                    && Objects.equals(name, l.name)
+                    && Objects.equals(plan, l.plan)
+                    && Objects.equals(trigger, l.trigger)
+                    && Objects.equals(min, l.min)
+                    && Objects.equals(max, l.max)
+                    && Objects.equals(unit, l.unit)
+                    && severity == l.severity
+                    && Objects.equals(source, l.source)
+                    && Objects.equals(checked, l.checked)
+                    && Objects.equals(note, l.note);
         }
 
         @Override
@@ -65,7 +87,9 @@ public final class Limits {
 
         /** {@code event} stands for every trigger but http. */
         public boolean appliesToTrigger(String kind) {
-            return trigger.equals(ANY) || trigger.equals(kind) || (trigger.equals("event") && kind != null && !kind.equals("http"));
+            return trigger.equals(ANY)
+                    || trigger.equals(kind)
+                    || (trigger.equals("event") && kind != null && !kind.equals("http"));
         }
 
         /** Null when {@code value} is within the limit, else why not. */
@@ -74,7 +98,11 @@ public final class Limits {
             if (max != null && value > max) return "exceeds " + provider + " limit " + format(max);
             List<Long> allowed = values();
             if (!allowed.isEmpty() && !allowed.contains(value)) {
-                return "is not one of the values " + provider + " allows: " + allowed.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+                return "is not one of the values " + provider + " allows: "
+                        + allowed.stream()
+                                .map(String::valueOf)
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElse("");
             }
             return null;
         }
@@ -91,9 +119,19 @@ public final class Limits {
     }
 
     private static final List<Limit> ROWS = Tsv.read("limits.tsv", 11).stream()
-            .map(c -> new Limit(Provider.byId(c[0]).orElseThrow(() -> new IllegalStateException("limits.tsv: unknown provider " + c[0])),
-                    c[1], c[2], c[3], number(c[4]), number(c[5]), c[6],
-                    Severity.valueOf(c[7].toUpperCase(Locale.ROOT)), c[8], c[9], c[10]))
+            .map(c -> new Limit(
+                    Provider.byId(c[0])
+                            .orElseThrow(() -> new IllegalStateException("limits.tsv: unknown provider " + c[0])),
+                    c[1],
+                    c[2],
+                    c[3],
+                    number(c[4]),
+                    number(c[5]),
+                    c[6],
+                    Severity.valueOf(c[7].toUpperCase(Locale.ROOT)),
+                    c[8],
+                    c[9],
+                    c[10]))
             .toList();
 
     private Limits() {}
@@ -109,7 +147,8 @@ public final class Limits {
     /** Rows of one limit for a provider, plan (null: any) and trigger kind (null: the function as a whole). */
     public static List<Limit> of(Provider provider, String name, String plan, String trigger) {
         // every function asks the same few questions: answer each once
-        return SELECTIONS.computeIfAbsent(provider + "|" + name + "|" + plan + "|" + trigger, k -> select(provider, name, plan, trigger));
+        return SELECTIONS.computeIfAbsent(
+                provider + "|" + name + "|" + plan + "|" + trigger, k -> select(provider, name, plan, trigger));
     }
 
     private static final java.util.Map<String, List<Limit>> SELECTIONS = new java.util.concurrent.ConcurrentHashMap<>();

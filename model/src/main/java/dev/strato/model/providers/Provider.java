@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 public enum Provider {
-    AWS, AZURE, GCP;
+    AWS,
+    AZURE,
+    GCP;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

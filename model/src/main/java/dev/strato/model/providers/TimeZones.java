@@ -46,7 +46,8 @@ public final class TimeZones {
             if (hours == 0 && whole) return " (did you mean 'UTC'?)";
             if (whole && hours <= 14) {
                 String name = "Etc/GMT" + (m.group(2).equals("+") ? "-" : "+") + hours;
-                if (NAMES.contains(name)) return " (did you mean '" + name + "'? tz database offsets have the inverted sign)";
+                if (NAMES.contains(name))
+                    return " (did you mean '" + name + "'? tz database offsets have the inverted sign)";
             }
             return " (a fixed offset has no tz name unless it is whole hours: name the place, such as Asia/Kolkata)";
         }

@@ -25,7 +25,8 @@ final class Tsv {
                 if (line.isBlank()) continue;
                 String[] cells = line.split("\t", -1);
                 if (cells.length != columns) {
-                    throw new IllegalStateException(resource + ": expected " + columns + " columns, got " + cells.length + ": " + Arrays.toString(cells));
+                    throw new IllegalStateException(resource + ": expected " + columns + " columns, got " + cells.length
+                            + ": " + Arrays.toString(cells));
                 }
                 rows.add(cells);
             }

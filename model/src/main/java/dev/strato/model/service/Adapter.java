@@ -3,7 +3,8 @@ package dev.strato.model.service;
 import dev.strato.model.support.Named;
 
 public enum Adapter implements Named {
-    PORTABLE, NATIVE;
+    PORTABLE,
+    NATIVE;
 
     @Override
     public String toString() {

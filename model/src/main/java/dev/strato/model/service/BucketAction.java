@@ -3,7 +3,8 @@ package dev.strato.model.service;
 import dev.strato.model.support.Named;
 
 public enum BucketAction implements Named {
-    CREATED, DELETED;
+    CREATED,
+    DELETED;
 
     @Override
     public String toString() {

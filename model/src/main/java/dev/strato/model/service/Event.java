@@ -14,38 +14,59 @@ public sealed interface Event permits Event.Http, Event.Schedule, Event.Queue, E
     List<String> KINDS = List.of("http", "schedule", "queue", "topic", "bucket", "table");
 
     record Http(HttpMethod method, String path, Cors cors, Auth auth) implements Event {
-        @Override public String kind() { return "http"; }
+        @Override
+        public String kind() {
+            return "http";
+        }
     }
 
     /** Exactly one of {@code cron} (5-field unix) and {@code rate} is set. */
     record Schedule(String cron, Duration rate, String timezone, Object input, boolean enabled) implements Event {
-        @Override public String kind() { return "schedule"; }
+        @Override
+        public String kind() {
+            return "schedule";
+        }
     }
 
     record Queue(String queue, int batchSize) implements Event {
-        @Override public String kind() { return "queue"; }
+        @Override
+        public String kind() {
+            return "queue";
+        }
     }
 
     record Topic(String topic, Map<String, List<String>> filter) implements Event {
         public Topic {
             filter = Maps.copy(filter);
         }
-        @Override public String kind() { return "topic"; }
+
+        @Override
+        public String kind() {
+            return "topic";
+        }
     }
 
     record Bucket(String bucket, List<BucketAction> on, String prefix, String suffix) implements Event {
         public Bucket {
             on = Maps.copy(on);
         }
-        @Override public String kind() { return "bucket"; }
+
+        @Override
+        public String kind() {
+            return "bucket";
+        }
     }
 
     record Table(String table, int batchSize) implements Event {
-        @Override public String kind() { return "table"; }
+        @Override
+        public String kind() {
+            return "table";
+        }
     }
 
     /** Browser cross-origin settings of an HTTP route or a bucket. */
-    record Cors(List<String> origins, List<String> methods, List<String> headers, boolean credentials, Duration maxAge) {
+    record Cors(
+            List<String> origins, List<String> methods, List<String> headers, boolean credentials, Duration maxAge) {
         public static final Cors OPEN = new Cors(List.of("*"), List.of("*"), List.of("*"), false, null);
 
         public Cors {

@@ -13,10 +13,22 @@ public record PackageSpec(List<String> include, List<String> exclude, boolean in
      * secrets), caches and build litter. A pattern that matches a folder leaves out all under it.
      */
     public static final List<String> DEFAULT_EXCLUDE = List.of(
-            "strato.yml", "strato.yaml", ".strato",
-            "**/.git", "**/.hg", "**/.svn", "**/.bzr", "**/_darcs", "**/.fslckout", "**/_FOSSIL_",
-            "**/.env", "**/.env.*",
-            "node_modules/.cache", "**/.DS_Store", "**/__pycache__", "**/*.pyc");
+            "strato.yml",
+            "strato.yaml",
+            ".strato",
+            "**/.git",
+            "**/.hg",
+            "**/.svn",
+            "**/.bzr",
+            "**/_darcs",
+            "**/.fslckout",
+            "**/_FOSSIL_",
+            "**/.env",
+            "**/.env.*",
+            "node_modules/.cache",
+            "**/.DS_Store",
+            "**/__pycache__",
+            "**/*.pyc");
 
     public PackageSpec {
         include = Maps.copy(include);

@@ -14,18 +14,31 @@ public sealed interface Resource permits Resource.Table, Resource.Bucket, Resour
     record Key(String name, KeyType type) {}
 
     record Table(Key partition, Key sort, String ttl, boolean stream) implements Resource {
-        @Override public String type() { return "table"; }
+        @Override
+        public String type() {
+            return "table";
+        }
     }
 
     record Bucket(boolean versioning, Integer expireAfterDays, Event.Cors cors) implements Resource {
-        @Override public String type() { return "bucket"; }
+        @Override
+        public String type() {
+            return "bucket";
+        }
     }
 
-    record Queue(Duration visibilityTimeout, Duration retention, String deadLetter, int maxReceiveCount) implements Resource {
-        @Override public String type() { return "queue"; }
+    record Queue(Duration visibilityTimeout, Duration retention, String deadLetter, int maxReceiveCount)
+            implements Resource {
+        @Override
+        public String type() {
+            return "queue";
+        }
     }
 
     record Topic() implements Resource {
-        @Override public String type() { return "topic"; }
+        @Override
+        public String type() {
+            return "topic";
+        }
     }
 }

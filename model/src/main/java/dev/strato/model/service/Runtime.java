@@ -17,7 +17,13 @@ public enum Runtime {
     DOTNET8("dotnet8", Language.DOTNET),
     GO("go", Language.GO);
 
-    public enum Language { NODE, PYTHON, JAVA, DOTNET, GO }
+    public enum Language {
+        NODE,
+        PYTHON,
+        JAVA,
+        DOTNET,
+        GO
+    }
 
     private final String id;
     private final Language language;

@@ -47,7 +47,9 @@ public final class Dependencies {
             } catch (RuntimeException e) {
                 throw new IOException(NODE_MANIFEST + " is not JSON: " + e.getMessage(), e);
             }
-            for (String name : deps.propertyNames()) all.add(new Declared(NODE_MANIFEST, name, "node_modules/" + name.toLowerCase(Locale.ROOT) + "/package.json"));
+            for (String name : deps.propertyNames())
+                all.add(new Declared(
+                        NODE_MANIFEST, name, "node_modules/" + name.toLowerCase(Locale.ROOT) + "/package.json"));
         } else if (language == Runtime.Language.PYTHON) {
             Path manifest = projectDir.resolve(PYTHON_MANIFEST);
             if (!Files.isRegularFile(manifest)) return all;
@@ -75,7 +77,9 @@ public final class Dependencies {
     /** The packaged-path test for a list of package paths (relative, {@code /} separators). */
     public static Predicate<String> in(List<String> paths) {
         List<String> normalized = paths.stream().map(Dependencies::normalize).toList();
-        return probe -> normalized.stream().anyMatch(p -> p.startsWith(probe) && (!probe.startsWith(PYTHON_PACKAGES) || p.contains(".dist-info/")));
+        return probe -> normalized.stream()
+                .anyMatch(
+                        p -> p.startsWith(probe) && (!probe.startsWith(PYTHON_PACKAGES) || p.contains(".dist-info/")));
     }
 
     /** Lowercase, and Python distribution folder names with {@code -_.} runs as {@code _} up to their version. */
@@ -85,9 +89,14 @@ public final class Dependencies {
         String rest = lower.substring(PYTHON_PACKAGES.length());
         int slash = rest.indexOf('/');
         String folder = slash < 0 ? rest : rest.substring(0, slash);
-        int version = folder.endsWith(".dist-info") ? folder.substring(0, folder.length() - ".dist-info".length()).lastIndexOf('-') : -1;
+        int version = folder.endsWith(".dist-info")
+                ? folder.substring(0, folder.length() - ".dist-info".length()).lastIndexOf('-')
+                : -1;
         if (version <= 0) return lower;
-        return PYTHON_PACKAGES + folder.substring(0, version).replaceAll("[-_.]+", "_") + folder.substring(version) + (slash < 0 ? "" : rest.substring(slash));
+        return PYTHON_PACKAGES
+                + folder.substring(0, version).replaceAll("[-_.]+", "_")
+                + folder.substring(version)
+                + (slash < 0 ? "" : rest.substring(slash));
     }
 
     /** One line for an error: what is declared and not packaged, and what to do. */
@@ -97,8 +106,11 @@ public final class Dependencies {
         String how = first.manifest().equals(NODE_MANIFEST)
                 ? "run npm ci --omit=dev and package node_modules (package.include: node_modules/**)"
                 : "run pip install --target .python_packages/lib/site-packages -r requirements.txt and package it (package.include: .python_packages/**)";
-        return "the " + plan + " plan runs the app package as it is, with no remote build (WEBSITE_RUN_FROM_PACKAGE), but " + first.manifest()
-                + " declares " + String.join(", ", names.subList(0, Math.min(5, names.size()))) + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : "")
+        return "the " + plan
+                + " plan runs the app package as it is, with no remote build (WEBSITE_RUN_FROM_PACKAGE), but "
+                + first.manifest()
+                + " declares " + String.join(", ", names.subList(0, Math.min(5, names.size())))
+                + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : "")
                 + " that the package does not hold: " + how + ", or use plan flex, where deploy builds remotely";
     }
 }

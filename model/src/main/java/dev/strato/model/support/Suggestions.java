@@ -32,7 +32,9 @@ public final class Suggestions {
         if (a.length() != b.length()) return false;
         int first = 0;
         while (first < a.length() && a.charAt(first) == b.charAt(first)) first++;
-        return first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1) && a.charAt(first + 1) == b.charAt(first)
+        return first + 1 < a.length()
+                && a.charAt(first) == b.charAt(first + 1)
+                && a.charAt(first + 1) == b.charAt(first)
                 && a.substring(first + 2).equals(b.substring(first + 2));
     }
 

@@ -19,7 +19,8 @@ public final class UnixCron {
         if (minutes == 1) return Optional.of("* * * * *");
         if (minutes < HOUR && HOUR % minutes == 0) return Optional.of("*/" + minutes + " * * * *");
         if (minutes == HOUR) return Optional.of("0 * * * *");
-        if (minutes % HOUR == 0 && minutes < DAY && DAY % minutes == 0) return Optional.of("0 */" + minutes / HOUR + " * * *");
+        if (minutes % HOUR == 0 && minutes < DAY && DAY % minutes == 0)
+            return Optional.of("0 */" + minutes / HOUR + " * * *");
         if (minutes == DAY) return Optional.of("0 0 * * *");
         if (minutes == WEEK) return Optional.of("0 0 * * 0");
         return Optional.empty();

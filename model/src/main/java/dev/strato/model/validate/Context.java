@@ -14,7 +14,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** What every check needs: the model, where things were written, the providers in force, today. */
-record Context(Service service, SourceMap sources, Diagnostics diagnostics, List<Provider> providers, LocalDate today, Path projectDir) {
+record Context(
+        Service service,
+        SourceMap sources,
+        Diagnostics diagnostics,
+        List<Provider> providers,
+        LocalDate today,
+        Path projectDir) {
 
     void error(String path, String message) {
         diagnostics.error(sources.at(path), path, message);
@@ -35,7 +41,8 @@ record Context(Service service, SourceMap sources, Diagnostics diagnostics, List
 
     void report(Severity severity, String path, String message) {
         Position at = sources.at(path);
-        if (severity == Severity.ERROR) diagnostics.error(at, path, message); else diagnostics.warning(at, path, message);
+        if (severity == Severity.ERROR) diagnostics.error(at, path, message);
+        else diagnostics.warning(at, path, message);
     }
 
     /** Where a function's setting was written: on the function, else in defaults. */
@@ -47,7 +54,9 @@ record Context(Service service, SourceMap sources, Diagnostics diagnostics, List
     }
 
     String azurePlan() {
-        return service.providers().azure() == null ? null : service.providers().azure().plan().id();
+        return service.providers().azure() == null
+                ? null
+                : service.providers().azure().plan().id();
     }
 
     String planOf(Provider p) {
@@ -61,12 +70,17 @@ record Context(Service service, SourceMap sources, Diagnostics diagnostics, List
     Resource resource(String path, String name, String what, List<String> types) {
         Resource r = service.resources().get(name);
         if (r == null) {
-            error(path, what + " refers to unknown resource '" + name + "'" + Suggestions.didYouMean(name, service.resources().keySet())
-                    + (service.resources().isEmpty() ? " (the file has no resources)" : ""));
+            error(
+                    path,
+                    what + " refers to unknown resource '" + name + "'"
+                            + Suggestions.didYouMean(name, service.resources().keySet())
+                            + (service.resources().isEmpty() ? " (the file has no resources)" : ""));
             return null;
         }
         if (!types.isEmpty() && !types.contains(r.type())) {
-            error(path, what + " needs a " + String.join(" or ", types) + " resource, but '" + name + "' is a " + r.type());
+            error(
+                    path,
+                    what + " needs a " + String.join(" or ", types) + " resource, but '" + name + "' is a " + r.type());
             return null;
         }
         return r;

@@ -19,15 +19,22 @@ import java.util.regex.Pattern;
 /** Handler, runtime, settings, environment and permissions of each function. */
 final class FunctionChecks {
 
-    private static final Pattern SCRIPT_HANDLER = Pattern.compile("[A-Za-z0-9_.][A-Za-z0-9_./-]*\\.[A-Za-z_$][A-Za-z0-9_$]*");
-    private static final Pattern JAVA_HANDLER = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*::[A-Za-z_$][\\w$]*");
+    private static final Pattern SCRIPT_HANDLER =
+            Pattern.compile("[A-Za-z0-9_.][A-Za-z0-9_./-]*\\.[A-Za-z_$][A-Za-z0-9_$]*");
+    private static final Pattern JAVA_HANDLER =
+            Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*::[A-Za-z_$][\\w$]*");
     private static final Pattern DOTNET_HANDLER = Pattern.compile("[\\w.]+::[\\w.]+::\\w+");
     private static final Pattern GO_HANDLER = Pattern.compile("[\\w./-]+");
     private static final Map<Provider, Pattern> RESERVED_ENV = Map.of(
-            Provider.AWS, Pattern.compile("_HANDLER|_X_AMZN_TRACE_ID|AWS_REGION|AWS_DEFAULT_REGION|AWS_EXECUTION_ENV|AWS_LAMBDA_.*"
-                    + "|AWS_ACCESS_KEY|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|AWS_XRAY_.*|LAMBDA_TASK_ROOT|LAMBDA_RUNTIME_DIR"),
-            Provider.AZURE, Pattern.compile("FUNCTIONS_.*|AzureWebJobs.*|WEBSITE_.*|APPINSIGHTS_.*|APPLICATIONINSIGHTS_.*"),
-            Provider.GCP, Pattern.compile("X_GOOGLE_.*|K_SERVICE|K_REVISION|K_CONFIGURATION|PORT|FUNCTION_TARGET|FUNCTION_SIGNATURE_TYPE"));
+            Provider.AWS,
+                    Pattern.compile(
+                            "_HANDLER|_X_AMZN_TRACE_ID|AWS_REGION|AWS_DEFAULT_REGION|AWS_EXECUTION_ENV|AWS_LAMBDA_.*"
+                                    + "|AWS_ACCESS_KEY|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|AWS_XRAY_.*|LAMBDA_TASK_ROOT|LAMBDA_RUNTIME_DIR"),
+            Provider.AZURE,
+                    Pattern.compile("FUNCTIONS_.*|AzureWebJobs.*|WEBSITE_.*|APPINSIGHTS_.*|APPLICATIONINSIGHTS_.*"),
+            Provider.GCP,
+                    Pattern.compile(
+                            "X_GOOGLE_.*|K_SERVICE|K_REVISION|K_CONFIGURATION|PORT|FUNCTION_TARGET|FUNCTION_SIGNATURE_TYPE"));
     private static final Pattern STRATO_ENV = Pattern.compile("STRATO_.*");
     private static final Map<String, List<Verb>> VERBS = Map.of(
             "table", List.of(Verb.READ, Verb.WRITE),
@@ -72,7 +79,10 @@ final class FunctionChecks {
         switch (f.runtime().language()) {
             case NODE, PYTHON -> {
                 if (!SCRIPT_HANDLER.matcher(h).matches()) {
-                    c.error(path, "'" + h + "' is not a " + f.runtime() + " handler: expected path/file.export such as src/orders.create");
+                    c.error(
+                            path,
+                            "'" + h + "' is not a " + f.runtime()
+                                    + " handler: expected path/file.export such as src/orders.create");
                     return;
                 }
                 if (staysInProject(h.substring(0, h.lastIndexOf('.')), path)) scriptExists(f, h, path);
@@ -104,9 +114,15 @@ final class FunctionChecks {
      */
     private boolean staysInProject(String file, String path) {
         java.nio.file.Path p = java.nio.file.Path.of(file).normalize();
-        if (p.isAbsolute() || file.startsWith("/") || p.startsWith("..") || p.toString().isEmpty()) {
-            c.error(path, "handler file " + file + " lies outside the project folder: a handler names a file under the folder of strato.yml"
-                    + " (packages hold nothing from outside it)");
+        if (p.isAbsolute()
+                || file.startsWith("/")
+                || p.startsWith("..")
+                || p.toString().isEmpty()) {
+            c.error(
+                    path,
+                    "handler file " + file
+                            + " lies outside the project folder: a handler names a file under the folder of strato.yml"
+                            + " (packages hold nothing from outside it)");
             return false;
         }
         return true;
@@ -116,11 +132,18 @@ final class FunctionChecks {
         if (c.projectDir() == null) return;
         String file = handler.substring(0, handler.lastIndexOf('.'));
         List<String> extensions = f.runtime().language() == dev.strato.model.service.Runtime.Language.NODE
-                ? List.of(".js", ".mjs", ".cjs") : List.of(".py");
-        boolean found = extensions.stream().anyMatch(ext -> Files.isRegularFile(c.projectDir().resolve(file + ext)));
+                ? List.of(".js", ".mjs", ".cjs")
+                : List.of(".py");
+        boolean found = extensions.stream()
+                .anyMatch(ext -> Files.isRegularFile(c.projectDir().resolve(file + ext)));
         if (!found) {
-            c.warning(path, "handler file " + file + extensions.get(0) + " not found in " + c.projectDir()
-                    + (extensions.size() > 1 ? " (also looked for " + String.join(", ", extensions.subList(1, extensions.size())) + ")" : ""));
+            c.warning(
+                    path,
+                    "handler file " + file + extensions.get(0) + " not found in " + c.projectDir()
+                            + (extensions.size() > 1
+                                    ? " (also looked for " + String.join(", ", extensions.subList(1, extensions.size()))
+                                            + ")"
+                                    : ""));
         }
     }
 
@@ -130,40 +153,64 @@ final class FunctionChecks {
             var entry = RuntimeSupport.find(f.runtime(), p);
             if (entry.isEmpty()) {
                 List<Provider> others = RuntimeSupport.providersOf(f.runtime());
-                c.error(path, "runtime " + f.runtime() + " is not available on " + p
-                        + (others.isEmpty() ? "" : " (available on " + String.join(", ", others.stream().map(Provider::id).toList()) + ")"));
+                c.error(
+                        path,
+                        "runtime " + f.runtime() + " is not available on " + p
+                                + (others.isEmpty()
+                                        ? ""
+                                        : " (available on "
+                                                + String.join(
+                                                        ", ",
+                                                        others.stream()
+                                                                .map(Provider::id)
+                                                                .toList()) + ")"));
                 continue;
             }
             var e = entry.get();
             if (e.deprecated() == null) continue;
             if (!c.today().isBefore(e.deprecated())) {
-                c.error(path, "runtime " + f.runtime() + " (" + e.nativeId() + ") reached end of support on " + p + " on " + e.deprecated()
-                        + "; see " + e.source());
+                c.error(
+                        path,
+                        "runtime " + f.runtime() + " (" + e.nativeId() + ") reached end of support on " + p + " on "
+                                + e.deprecated() + "; see " + e.source());
             } else if (!c.today().plusMonths(6).isBefore(e.deprecated())) {
-                c.warning(path, "runtime " + f.runtime() + " (" + e.nativeId() + ") reaches end of support on " + p + " on " + e.deprecated()
-                        + " (in " + ChronoUnit.DAYS.between(c.today(), e.deprecated()) + " days)");
+                c.warning(
+                        path,
+                        "runtime " + f.runtime() + " (" + e.nativeId() + ") reaches end of support on " + p + " on "
+                                + e.deprecated() + " (in " + ChronoUnit.DAYS.between(c.today(), e.deprecated())
+                                + " days)");
             }
         }
     }
 
     /** AWS Lambda's Description and tag values; Azure tag values (docs/MODEL.md, "Provider limits"). */
     static final int MAX_DESCRIPTION = 256;
+
     static final int MAX_TAG_VALUE = 256;
     private static final String LAMBDA_API = "https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html";
-    private static final String AZURE_TAGS = "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/tag-resources#limitations";
+    private static final String AZURE_TAGS =
+            "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/tag-resources#limitations";
 
     private void descriptionAndTags(Function f) {
-        if (f.description() != null && f.description().length() > MAX_DESCRIPTION && c.providers().contains(Provider.AWS)) {
-            c.error(c.settingPath(f, "description"), "description has " + f.description().length() + " characters; aws takes at most "
-                    + MAX_DESCRIPTION + " (" + LAMBDA_API + ")");
+        if (f.description() != null
+                && f.description().length() > MAX_DESCRIPTION
+                && c.providers().contains(Provider.AWS)) {
+            c.error(
+                    c.settingPath(f, "description"),
+                    "description has " + f.description().length() + " characters; aws takes at most " + MAX_DESCRIPTION
+                            + " (" + LAMBDA_API + ")");
         }
         f.tags().forEach((k, v) -> {
-            String path = c.sources().has("functions." + f.name() + ".tags." + k) ? "functions." + f.name() + ".tags." + k : "defaults.tags." + k;
+            String path = c.sources().has("functions." + f.name() + ".tags." + k)
+                    ? "functions." + f.name() + ".tags." + k
+                    : "defaults.tags." + k;
             if (v != null && v.length() > MAX_TAG_VALUE) {
                 for (Provider p : List.of(Provider.AWS, Provider.AZURE)) {
                     if (c.providers().contains(p)) {
-                        c.error(path, "tag " + k + " has a value of " + v.length() + " characters; " + p + " takes at most " + MAX_TAG_VALUE
-                                + " (" + (p == Provider.AWS ? LAMBDA_API : AZURE_TAGS) + ")");
+                        c.error(
+                                path,
+                                "tag " + k + " has a value of " + v.length() + " characters; " + p + " takes at most "
+                                        + MAX_TAG_VALUE + " (" + (p == Provider.AWS ? LAMBDA_API : AZURE_TAGS) + ")");
                     }
                 }
             }
@@ -185,22 +232,43 @@ final class FunctionChecks {
             long seconds = (f.timeout().toMillis() + 999) / 1000;
             limits.check(timeoutPath, "timeout", seconds, Durations.format(f.timeout()), "timeout", triggers);
         }
-        limits.check(c.settingPath(f, "retries"), "retries", f.retries(), String.valueOf(f.retries()), "retries", List.of());
+        limits.check(
+                c.settingPath(f, "retries"), "retries", f.retries(), String.valueOf(f.retries()), "retries", List.of());
         if (f.description() != null) {
-            limits.check(path(f, "description"), "functionDescription", f.description().length(), f.description().length() + " characters",
-                    "description", List.of());
+            limits.check(
+                    path(f, "description"),
+                    "functionDescription",
+                    f.description().length(),
+                    f.description().length() + " characters",
+                    "description",
+                    List.of());
         }
-        limits.check(c.settingPath(f, "logRetentionDays"), "logRetentionDays", f.logRetentionDays(), f.logRetentionDays() + " days",
-                "log retention", List.of());
-        if (f.adapter() == dev.strato.model.service.Adapter.PORTABLE && f.runtime() != null && !hasPortableAdapter(f.runtime())) {
-            c.warning(c.sources().has(path(f, "adapter")) ? path(f, "adapter") : c.settingPath(f, "runtime"),
-                    "strato's portable adapters are for Node.js and Python: this " + f.runtime().id()
+        limits.check(
+                c.settingPath(f, "logRetentionDays"),
+                "logRetentionDays",
+                f.logRetentionDays(),
+                f.logRetentionDays() + " days",
+                "log retention",
+                List.of());
+        if (f.adapter() == dev.strato.model.service.Adapter.PORTABLE
+                && f.runtime() != null
+                && !hasPortableAdapter(f.runtime())) {
+            c.warning(
+                    c.sources().has(path(f, "adapter")) ? path(f, "adapter") : c.settingPath(f, "runtime"),
+                    "strato's portable adapters are for Node.js and Python: this "
+                            + f.runtime().id()
                             + " handler gets each cloud's own event and signature (set adapter: native to say so)");
         }
-        if (f.adapter() == dev.strato.model.service.Adapter.NATIVE && c.service().providers().targeted().size() > 1) {
-            c.warning(c.sources().has(path(f, "adapter")) ? path(f, "adapter") : "adapter",
+        if (f.adapter() == dev.strato.model.service.Adapter.NATIVE
+                && c.service().providers().targeted().size() > 1) {
+            c.warning(
+                    c.sources().has(path(f, "adapter")) ? path(f, "adapter") : "adapter",
                     "adapter native hands each cloud's own event to the handler: the code runs on more than one provider only if it handles each of "
-                            + String.join(", ", c.service().providers().targeted().stream().map(Provider::id).toList()));
+                            + String.join(
+                                    ", ",
+                                    c.service().providers().targeted().stream()
+                                            .map(Provider::id)
+                                            .toList()));
         }
     }
 
@@ -212,22 +280,36 @@ final class FunctionChecks {
         long size = 0;
         for (Map.Entry<String, Value> e : f.environment().entrySet()) {
             String name = e.getKey();
-            String path = c.sources().has(path(f, "environment") + "." + name) ? path(f, "environment") + "." + name : "defaults.environment." + name;
-            if (STRATO_ENV.matcher(name).matches()) c.error(path, "environment name " + name + " is reserved for strato's adapters (STRATO_*)");
+            String path = c.sources().has(path(f, "environment") + "." + name)
+                    ? path(f, "environment") + "." + name
+                    : "defaults.environment." + name;
+            if (STRATO_ENV.matcher(name).matches())
+                c.error(path, "environment name " + name + " is reserved for strato's adapters (STRATO_*)");
             for (Provider p : c.providers()) {
-                if (RESERVED_ENV.get(p).matcher(name).matches()) c.error(path, "environment name " + name + " is reserved by " + p);
+                if (RESERVED_ENV.get(p).matcher(name).matches())
+                    c.error(path, "environment name " + name + " is reserved by " + p);
             }
             size += name.length() + length(e.getValue());
             values(e.getValue()).forEach(v -> reference(v, path));
-            if (e.getValue() instanceof Value.Concat concat && concat.parts().stream().anyMatch(Value.Secret.class::isInstance)) {
+            if (e.getValue() instanceof Value.Concat concat
+                    && concat.parts().stream().anyMatch(Value.Secret.class::isInstance)) {
                 for (Provider p : List.of(Provider.AZURE, Provider.GCP)) {
                     if (c.providers().contains(p)) {
-                        c.error(path, "a secret inside other text is not possible on " + p + ": a secret fills a whole environment variable");
+                        c.error(
+                                path,
+                                "a secret inside other text is not possible on " + p
+                                        + ": a secret fills a whole environment variable");
                     }
                 }
             }
         }
-        limits.check(path(f, "environment"), "environmentSize", size, "environment of " + size + " characters", null, List.of());
+        limits.check(
+                path(f, "environment"),
+                "environmentSize",
+                size,
+                "environment of " + size + " characters",
+                null,
+                List.of());
     }
 
     private static List<Value> values(Value v) {
@@ -235,24 +317,39 @@ final class FunctionChecks {
     }
 
     private static long length(Value v) {
-        return values(v).stream().mapToLong(p -> p instanceof Value.Text t ? t.text().length() : p.source().length()).sum();
+        return values(v).stream()
+                .mapToLong(p -> p instanceof Value.Text t
+                        ? t.text().length()
+                        : p.source().length())
+                .sum();
     }
 
     private void reference(Value v, String path) {
         if (v instanceof Value.Ref ref) {
             Resource r = c.resource(path, ref.resource(), ref.source(), List.of());
             if (r != null && !REF_ATTRIBUTES.get(r.type()).contains(ref.attribute())) {
-                c.error(path, ref.source() + ": a " + r.type() + " has no '" + ref.attribute() + "' (it has " + String.join(", ", REF_ATTRIBUTES.get(r.type())) + ")");
+                c.error(
+                        path,
+                        ref.source() + ": a " + r.type() + " has no '" + ref.attribute() + "' (it has "
+                                + String.join(", ", REF_ATTRIBUTES.get(r.type())) + ")");
             }
         } else if (v instanceof Value.Secret secret) {
             for (Provider p : c.providers()) {
                 for (Limits.Limit row : Limits.of(p, "secretName", Limits.ANY, null)) {
                     String problem = row.check(secret.name().length());
-                    boolean charsOk = row.pattern().map(pt -> pt.matcher(secret.name()).matches()).orElse(true);
+                    boolean charsOk = row.pattern()
+                            .map(pt -> pt.matcher(secret.name()).matches())
+                            .orElse(true);
                     if (problem != null || !charsOk) {
-                        c.report(row.severity(), path, "secret name '" + secret.name() + "' is not valid on " + p
-                                + (problem != null ? ": length " + problem : ": allowed characters are " + row.pattern().get().pattern())
-                                + " (" + row.source() + ")");
+                        c.report(
+                                row.severity(),
+                                path,
+                                "secret name '" + secret.name() + "' is not valid on " + p
+                                        + (problem != null
+                                                ? ": length " + problem
+                                                : ": allowed characters are "
+                                                        + row.pattern().get().pattern())
+                                        + " (" + row.source() + ")");
                     }
                 }
             }
@@ -262,13 +359,17 @@ final class FunctionChecks {
     private void permissions(Function f) {
         f.permissions().forEach((name, verbs) -> {
             String path = path(f, "permissions") + "." + name;
-            Resource r = c.resource(c.sources().has(path) ? path : path(f, "permissions"), name, "permission", List.of());
+            Resource r =
+                    c.resource(c.sources().has(path) ? path : path(f, "permissions"), name, "permission", List.of());
             if (r == null) return;
             List<Verb> allowed = VERBS.get(r.type());
             for (int i = 0; i < verbs.size(); i++) {
                 if (!allowed.contains(verbs.get(i))) {
-                    c.error(path + "[" + i + "]", "'" + verbs.get(i) + "' does not apply to " + r.type() + " '" + name + "' (allowed: "
-                            + String.join(", ", allowed.stream().map(Verb::id).toList()) + ")");
+                    c.error(
+                            path + "[" + i + "]",
+                            "'" + verbs.get(i) + "' does not apply to " + r.type() + " '" + name + "' (allowed: "
+                                    + String.join(
+                                            ", ", allowed.stream().map(Verb::id).toList()) + ")");
                 }
             }
         });

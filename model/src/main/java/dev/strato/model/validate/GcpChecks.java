@@ -27,11 +27,15 @@ final class GcpChecks {
     /** API Gateway exists in a few regions only, and its gateway goes to the configuration's region. */
     private void gatewayRegion(Providers.Gcp gcp) {
         if (gcp.gateway() != GcpGateway.API_GATEWAY || gcp.region() == null) return;
-        boolean routes = c.service().functions().values().stream().anyMatch(f -> f.events().stream().anyMatch(Event.Http.class::isInstance));
+        boolean routes = c.service().functions().values().stream()
+                .anyMatch(f -> f.events().stream().anyMatch(Event.Http.class::isInstance));
         var regions = GcpRegions.of(API_GATEWAY);
         if (!routes || regions.contains(gcp.region())) return;
         String at = c.sources().has("providers.gcp.region") ? "providers.gcp.region" : "providers.gcp";
-        c.error(at, "region " + gcp.region() + " has no API Gateway (gateway: api-gateway), which exists in " + String.join(", ", regions)
-                + Suggestions.didYouMean(gcp.region(), regions) + ": choose one of them, or drop the gateway (see " + GcpRegions.source(API_GATEWAY) + ")");
+        c.error(
+                at,
+                "region " + gcp.region() + " has no API Gateway (gateway: api-gateway), which exists in "
+                        + String.join(", ", regions) + Suggestions.didYouMean(gcp.region(), regions)
+                        + ": choose one of them, or drop the gateway (see " + GcpRegions.source(API_GATEWAY) + ")");
     }
 }

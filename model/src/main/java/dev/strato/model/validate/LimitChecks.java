@@ -31,9 +31,12 @@ final class LimitChecks {
                 if (what != null) m.append(what).append(' ');
                 m.append(shown).append(' ').append(problem);
                 if (!row.trigger().equals(Limits.ANY)) {
-                    m.append(" for ").append(row.trigger().equals("event") ? "event-driven" : row.trigger()).append(" functions");
+                    m.append(" for ")
+                            .append(row.trigger().equals("event") ? "event-driven" : row.trigger())
+                            .append(" functions");
                 }
-                if (!row.plan().equals(Limits.ANY)) m.append(" on the ").append(row.plan()).append(" plan");
+                if (!row.plan().equals(Limits.ANY))
+                    m.append(" on the ").append(row.plan()).append(" plan");
                 m.append(" (").append(row.source()).append(')');
                 c.report(row.severity(), path, m.toString());
             }

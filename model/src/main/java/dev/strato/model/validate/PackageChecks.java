@@ -18,6 +18,7 @@ final class PackageChecks {
 
     /** Packages are plain zips, which count entries in 16 bits (generators add a few files of their own). */
     static final int MAX_ZIP_ENTRIES = 0xFFFF - 16;
+
     private static final List<String> NODE_EXTENSIONS = List.of(".js", ".mjs", ".cjs");
 
     private final Context c;
@@ -29,7 +30,8 @@ final class PackageChecks {
     void run() {
         if (c.projectDir() == null || c.service().functions().isEmpty()) return;
         // a pattern ServiceChecks refuses would only add follow-on errors (such as "selects no files")
-        List<String> patterns = new java.util.ArrayList<>(c.service().packaging().include());
+        List<String> patterns =
+                new java.util.ArrayList<>(c.service().packaging().include());
         patterns.addAll(c.service().packaging().exclude());
         if (patterns.stream().anyMatch(p -> p.startsWith("/") || p.contains(".."))) return;
         Optional<ProjectScan.Result> scanned = scan();
@@ -39,15 +41,20 @@ final class PackageChecks {
         if (scan.files().isEmpty()) {
             // without package.include an empty project gives empty packages; the missing handler files are reported
             if (!c.service().packaging().include().isEmpty()) {
-                c.error(specPath(), "package.include selects no files in the project folder: function packages would be empty");
+                c.error(
+                        specPath(),
+                        "package.include selects no files in the project folder: function packages would be empty");
             }
             return;
         }
         if (scan.files().size() > MAX_ZIP_ENTRIES) {
-            c.error(specPath(), "packages would hold " + scan.files().size() + " files, more than the " + MAX_ZIP_ENTRIES
-                    + " a zip without ZIP64 records holds (leave some out with package.exclude)");
+            c.error(
+                    specPath(),
+                    "packages would hold " + scan.files().size() + " files, more than the " + MAX_ZIP_ENTRIES
+                            + " a zip without ZIP64 records holds (leave some out with package.exclude)");
         }
-        List<String> refused = scan.problems().stream().map(ProjectScan.Problem::path).toList();
+        List<String> refused =
+                scan.problems().stream().map(ProjectScan.Problem::path).toList();
         for (Function f : c.service().functions().values()) {
             handlerPackaged(f, scan.files(), refused);
             if (f.runtime() == Runtime.JAVA21 || f.runtime() == Runtime.JAVA25) javaJar(f, scan.files());
@@ -69,12 +76,19 @@ final class PackageChecks {
     private void handlerPackaged(Function f, List<String> files, List<String> refused) {
         List<String> candidates = handlerFiles(f);
         if (candidates.isEmpty()) return;
-        if (candidates.stream().anyMatch(x -> files.contains(x) || refused.stream().anyMatch(l -> x.equals(l) || x.startsWith(l + "/")))) return;
+        if (candidates.stream()
+                .anyMatch(x ->
+                        files.contains(x) || refused.stream().anyMatch(l -> x.equals(l) || x.startsWith(l + "/"))))
+            return;
         for (String candidate : candidates) {
             if (java.nio.file.Files.isRegularFile(c.projectDir().resolve(candidate))) {
-                c.error("functions." + f.name() + ".handler", "handler file " + candidate + " is not in the package: "
-                        + (c.service().packaging().include().isEmpty() ? "package.exclude" : "package.include/exclude")
-                        + " or the default excludes leave it out");
+                c.error(
+                        "functions." + f.name() + ".handler",
+                        "handler file " + candidate + " is not in the package: "
+                                + (c.service().packaging().include().isEmpty()
+                                        ? "package.exclude"
+                                        : "package.include/exclude")
+                                + " or the default excludes leave it out");
                 return;
             }
         }
@@ -84,9 +98,12 @@ final class PackageChecks {
         if (!c.providers().contains(Provider.AZURE)) return;
         List<String> jars = files.stream().filter(p -> p.endsWith(".jar")).toList();
         if (jars.size() == 1) return;
-        c.error(c.settingPath(f, "runtime"), "function " + f.name() + ": Java functions on azure run from the package's jar, and the package holds "
-                + (jars.isEmpty() ? "none (build the jar first, or select it with package.include)"
-                : jars.size() + " (" + String.join(", ", jars) + "; select one with package.include)"));
+        c.error(
+                c.settingPath(f, "runtime"),
+                "function " + f.name() + ": Java functions on azure run from the package's jar, and the package holds "
+                        + (jars.isEmpty()
+                                ? "none (build the jar first, or select it with package.include)"
+                                : jars.size() + " (" + String.join(", ", jars) + "; select one with package.include)"));
     }
 
     /** The files a script or Go handler may name, relative to the project; none for Java or .NET. */
@@ -101,7 +118,12 @@ final class PackageChecks {
         if (h.startsWith("..") || h.startsWith("/")) return List.of();
         int dot = h.lastIndexOf('.');
         return switch (f.runtime().language()) {
-            case NODE -> dot <= 0 ? List.of() : NODE_EXTENSIONS.stream().map(ext -> h.substring(0, dot) + ext).toList();
+            case NODE ->
+                dot <= 0
+                        ? List.of()
+                        : NODE_EXTENSIONS.stream()
+                                .map(ext -> h.substring(0, dot) + ext)
+                                .toList();
             case PYTHON -> dot <= 0 ? List.of() : List.of(h.substring(0, dot) + ".py");
             case GO -> List.of(h);
             default -> List.of();
@@ -112,7 +134,8 @@ final class PackageChecks {
     private String blame(String link) {
         for (Function f : c.service().functions().values()) {
             for (String file : handlerFiles(f)) {
-                if (file.equals(link) || link.startsWith(file + "/") || file.startsWith(link + "/")) return "functions." + f.name() + ".handler";
+                if (file.equals(link) || link.startsWith(file + "/") || file.startsWith(link + "/"))
+                    return "functions." + f.name() + ".handler";
             }
         }
         return specPath();

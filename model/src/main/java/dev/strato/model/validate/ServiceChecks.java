@@ -36,7 +36,10 @@ final class ServiceChecks {
             String generated = Names.kebab(name);
             String other = seen.putIfAbsent(generated, name);
             if (other != null) {
-                c.errorAtKey(section + "." + name, "name '" + name + "' clashes with '" + other + "': both become '" + generated + "' in generated resources");
+                c.errorAtKey(
+                        section + "." + name,
+                        "name '" + name + "' clashes with '" + other + "': both become '" + generated
+                                + "' in generated resources");
             }
         }
     }
@@ -45,7 +48,9 @@ final class ServiceChecks {
         for (int i = 0; i < patterns.size(); i++) {
             String p = patterns.get(i);
             if (p.startsWith("/") || p.contains("..")) {
-                c.error(path + "[" + i + "]", "pattern '" + p + "' must be relative to the project folder and stay inside it");
+                c.error(
+                        path + "[" + i + "]",
+                        "pattern '" + p + "' must be relative to the project folder and stay inside it");
                 continue;
             }
             try {

@@ -17,8 +17,13 @@ public final class Validator {
      * @param providers the providers in force (validated against their limits and runtimes)
      * @param today the date deprecations are judged by
      */
-    public static void validate(Service service, SourceMap sources, Diagnostics diagnostics, List<Provider> providers,
-                                LocalDate today, Path projectDir) {
+    public static void validate(
+            Service service,
+            SourceMap sources,
+            Diagnostics diagnostics,
+            List<Provider> providers,
+            LocalDate today,
+            Path projectDir) {
         Context c = new Context(service, sources, diagnostics, List.copyOf(providers), today, projectDir);
         new ServiceChecks(c).run();
         new FunctionChecks(c).run();

@@ -8,7 +8,8 @@ import java.util.Map;
  * file's), {@code --param} values, the process environment, and the project folder that
  * {@code ${file()}} may not leave.
  */
-public record VariableContext(String stageOverride, Map<String, String> options, Map<String, String> environment, Path projectDir) {
+public record VariableContext(
+        String stageOverride, Map<String, String> options, Map<String, String> environment, Path projectDir) {
 
     public VariableContext {
         options = Map.copyOf(options);

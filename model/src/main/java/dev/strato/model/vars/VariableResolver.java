@@ -35,6 +35,7 @@ public final class VariableResolver {
     static final List<String> SOURCES = List.of("stage", "env", "opt", "param", "self", "file", "ref", "secret");
     /** {@code file(PATH)} or {@code file(PATH):KEY}, the address of a {@code ${file()}} variable (the importer reads them too). */
     public static final Pattern FILE = Pattern.compile("file\\(\\s*([^)]*?)\\s*\\)(?::(.*))?", Pattern.DOTALL);
+
     private static final Pattern REF = Pattern.compile("([A-Za-z][A-Za-z0-9]*)\\.([A-Za-z]+)");
     static final List<String> REF_ATTRIBUTES = List.of("name", "id", "url");
 
@@ -44,6 +45,7 @@ public final class VariableResolver {
      * 4 MB), and the caps stop a value that doubles at each level long before memory runs out.
      */
     static final int MAX_VALUE_CHARS = 1 << 20;
+
     static final long MAX_EXPANDED_CHARS = 16L << 20;
     private long expanded;
     private boolean overExpanded;
@@ -99,7 +101,9 @@ public final class VariableResolver {
             result = new YList(items, l.position());
         } else if (node instanceof YMap m) {
             Map<String, YMap.Entry> entries = new LinkedHashMap<>();
-            m.entries().forEach((k, e) -> entries.put(k, new YMap.Entry(k, e.keyPosition(), resolve(e.value(), join(path, k)))));
+            m.entries()
+                    .forEach((k, e) ->
+                            entries.put(k, new YMap.Entry(k, e.keyPosition(), resolve(e.value(), join(path, k)))));
             result = new YMap(entries, m.position());
         } else {
             result = node;
@@ -157,15 +161,21 @@ public final class VariableResolver {
                 String piece = v.isNull() ? "" : String.valueOf(v.value());
                 length += piece.length();
                 if (firstFailure == null && length > MAX_VALUE_CHARS) {
-                    firstFailure = fail(s, offset + ex.index(), "${" + ex.source() + "} makes this value longer than " + MAX_VALUE_CHARS
-                            + " characters once variables are expanded (a variable that repeats another grows exponentially)");
+                    firstFailure = fail(
+                            s,
+                            offset + ex.index(),
+                            "${" + ex.source() + "} makes this value longer than " + MAX_VALUE_CHARS
+                                    + " characters once variables are expanded (a variable that repeats another grows exponentially)");
                     break;
                 }
                 parts.add(new Value.Text(piece));
             } else if (value instanceof YSymbolic v) {
                 parts.add(v.value());
             } else if (firstFailure == null) {
-                firstFailure = fail(s, offset + ex.index(), "${" + ex.source() + "} is " + value.describe() + " and cannot be part of a text");
+                firstFailure = fail(
+                        s,
+                        offset + ex.index(),
+                        "${" + ex.source() + "} is " + value.describe() + " and cannot be part of a text");
             }
         }
         if (firstFailure == null) {
@@ -177,8 +187,11 @@ public final class VariableResolver {
                     return marker;
                 }
                 overExpanded = true;
-                return fail(s, offset, "variables expand the file to more than " + MAX_EXPANDED_CHARS + " characters of text (at most "
-                        + (MAX_EXPANDED_CHARS >> 20) + " MiB in all)");
+                return fail(
+                        s,
+                        offset,
+                        "variables expand the file to more than " + MAX_EXPANDED_CHARS + " characters of text (at most "
+                                + (MAX_EXPANDED_CHARS >> 20) + " MiB in all)");
             }
         }
         return firstFailure != null ? firstFailure : join(parts, s);
@@ -193,7 +206,8 @@ public final class VariableResolver {
             } else {
                 if (!text.isEmpty()) merged.add(new Value.Text(text.toString()));
                 text.setLength(0);
-                if (v instanceof Value.Concat c) merged.addAll(c.parts()); else merged.add(v);
+                if (v instanceof Value.Concat c) merged.addAll(c.parts());
+                else merged.add(v);
             }
         }
         if (merged.isEmpty()) return new YScalar(text.toString(), text.toString(), s.position(), -1);
@@ -214,8 +228,11 @@ public final class VariableResolver {
         String fallback = comma < 0 ? null : body.substring(comma + 1).strip();
         String source = sourceOf(address);
         if (!SOURCES.contains(source)) {
-            return fail(s, index, "unknown variable source '" + source + "'" + Suggestions.didYouMean(source, SOURCES)
-                    + " (known: " + String.join(", ", SOURCES) + ")");
+            return fail(
+                    s,
+                    index,
+                    "unknown variable source '" + source + "'" + Suggestions.didYouMean(source, SOURCES) + " (known: "
+                            + String.join(", ", SOURCES) + ")");
         }
         if (fallback != null && List.of("stage", "ref", "secret").contains(source)) {
             return fail(s, index, "${" + source + "} takes no fallback");
@@ -243,21 +260,39 @@ public final class VariableResolver {
 
     /** A lookup result: a value, a "not there" message (fallback may apply) or a hard failure. */
     private record Lookup(YNode value, String missing, YNode failed) {
-        static Lookup of(YNode v) { return new Lookup(v, null, null); }
-        static Lookup missing(String why) { return new Lookup(null, why, null); }
-        static Lookup failed(YNode f) { return new Lookup(null, null, f); }
+        static Lookup of(YNode v) {
+            return new Lookup(v, null, null);
+        }
+
+        static Lookup missing(String why) {
+            return new Lookup(null, why, null);
+        }
+
+        static Lookup failed(YNode f) {
+            return new Lookup(null, null, f);
+        }
     }
 
     private Lookup lookup(String source, String address, YScalar s, int index) {
-        String arg = address.startsWith("file(") ? address : address.substring(Math.min(address.length(), source.length() + 1)).strip();
+        String arg = address.startsWith("file(")
+                ? address
+                : address.substring(Math.min(address.length(), source.length() + 1))
+                        .strip();
         if (!source.equals("stage") && !source.equals("file") && (address.indexOf(':') < 0 || arg.isEmpty())) {
             return Lookup.failed(fail(s, index, "${" + source + ":...} needs a name after the colon"));
         }
         return switch (source) {
-            case "stage" -> address.equals("stage") ? stageValue(s, index)
-                    : Lookup.failed(fail(s, index, "${stage} takes no argument"));
-            case "env" -> text(context.environment().get(arg), s, "environment variable " + arg + " is not set and has no fallback");
-            case "opt" -> text(context.options().get(arg), s, "no --param " + arg + "=VALUE was given and there is no fallback");
+            case "stage" ->
+                address.equals("stage")
+                        ? stageValue(s, index)
+                        : Lookup.failed(fail(s, index, "${stage} takes no argument"));
+            case "env" ->
+                text(
+                        context.environment().get(arg),
+                        s,
+                        "environment variable " + arg + " is not set and has no fallback");
+            case "opt" ->
+                text(context.options().get(arg), s, "no --param " + arg + "=VALUE was given and there is no fallback");
             case "param" -> param(arg, s, index);
             case "self" -> self(arg, s, index);
             case "file" -> file(address, s, index);
@@ -306,7 +341,10 @@ public final class VariableResolver {
                 YNode next = child(node, segment);
                 if (next == null) {
                     return Lookup.missing(what + " path '" + path + "' not found: no '" + segment + "'"
-                            + (node instanceof YMap m ? Suggestions.didYouMean(segment, m.entries().keySet()) : ""));
+                            + (node instanceof YMap m
+                                    ? Suggestions.didYouMean(
+                                            segment, m.entries().keySet())
+                                    : ""));
                 }
                 node = next;
             }
@@ -364,17 +402,23 @@ public final class VariableResolver {
             return Lookup.failed(fail(s, index, "cannot read file " + given + ": " + e.getMessage()));
         }
         if (!real.startsWith(projectReal)) {
-            return Lookup.failed(fail(s, index, "file " + given + " is outside the project folder " + projectDir
-                    + "; ${file()} may only read files inside it"));
+            return Lookup.failed(fail(
+                    s,
+                    index,
+                    "file " + given + " is outside the project folder " + projectDir
+                            + "; ${file()} may only read files inside it"));
         }
         if (Files.isDirectory(real)) {
             return Lookup.failed(fail(s, index, "file " + given + " is a folder; ${file()} reads a YAML or JSON file"));
         }
-        Optional<YNode> content = files.computeIfAbsent(real, p -> YamlLoader.loadFile(p, labelFor(given), diagnostics));
+        Optional<YNode> content =
+                files.computeIfAbsent(real, p -> YamlLoader.loadFile(p, labelFor(given), diagnostics));
         if (content.isEmpty()) return Lookup.failed(fail(s, index, "file " + given + " could not be loaded"));
         String path = m.group(2) == null ? "" : m.group(2).strip();
         String key = "file(" + given + ")" + (path.isEmpty() ? "" : ":" + path);
-        return path.isEmpty() ? follow(key, content.get(), key, s, index) : walk(content.get(), path, key, s, index, "file " + given);
+        return path.isEmpty()
+                ? follow(key, content.get(), key, s, index)
+                : walk(content.get(), path, key, s, index, "file " + given);
     }
 
     private String labelFor(String given) {
@@ -386,12 +430,19 @@ public final class VariableResolver {
     private Lookup ref(String arg, YScalar s, int index) {
         Matcher m = REF.matcher(arg);
         if (!m.matches()) {
-            return Lookup.failed(fail(s, index, "malformed ${ref:" + arg + "}: expected ${ref:RESOURCE.ATTR} with ATTR one of "
-                    + String.join(", ", REF_ATTRIBUTES)));
+            return Lookup.failed(fail(
+                    s,
+                    index,
+                    "malformed ${ref:" + arg + "}: expected ${ref:RESOURCE.ATTR} with ATTR one of "
+                            + String.join(", ", REF_ATTRIBUTES)));
         }
         if (!REF_ATTRIBUTES.contains(m.group(2))) {
-            return Lookup.failed(fail(s, index, "unknown attribute '" + m.group(2) + "' in ${ref:" + arg + "}"
-                    + Suggestions.didYouMean(m.group(2), REF_ATTRIBUTES) + " (known: " + String.join(", ", REF_ATTRIBUTES) + ")"));
+            return Lookup.failed(fail(
+                    s,
+                    index,
+                    "unknown attribute '" + m.group(2) + "' in ${ref:" + arg + "}"
+                            + Suggestions.didYouMean(m.group(2), REF_ATTRIBUTES) + " (known: "
+                            + String.join(", ", REF_ATTRIBUTES) + ")"));
         }
         return Lookup.of(new YSymbolic(new Value.Ref(m.group(1), m.group(2)), s.position()));
     }
@@ -401,7 +452,9 @@ public final class VariableResolver {
     }
 
     private YNode fallback(YScalar s, String text, int offset) {
-        if (text.length() >= 2 && (text.charAt(0) == '\'' || text.charAt(0) == '"') && text.charAt(text.length() - 1) == text.charAt(0)) {
+        if (text.length() >= 2
+                && (text.charAt(0) == '\'' || text.charAt(0) == '"')
+                && text.charAt(text.length() - 1) == text.charAt(0)) {
             String literal = text.substring(1, text.length() - 1);
             return new YScalar(literal, literal, s.position(), -1);
         }
@@ -410,7 +463,9 @@ public final class VariableResolver {
     }
 
     private static String unquote(String text) {
-        if (text.length() >= 2 && (text.charAt(0) == '\'' || text.charAt(0) == '"') && text.charAt(text.length() - 1) == text.charAt(0)) {
+        if (text.length() >= 2
+                && (text.charAt(0) == '\'' || text.charAt(0) == '"')
+                && text.charAt(text.length() - 1) == text.charAt(0)) {
             return text.substring(1, text.length() - 1);
         }
         return text;

@@ -53,7 +53,7 @@ final class DepthLimitedParser implements Parser {
                 if (++depth > maxDepth) throw new TooDeep(e.getStartMark().orElse(null));
             }
             case MappingEnd, SequenceEnd -> depth--;
-            default -> { }
+            default -> {}
         }
         return e;
     }

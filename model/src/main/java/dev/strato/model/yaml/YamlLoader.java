@@ -5,7 +5,6 @@ import dev.strato.model.diag.Position;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +65,8 @@ public final class YamlLoader {
             }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                diagnostics.error(start, "", "file is " + size + " bytes; the limit is " + MAX_FILE_BYTES + " bytes (5 MB)");
+                diagnostics.error(
+                        start, "", "file is " + size + " bytes; the limit is " + MAX_FILE_BYTES + " bytes (5 MB)");
                 return Optional.empty();
             }
             byte[] bytes = Files.readAllBytes(file);
@@ -84,7 +84,10 @@ public final class YamlLoader {
 
     private static Optional<String> decode(byte[] bytes, Position start, Diagnostics diagnostics) {
         if (utf16(bytes)) {
-            diagnostics.error(start, "", "the file is UTF-16 text; strato.yml must be UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)");
+            diagnostics.error(
+                    start,
+                    "",
+                    "the file is UTF-16 text; strato.yml must be UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)");
             return Optional.empty();
         }
         for (int i = 0; i < bytes.length; i++) {
@@ -95,8 +98,13 @@ public final class YamlLoader {
         }
         int bad = firstMalformed(bytes);
         if (bad >= 0) {
-            diagnostics.error(at(bytes, bad, start), "", String.format("not valid UTF-8 text: byte 0x%02X (offset %d) starts no UTF-8 character;"
-                    + " save the file as UTF-8", bytes[bad] & 0xFF, bad));
+            diagnostics.error(
+                    at(bytes, bad, start),
+                    "",
+                    String.format(
+                            "not valid UTF-8 text: byte 0x%02X (offset %d) starts no UTF-8 character;"
+                                    + " save the file as UTF-8",
+                            bytes[bad] & 0xFF, bad));
             return Optional.empty();
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
@@ -105,13 +113,20 @@ public final class YamlLoader {
 
     /** A UTF-16 byte order mark, or (without one) the zero bytes of UTF-16 ASCII text in the first line. */
     private static boolean utf16(byte[] b) {
-        if (b.length >= 2 && ((b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) || (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE))) return true;
-        return b.length >= 4 && ((b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0) || (b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0));
+        if (b.length >= 2
+                && ((b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) || (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE)))
+            return true;
+        return b.length >= 4
+                && ((b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0)
+                        || (b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0));
     }
 
     /** The offset of the first byte that does not start (or continue) a well-formed UTF-8 sequence, or -1. */
     private static int firstMalformed(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
         java.nio.charset.CoderResult r = decoder.decode(in, out, true);
@@ -166,7 +181,10 @@ public final class YamlLoader {
             YNode converted = convert(root.get(), 0);
             return Optional.ofNullable(converted);
         } catch (DepthLimitedParser.TooDeep e) {
-            diagnostics.error(e.mark() == null ? new Position(label, 1, 1) : position(e.mark()), "", "nesting deeper than " + MAX_DEPTH + " levels");
+            diagnostics.error(
+                    e.mark() == null ? new Position(label, 1, 1) : position(e.mark()),
+                    "",
+                    "nesting deeper than " + MAX_DEPTH + " levels");
         } catch (TooManyNodes e) {
             diagnostics.error(e.at, "", "more than " + MAX_NODES + " values after expanding aliases (alias bomb?)");
         } catch (MarkedYamlEngineException e) {
@@ -182,12 +200,16 @@ public final class YamlLoader {
     private Position syntaxPosition(MarkedYamlEngineException e, int length) {
         Optional<Mark> problem = e.getProblemMark();
         Optional<Mark> context = e.getContextMark();
-        Optional<Mark> best = problem.isPresent() && problem.get().getIndex() >= length && context.isPresent() ? context : problem.or(() -> context);
+        Optional<Mark> best = problem.isPresent() && problem.get().getIndex() >= length && context.isPresent()
+                ? context
+                : problem.or(() -> context);
         return best.map(this::position).orElse(new Position(label, 1, 1));
     }
 
     private static boolean isNullScalar(Node node) {
-        return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL) && s.getValue().isEmpty();
+        return node instanceof ScalarNode s
+                && s.getTag().equals(Tag.NULL)
+                && s.getValue().isEmpty();
     }
 
     private static String syntaxMessage(MarkedYamlEngineException e) {
@@ -210,9 +232,11 @@ public final class YamlLoader {
 
     private static String yamlMessage(String raw) {
         String m = raw == null ? "invalid YAML" : raw.strip().replaceAll("\\s+", " ");
-        java.util.regex.Matcher version = java.util.regex.Pattern.compile("Version\\{major=(\\d+), minor=(\\d+)\\}").matcher(m);
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("Version\\{major=(\\d+), minor=(\\d+)\\}")
+                .matcher(m);
         if (version.find()) {
-            return "%YAML " + version.group(1) + "." + version.group(2) + " is not a YAML version strato reads: write %YAML 1.2 (or no directive)";
+            return "%YAML " + version.group(1) + "." + version.group(2)
+                    + " is not a YAML version strato reads: write %YAML 1.2 (or no directive)";
         }
         if (m.startsWith("Number of aliases")) {
             return "too many aliases (more than " + MAX_ALIASES + "): refused (alias bomb protection)";
@@ -233,7 +257,8 @@ public final class YamlLoader {
 
     private YNode convert(Node node, int depth) {
         if (++nodeCount > MAX_NODES) throw new TooManyNodes(start(node));
-        if (depth > MAX_DEPTH) throw new DepthLimitedParser.TooDeep(node.getStartMark().orElse(null));
+        if (depth > MAX_DEPTH)
+            throw new DepthLimitedParser.TooDeep(node.getStartMark().orElse(null));
         if (node instanceof ScalarNode s) return scalar(s);
         if (node instanceof SequenceNode seq) {
             List<YNode> items = new ArrayList<>();
@@ -251,7 +276,11 @@ public final class YamlLoader {
         for (NodeTuple t : map.getValue()) {
             Node keyNode = t.getKeyNode();
             if (!(keyNode instanceof ScalarNode key)) {
-                diagnostics.error(start(keyNode), "", "a map key must be a plain value, not " + (keyNode instanceof SequenceNode ? "a list" : "a map"));
+                diagnostics.error(
+                        start(keyNode),
+                        "",
+                        "a map key must be a plain value, not "
+                                + (keyNode instanceof SequenceNode ? "a list" : "a map"));
                 continue;
             }
             YNode value = convert(t.getValueNode(), depth + 1);
@@ -263,7 +292,8 @@ public final class YamlLoader {
             YMap.Entry previous = entries.get(name);
             if (previous != null) {
                 Position first = previous.keyPosition();
-                diagnostics.error(start(key), "", "duplicate key '" + name + "' (first defined at line " + first.line() + ")");
+                diagnostics.error(
+                        start(key), "", "duplicate key '" + name + "' (first defined at line " + first.line() + ")");
                 continue;
             }
             if (value != null) entries.put(name, new YMap.Entry(name, start(key), value));
@@ -280,7 +310,8 @@ public final class YamlLoader {
         } else if (value instanceof YList l && l.items().stream().allMatch(YMap.class::isInstance)) {
             l.items().forEach(i -> merges.add((YMap) i));
         } else if (value != null) {
-            diagnostics.error(value.position(), "", "a merge key '<<' takes a map or a list of maps, not " + value.describe());
+            diagnostics.error(
+                    value.position(), "", "a merge key '<<' takes a map or a list of maps, not " + value.describe());
         }
     }
 
@@ -291,18 +322,23 @@ public final class YamlLoader {
     private void unsupportedTag(Node node) {
         String tag = node.getTag().getValue();
         String hint = tag.startsWith("!") && !tag.startsWith("!!")
-                ? " (CloudFormation-style tags are not part of strato.yml; use ${ref:RESOURCE.ATTR})" : "";
+                ? " (CloudFormation-style tags are not part of strato.yml; use ${ref:RESOURCE.ATTR})"
+                : "";
         diagnostics.error(start(node), "", "unsupported YAML tag " + tag + hint);
     }
 
     private YNode scalar(ScalarNode s) {
         Position at = start(s);
         String text = s.getValue();
-        boolean singleLine = s.getStartMark().flatMap(a -> s.getEndMark().map(b -> a.getLine() == b.getLine())).orElse(false);
+        boolean singleLine = s.getStartMark()
+                .flatMap(a -> s.getEndMark().map(b -> a.getLine() == b.getLine()))
+                .orElse(false);
         ScalarStyle style = s.getScalarStyle();
-        int offset = !singleLine ? -1
-                : style == ScalarStyle.PLAIN ? 0
-                : style == ScalarStyle.SINGLE_QUOTED || style == ScalarStyle.DOUBLE_QUOTED ? 1 : -1;
+        int offset = !singleLine
+                ? -1
+                : style == ScalarStyle.PLAIN
+                        ? 0
+                        : style == ScalarStyle.SINGLE_QUOTED || style == ScalarStyle.DOUBLE_QUOTED ? 1 : -1;
         Tag tag = s.getTag();
         Object value;
         if (tag.equals(Tag.STR) || tag.equals(Tag.ENV_TAG)) {

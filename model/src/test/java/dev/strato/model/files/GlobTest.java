@@ -33,8 +33,10 @@ class GlobTest {
         assertThat(Glob.of("tests/").matches("tests/a.py")).isTrue();
         assertThat(Glob.of("./tests").matches("tests/a.py")).isTrue();
         assertThat(Glob.of("tests").matches("src/tests.py")).isFalse();
-        assertThat(Glob.of("node_modules/.cache/**").matches("node_modules/.cache/x/y")).isTrue();
-        assertThat(Glob.of("node_modules/.cache/**").matches("node_modules/left-pad/index.js")).isFalse();
+        assertThat(Glob.of("node_modules/.cache/**").matches("node_modules/.cache/x/y"))
+                .isTrue();
+        assertThat(Glob.of("node_modules/.cache/**").matches("node_modules/left-pad/index.js"))
+                .isFalse();
     }
 
     @Test

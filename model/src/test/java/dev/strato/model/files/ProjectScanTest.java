@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProjectScanTest {
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
+
     Path project;
     Path outside;
 
@@ -48,9 +50,11 @@ class ProjectScanTest {
         assertThat(r.files()).containsExactly("src/api.js");
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(ProjectScan.Kind.OUTSIDE);
-            assertThat(p.message()).isEqualTo("symbolic link src/secret.yml -> ../../outside/secret.yml (" + outside.toRealPath().resolve("secret.yml")
-                    + ") leads outside the project folder; packaging refuses it (copy the files into the project, or leave the link out with"
-                    + " package.exclude)");
+            assertThat(p.message())
+                    .isEqualTo("symbolic link src/secret.yml -> ../../outside/secret.yml ("
+                            + outside.toRealPath().resolve("secret.yml")
+                            + ") leads outside the project folder; packaging refuses it (copy the files into the project, or leave the link out with"
+                            + " package.exclude)");
         });
     }
 
@@ -59,7 +63,8 @@ class ProjectScanTest {
         Files.createSymbolicLink(project.resolve("src/etc"), outside.resolve("etc"));
         ProjectScan.Result r = scan(all());
         assertThat(r.files()).containsExactly("src/api.js");
-        assertThat(r.problems()).extracting(ProjectScan.Problem::path, ProjectScan.Problem::kind)
+        assertThat(r.problems())
+                .extracting(ProjectScan.Problem::path, ProjectScan.Problem::kind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("src/etc", ProjectScan.Kind.OUTSIDE));
     }
 
@@ -78,18 +83,22 @@ class ProjectScanTest {
         Files.createSymbolicLink(project.resolve("b"), Path.of("a"));
         ProjectScan.Result r = scan(all());
         assertThat(r.files()).containsExactly("src/api.js");
-        assertThat(r.problems()).extracting(ProjectScan.Problem::path, ProjectScan.Problem::kind).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("a", ProjectScan.Kind.LOOP),
-                org.assertj.core.groups.Tuple.tuple("b", ProjectScan.Kind.LOOP),
-                org.assertj.core.groups.Tuple.tuple("src/parent", ProjectScan.Kind.LOOP),
-                org.assertj.core.groups.Tuple.tuple("src/self", ProjectScan.Kind.LOOP));
+        assertThat(r.problems())
+                .extracting(ProjectScan.Problem::path, ProjectScan.Problem::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a", ProjectScan.Kind.LOOP),
+                        org.assertj.core.groups.Tuple.tuple("b", ProjectScan.Kind.LOOP),
+                        org.assertj.core.groups.Tuple.tuple("src/parent", ProjectScan.Kind.LOOP),
+                        org.assertj.core.groups.Tuple.tuple("src/self", ProjectScan.Kind.LOOP));
     }
 
     @Test
     void danglingLinksAreReported() throws IOException {
         Files.createSymbolicLink(project.resolve("src/gone.js"), Path.of("nowhere.js"));
-        assertThat(scan(all()).problems()).singleElement().satisfies(p -> assertThat(p.message())
-                .isEqualTo("symbolic link src/gone.js -> nowhere.js points to nothing; packaging refuses it"));
+        assertThat(scan(all()).problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .isEqualTo("symbolic link src/gone.js -> nowhere.js points to nothing; packaging refuses it"));
     }
 
     @Test
@@ -108,14 +117,30 @@ class ProjectScanTest {
         Files.createDirectories(project.resolve("docs"));
         Files.createSymbolicLink(project.resolve("docs/etc"), outside.resolve("etc"));
         assertThat(scan(new PackageSpec(List.of("src/*.js"), List.of(), false)).problems())
-                .as("a file link that is not selected").extracting(ProjectScan.Problem::path).containsExactly("docs/etc");
-        assertThat(scan(new PackageSpec(List.of(), List.of("docs", "src/secret.yml"), false)).problems()).isEmpty();
+                .as("a file link that is not selected")
+                .extracting(ProjectScan.Problem::path)
+                .containsExactly("docs/etc");
+        assertThat(scan(new PackageSpec(List.of(), List.of("docs", "src/secret.yml"), false))
+                        .problems())
+                .isEmpty();
     }
 
     @Test
     void defaultExcludesNeverEnterAPackage() throws IOException {
-        for (String f : List.of("strato.yml", ".strato/templates/x.ftl", ".strato/generated/aws/t.yaml", ".git/HEAD", "lib/.git/HEAD",
-                ".hg/store", ".svn/entries", ".env", ".env.production", "src/.env", "src/.env.local", ".DS_Store", "src/__pycache__/a.pyc",
+        for (String f : List.of(
+                "strato.yml",
+                ".strato/templates/x.ftl",
+                ".strato/generated/aws/t.yaml",
+                ".git/HEAD",
+                "lib/.git/HEAD",
+                ".hg/store",
+                ".svn/entries",
+                ".env",
+                ".env.production",
+                "src/.env",
+                "src/.env.local",
+                ".DS_Store",
+                "src/__pycache__/a.pyc",
                 "node_modules/.cache/x")) {
             write(project, f, "x");
         }
@@ -123,14 +148,19 @@ class ProjectScanTest {
         write(project, ".envrc.js", "kept");
         assertThat(scan(all()).files()).containsExactly(".envrc.js", "src/api.js", "src/environment.js");
         // whatever package.include says
-        assertThat(scan(new PackageSpec(List.of("**"), List.of(), false)).files()).containsExactly(".envrc.js", "src/api.js", "src/environment.js");
-        assertThat(scan(new PackageSpec(List.of("strato.yml", ".env", ".git/**"), List.of(), false)).files()).isEmpty();
+        assertThat(scan(new PackageSpec(List.of("**"), List.of(), false)).files())
+                .containsExactly(".envrc.js", "src/api.js", "src/environment.js");
+        assertThat(scan(new PackageSpec(List.of("strato.yml", ".env", ".git/**"), List.of(), false))
+                        .files())
+                .isEmpty();
     }
 
     @Test
     void theOutputFolderIsSkipped() throws IOException {
         write(project, "build/aws/template.yaml", "old");
-        assertThat(ProjectScan.scan(project, all(), List.of(project.resolve("build"))).files()).containsExactly("src/api.js");
+        assertThat(ProjectScan.scan(project, all(), List.of(project.resolve("build")))
+                        .files())
+                .containsExactly("src/api.js");
     }
 
     @Test
@@ -138,7 +168,9 @@ class ProjectScanTest {
         assertThat(ProjectScan.scan(project, all(), List.of()).files()).containsExactly("src/api.js");
         Files.delete(project.resolve("src/api.js"));
         Files.createSymbolicLink(project.resolve("src/api.js"), outside.resolve("secret.yml"));
-        assertThatThrownBy(() -> ProjectScan.read(project, "src/api.js")).isInstanceOf(IOException.class).hasMessageContaining("outside the project folder");
+        assertThatThrownBy(() -> ProjectScan.read(project, "src/api.js"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("outside the project folder");
     }
 
     @Test

@@ -38,18 +38,24 @@ class LoaderFuzzTest {
     private static final long SECONDS = Math.min(60, Long.getLong("strato.fuzz.seconds", 10));
     private static final long SEED = Long.getLong("strato.fuzz.seed", System.nanoTime());
     private static final Path CRASHES = Path.of("target/fuzz-crashes");
-    private static final LoadOptions OPTIONS = new LoadOptions(null, Map.of("region", "eu"), Map.of("HOME", "/home/x"), List.of(),
-            LocalDate.of(2026, 11, 27));
+    private static final LoadOptions OPTIONS = new LoadOptions(
+            null, Map.of("region", "eu"), Map.of("HOME", "/home/x"), List.of(), LocalDate.of(2026, 11, 27));
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     /** Seed inputs: the corpus (from the cli module), the examples and this module's fuzz seeds. */
     static List<byte[]> seeds() throws IOException {
         List<byte[]> seeds = new ArrayList<>();
-        for (Path dir : List.of(Path.of("../cli/src/test/resources/invalid"), Path.of("../examples"), Path.of("src/test/resources/fuzz"))) {
+        for (Path dir : List.of(
+                Path.of("../cli/src/test/resources/invalid"),
+                Path.of("../examples"),
+                Path.of("src/test/resources/fuzz"))) {
             if (!Files.isDirectory(dir)) continue;
             try (Stream<Path> files = Files.walk(dir)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".yml")).sorted().toList()) {
+                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".yml"))
+                        .sorted()
+                        .toList()) {
                     if (Files.size(f) < 200_000) seeds.add(Files.readAllBytes(f));
                 }
             }
@@ -70,7 +76,9 @@ class LoaderFuzzTest {
             run(input, stats);
         }
         stats.report();
-        assertThat(stats.crashes).as("crashing inputs (written to " + CRASHES.toAbsolutePath() + ", seed " + SEED + ")").isEmpty();
+        assertThat(stats.crashes)
+                .as("crashing inputs (written to " + CRASHES.toAbsolutePath() + ", seed " + SEED + ")")
+                .isEmpty();
     }
 
     @Test
@@ -80,7 +88,9 @@ class LoaderFuzzTest {
         long end = System.nanoTime() + SECONDS * 1_000_000_000L;
         while (System.nanoTime() < end) run(YamlGen.document(r).getBytes(StandardCharsets.UTF_8), stats);
         stats.report();
-        assertThat(stats.crashes).as("crashing inputs (written to " + CRASHES.toAbsolutePath() + ", seed " + SEED + ")").isEmpty();
+        assertThat(stats.crashes)
+                .as("crashing inputs (written to " + CRASHES.toAbsolutePath() + ", seed " + SEED + ")")
+                .isEmpty();
     }
 
     private void run(byte[] input, Stats stats) throws IOException {
@@ -98,13 +108,18 @@ class LoaderFuzzTest {
                 if (d.isError() && d.position().line() < 1) {
                     stats.positionless.add(d.format());
                     Files.createDirectories(CRASHES);
-                    Files.write(CRASHES.resolve("positionless-" + stats.target + "-" + stats.executions + ".yml"), input);
+                    Files.write(
+                            CRASHES.resolve("positionless-" + stats.target + "-" + stats.executions + ".yml"), input);
                 }
             }
         } catch (Throwable t) {
             StringWriter trace = new StringWriter();
             t.printStackTrace(new PrintWriter(trace));
-            stats.crashes.add(trace.toString().lines().limit(8).reduce((a, b) -> a + "\n" + b).orElse(""));
+            stats.crashes.add(trace.toString()
+                    .lines()
+                    .limit(8)
+                    .reduce((a, b) -> a + "\n" + b)
+                    .orElse(""));
             Files.createDirectories(CRASHES);
             Files.write(CRASHES.resolve(stats.target + "-" + SEED + "-" + stats.executions + ".yml"), input);
         }
@@ -122,9 +137,14 @@ class LoaderFuzzTest {
         }
 
         void report() {
-            System.out.println("fuzz " + target + ": seed " + SEED + ", " + executions + " executions in <= " + SECONDS + " s, " + valid + " valid, "
+            System.out.println("fuzz " + target + ": seed " + SEED + ", " + executions + " executions in <= " + SECONDS
+                    + " s, " + valid + " valid, "
                     + crashes.size() + " crashes, " + positionless.size() + " errors without a position"
-                    + positionless.stream().distinct().limit(3).map(p -> "\n  " + p).reduce("", String::concat));
+                    + positionless.stream()
+                            .distinct()
+                            .limit(3)
+                            .map(p -> "\n  " + p)
+                            .reduce("", String::concat));
         }
     }
 }

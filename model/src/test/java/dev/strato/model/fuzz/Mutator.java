@@ -7,10 +7,61 @@ import java.util.Random;
 /** Byte-level mutations in the manner of libFuzzer's: flips, inserts of interesting bytes and tokens, deletes, splices. */
 final class Mutator {
 
-    private static final String[] TOKENS = {"${", "}", "${env:", "${self:", "${param:p}", "${file(./values.yml):b}", ":", "- ", "{", "[", "]", "&a ", "*a",
-        "!!str ", "!Ref ", "\t", "\n  ", "'", "\"", "\\u0000", "\\ud800", "%YAML 1.1\n", "---\n", "? ", "<<: *a\n", "~", "0x", "1e9999", "-", "..", "/"};
-    private static final byte[] BYTES = {0, 1, 9, 10, 13, 27, 32, 34, 39, 58, 92, 123, 125, (byte) 0x80, (byte) 0xC3, (byte) 0xE2, (byte) 0xF0,
-        (byte) 0xFE, (byte) 0xFF, 0x7F};
+    private static final String[] TOKENS = {
+        "${",
+        "}",
+        "${env:",
+        "${self:",
+        "${param:p}",
+        "${file(./values.yml):b}",
+        ":",
+        "- ",
+        "{",
+        "[",
+        "]",
+        "&a ",
+        "*a",
+        "!!str ",
+        "!Ref ",
+        "\t",
+        "\n  ",
+        "'",
+        "\"",
+        "\\u0000",
+        "\\ud800",
+        "%YAML 1.1\n",
+        "---\n",
+        "? ",
+        "<<: *a\n",
+        "~",
+        "0x",
+        "1e9999",
+        "-",
+        "..",
+        "/"
+    };
+    private static final byte[] BYTES = {
+        0,
+        1,
+        9,
+        10,
+        13,
+        27,
+        32,
+        34,
+        39,
+        58,
+        92,
+        123,
+        125,
+        (byte) 0x80,
+        (byte) 0xC3,
+        (byte) 0xE2,
+        (byte) 0xF0,
+        (byte) 0xFE,
+        (byte) 0xFF,
+        0x7F
+    };
 
     private Mutator() {}
 

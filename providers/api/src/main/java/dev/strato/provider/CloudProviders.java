@@ -12,7 +12,8 @@ public final class CloudProviders {
 
     public static Map<Provider, CloudProvider> installed() {
         Map<Provider, CloudProvider> map = new EnumMap<>(Provider.class);
-        for (CloudProvider p : ServiceLoader.load(CloudProvider.class, CloudProviders.class.getClassLoader())) map.putIfAbsent(p.provider(), p);
+        for (CloudProvider p : ServiceLoader.load(CloudProvider.class, CloudProviders.class.getClassLoader()))
+            map.putIfAbsent(p.provider(), p);
         return map;
     }
 }

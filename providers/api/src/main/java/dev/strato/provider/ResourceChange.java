@@ -4,7 +4,8 @@ package dev.strato.provider;
 public record ResourceChange(String action, String logicalId, String type, String replacement) {
 
     /** Resource types that hold data: deleting or replacing one loses what is in it. */
-    private static final java.util.Set<String> DATA_TYPES = java.util.Set.of("AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::SQS::Queue");
+    private static final java.util.Set<String> DATA_TYPES =
+            java.util.Set.of("AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::SQS::Queue");
 
     /** True when this row deletes or (maybe) replaces a resource that holds data. */
     public boolean losesData() {

@@ -52,7 +52,9 @@ public final class AwsGenerator extends StackGenerator<StackBuilder.Stack> {
     }
 
     static AwsFormat format(Service service) {
-        AwsFormat f = service.providers().aws() == null ? null : service.providers().aws().format();
+        AwsFormat f = service.providers().aws() == null
+                ? null
+                : service.providers().aws().format();
         return f == null ? AwsFormat.CLOUDFORMATION : f;
     }
 

@@ -52,6 +52,7 @@ final class Cfn {
     }
 
     static Map<String, Object> trustPolicy(String servicePrincipal) {
-        return policyDocument(List.of(map("Effect", "Allow", "Principal", map("Service", servicePrincipal), "Action", "sts:AssumeRole")));
+        return policyDocument(List.of(
+                map("Effect", "Allow", "Principal", map("Service", servicePrincipal), "Action", "sts:AssumeRole")));
     }
 }

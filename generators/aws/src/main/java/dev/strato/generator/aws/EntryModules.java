@@ -32,6 +32,7 @@ final class EntryModules implements Packager.ExtraFiles {
     static final String PYTHON_TEMPLATE = "generate/aws/aws_entry.py.ftl";
     /** The entry modules as Lambda's {@code Handler} names them (module without extension, Python's dotted), and their files. */
     private static final String NODE_MODULE = HandlerAdapters.NODE_DIR + "aws-entry";
+
     private static final String PYTHON_MODULE = HandlerAdapters.PYTHON_DIR.replace('/', '.') + "aws_entry";
     static final String NODE_ENTRY = NODE_MODULE + ".mjs";
     static final String PYTHON_ENTRY = PYTHON_MODULE.replace('.', '/') + ".py";
@@ -52,7 +53,8 @@ final class EntryModules implements Packager.ExtraFiles {
     /** The function's {@code Handler}: its export in the entry module when it has the adapter, else its own handler. */
     static String handler(Function f) {
         if (!HandlerAdapters.portable(f)) return f.handler();
-        return (f.runtime().language() == Runtime.Language.NODE ? NODE_MODULE : PYTHON_MODULE) + "." + exportName(f.name());
+        return (f.runtime().language() == Runtime.Language.NODE ? NODE_MODULE : PYTHON_MODULE) + "."
+                + exportName(f.name());
     }
 
     /**
@@ -72,7 +74,8 @@ final class EntryModules implements Packager.ExtraFiles {
         return files;
     }
 
-    private void entry(List<Function> inPackage, Runtime.Language language, String template, String path, Map<String, byte[]> into)
+    private void entry(
+            List<Function> inPackage, Runtime.Language language, String template, String path, Map<String, byte[]> into)
             throws GenerationException {
         List<Map<String, Object>> functions = inPackage.stream()
                 .filter(f -> HandlerAdapters.portable(f) && f.runtime().language() == language)
@@ -81,7 +84,11 @@ final class EntryModules implements Packager.ExtraFiles {
         if (functions.isEmpty()) return;
         try {
             into.putAll(HandlerAdapters.library(templates, language, CLOUD));
-            into.put(path, templates.render(template, Map.of("stage", service.stage(), "functions", functions)).getBytes(StandardCharsets.UTF_8));
+            into.put(
+                    path,
+                    templates
+                            .render(template, Map.of("stage", service.stage(), "functions", functions))
+                            .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new GenerationException("cannot render the handler adapter: " + e.getMessage(), e);
         }
@@ -89,7 +96,11 @@ final class EntryModules implements Packager.ExtraFiles {
 
     private Map<String, Object> entryModel(Function f) {
         HandlerAdapters.HandlerModule m = HandlerAdapters.module(f, projectDir);
-        String kinds = f.events().stream().map(Event::kind).distinct().map(k -> "\"" + k + "\"").collect(Collectors.joining(",", "[", "]"));
+        String kinds = f.events().stream()
+                .map(Event::kind)
+                .distinct()
+                .map(k -> "\"" + k + "\"")
+                .collect(Collectors.joining(",", "[", "]"));
         return Map.of(
                 "entry", exportName(f.name()),
                 "name", f.name(),

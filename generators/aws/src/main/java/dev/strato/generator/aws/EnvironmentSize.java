@@ -36,14 +36,16 @@ final class EnvironmentSize {
             for (Map.Entry<String, Value> e : f.environment().entrySet()) {
                 size += bytes(e.getKey()) + suffix(e.getValue()) + length(e.getValue());
                 // its name again in STRATO_SECRETS, with a comma (the first one's stands for the variable's own name)
-                if (suffix(e.getValue()) > 0) size += bytes(e.getKey()) + 1 + FunctionResources.SECRETS_VARIABLE.length();
+                if (suffix(e.getValue()) > 0)
+                    size += bytes(e.getKey()) + 1 + FunctionResources.SECRETS_VARIABLE.length();
             }
             if (size > LIMIT_BYTES) {
                 throw new GenerationException("the environment of function " + f.name() + " takes about " + size
                         + " bytes once its references are resolved, more than Lambda's " + LIMIT_BYTES);
             }
             if (size >= LIMIT_BYTES * StackLimits.NEAR) {
-                out.warn("the environment of function " + f.name() + " takes about " + size + " of Lambda's " + LIMIT_BYTES + " bytes");
+                out.warn("the environment of function " + f.name() + " takes about " + size + " of Lambda's "
+                        + LIMIT_BYTES + " bytes");
             }
         }
     }
@@ -51,17 +53,25 @@ final class EnvironmentSize {
     long length(Value v) {
         if (v instanceof Value.Text t) return bytes(t.text());
         if (v instanceof Value.Secret s) {
-            return "{{secret:arn:aws:secretsmanager:".length() + region + 1 + ACCOUNT + ":secret:".length() + bytes(s.name()) + "}}".length();
+            return "{{secret:arn:aws:secretsmanager:".length()
+                    + region
+                    + 1
+                    + ACCOUNT
+                    + ":secret:".length()
+                    + bytes(s.name())
+                    + "}}".length();
         }
-        if (v instanceof Value.Concat c) return c.parts().stream().mapToLong(this::length).sum();
+        if (v instanceof Value.Concat c)
+            return c.parts().stream().mapToLong(this::length).sum();
         Value.Ref r = (Value.Ref) v;
         Resource resource = service.resources().get(r.resource());
         String name = physicalName(r.resource(), resource);
         return switch (r.attribute()) {
             case "name" -> name.length();
-            case "url" -> resource instanceof Resource.Bucket
-                    ? "https://".length() + name.length() + ".s3.".length() + region + ".amazonaws.com".length()
-                    : "https://sqs.".length() + region + ".amazonaws.com/".length() + ACCOUNT + 1 + name.length();
+            case "url" ->
+                resource instanceof Resource.Bucket
+                        ? "https://".length() + name.length() + ".s3.".length() + region + ".amazonaws.com".length()
+                        : "https://sqs.".length() + region + ".amazonaws.com/".length() + ACCOUNT + 1 + name.length();
             default -> arnLength(resource, name);
         };
     }
@@ -70,12 +80,16 @@ final class EnvironmentSize {
         java.util.Set<String> secrets = new java.util.TreeSet<>();
         FunctionResources.collectSecrets(v, secrets);
         if (secrets.isEmpty()) return 0;
-        return (v instanceof Value.Secret ? FunctionResources.SECRET_ARN_SUFFIX : FunctionResources.SECRET_TEMPLATE_SUFFIX).length();
+        return (v instanceof Value.Secret
+                        ? FunctionResources.SECRET_ARN_SUFFIX
+                        : FunctionResources.SECRET_TEMPLATE_SUFFIX)
+                .length();
     }
 
     private long arnLength(Resource resource, String name) {
         if (resource instanceof Resource.Bucket) return "arn:aws:s3:::".length() + name.length();
-        String service = resource instanceof Resource.Table ? "dynamodb" : resource instanceof Resource.Queue ? "sqs" : "sns";
+        String service =
+                resource instanceof Resource.Table ? "dynamodb" : resource instanceof Resource.Queue ? "sqs" : "sns";
         String prefix = resource instanceof Resource.Table ? "table/" : "";
         return "arn:aws:".length() + service.length() + 1 + region + 1 + ACCOUNT + 1 + prefix.length() + name.length();
     }

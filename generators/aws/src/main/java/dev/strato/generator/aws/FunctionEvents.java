@@ -44,14 +44,20 @@ final class FunctionEvents {
             if (e instanceof Event.Http) continue;
             String name = LogicalIds.eventName(e.kind(), ordinals.merge(e.kind(), 1, Integer::sum));
             if (e instanceof Event.Schedule s) {
-                schedules.add(new Schedule(name, ScheduleExpression.of(s), s.cron() == null ? null : s.timezone(),
-                        scheduleInput(f, s), s.enabled()));
+                schedules.add(new Schedule(
+                        name,
+                        ScheduleExpression.of(s),
+                        s.cron() == null ? null : s.timezone(),
+                        scheduleInput(f, s),
+                        s.enabled()));
             } else if (e instanceof Event.Queue q) {
                 queues.add(new Queue(name, q.queue(), q.batchSize()));
             } else if (e instanceof Event.Topic t) {
                 topics.add(new Topic(name, t.topic(), t.filter()));
             } else if (e instanceof Event.Bucket b) {
-                List<String> s3Events = b.on().stream().map(a -> a == BucketAction.CREATED ? "s3:ObjectCreated:*" : "s3:ObjectRemoved:*").toList();
+                List<String> s3Events = b.on().stream()
+                        .map(a -> a == BucketAction.CREATED ? "s3:ObjectCreated:*" : "s3:ObjectRemoved:*")
+                        .toList();
                 List<Object> rules = new ArrayList<>();
                 if (b.prefix() != null) rules.add(Cfn.map("Name", "prefix", "Value", b.prefix()));
                 if (b.suffix() != null) rules.add(Cfn.map("Name", "suffix", "Value", b.suffix()));

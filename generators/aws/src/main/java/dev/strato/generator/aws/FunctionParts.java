@@ -12,5 +12,12 @@ import java.util.Map;
  * @param onFailure the dead-letter queue's ARN, or null
  * @param asyncConfig whether to set retries and on-failure destination of asynchronous invocations
  */
-record FunctionParts(Function function, String id, Map<String, Object> properties, String codeKey, FunctionEvents events,
-                     List<HttpApiPlan.Route> routes, Object onFailure, boolean asyncConfig) {}
+record FunctionParts(
+        Function function,
+        String id,
+        Map<String, Object> properties,
+        String codeKey,
+        FunctionEvents events,
+        List<HttpApiPlan.Route> routes,
+        Object onFailure,
+        boolean asyncConfig) {}

@@ -37,34 +37,50 @@ final class FunctionResources {
         this.permissions = new Permissions(refs);
     }
 
-    FunctionParts addTo(Template t, Function f, String codeKey, List<HttpApiPlan.Route> routes) throws dev.strato.generator.GenerationException {
+    FunctionParts addTo(Template t, Function f, String codeKey, List<HttpApiPlan.Route> routes)
+            throws dev.strato.generator.GenerationException {
         String id = LogicalIds.function(f.name());
         String logGroup = LogicalIds.logGroup(f.name());
-        t.resource(logGroup, "AWS::Logs::LogGroup", Cfn.map(
-                "LogGroupName", names.logGroup(f.name()),
-                "RetentionInDays", f.logRetentionDays()));
+        t.resource(
+                logGroup,
+                "AWS::Logs::LogGroup",
+                Cfn.map(
+                        "LogGroupName", names.logGroup(f.name()),
+                        "RetentionInDays", f.logRetentionDays()));
         FunctionEvents events = new FunctionEvents(f);
         String role = LogicalIds.role(f.name());
-        List<List<Object>> groups = new RolePolicySize(service.providers().aws().region()).split(policy(f, events, logGroup).statements());
+        List<List<Object>> groups = new RolePolicySize(service.providers().aws().region())
+                .split(policy(f, events, logGroup).statements());
         if (groups.size() - 1 > RolePolicySize.MANAGED_PER_ROLE) {
-            throw new dev.strato.generator.GenerationException("functions." + f.name() + ".permissions: the role of function "
-                    + f.name() + " needs more than IAM's " + RolePolicySize.INLINE_LIMIT + " inline and " + RolePolicySize.MANAGED_PER_ROLE + " x "
-                    + RolePolicySize.MANAGED_LIMIT + " managed policy characters; grant fewer resources or split the function");
+            throw new dev.strato.generator.GenerationException(
+                    "functions." + f.name() + ".permissions: the role of function "
+                            + f.name() + " needs more than IAM's " + RolePolicySize.INLINE_LIMIT + " inline and "
+                            + RolePolicySize.MANAGED_PER_ROLE + " x "
+                            + RolePolicySize.MANAGED_LIMIT
+                            + " managed policy characters; grant fewer resources or split the function");
         }
         // past the 10,240 characters of inline policy a role may have, the rest goes into managed policies of its own
         List<Object> managed = new java.util.ArrayList<>();
         for (int i = 1; i < groups.size(); i++) {
             String policyId = role + "Policy" + i;
-            t.resource(policyId, "AWS::IAM::ManagedPolicy", Cfn.map("PolicyDocument", Cfn.policyDocument(groups.get(i))));
+            t.resource(
+                    policyId, "AWS::IAM::ManagedPolicy", Cfn.map("PolicyDocument", Cfn.policyDocument(groups.get(i))));
             managed.add(Cfn.ref(policyId));
         }
-        t.resource(role, "AWS::IAM::Role", Cfn.map(
-                "AssumeRolePolicyDocument", Cfn.trustPolicy("lambda.amazonaws.com"),
-                "ManagedPolicyArns", managed.isEmpty() ? null : managed,
-                "Policies", List.of(Cfn.map(
-                        "PolicyName", names.function(f.name()),
-                        "PolicyDocument", Cfn.policyDocument(groups.get(0)))),
-                "Tags", f.tags().isEmpty() ? null : tagList(f)));
+        t.resource(
+                role,
+                "AWS::IAM::Role",
+                Cfn.map(
+                        "AssumeRolePolicyDocument",
+                        Cfn.trustPolicy("lambda.amazonaws.com"),
+                        "ManagedPolicyArns",
+                        managed.isEmpty() ? null : managed,
+                        "Policies",
+                        List.of(Cfn.map(
+                                "PolicyName", names.function(f.name()),
+                                "PolicyDocument", Cfn.policyDocument(groups.get(0)))),
+                        "Tags",
+                        f.tags().isEmpty() ? null : tagList(f)));
         if (f.alarms()) {
             alarm(t, f, id, "Errors");
             alarm(t, f, id, "Throttles");
@@ -72,7 +88,10 @@ final class FunctionResources {
         Map<String, Object> properties = Cfn.map(
                 "FunctionName", names.function(f.name()),
                 "Description", f.description(),
-                "Runtime", RuntimeSupport.find(f.runtime(), Provider.AWS).orElseThrow().nativeId(),
+                "Runtime",
+                        RuntimeSupport.find(f.runtime(), Provider.AWS)
+                                .orElseThrow()
+                                .nativeId(),
                 "Handler", EntryModules.handler(f),
                 "MemorySize", f.memoryMb(),
                 "Timeout", (int) f.timeout().toSeconds(),
@@ -90,11 +109,14 @@ final class FunctionResources {
             java.util.Set<String> secrets = new TreeSet<>();
             collectSecrets(e.getValue(), secrets);
             if (secrets.isEmpty()) continue;
-            String taken = e.getValue() instanceof Value.Secret ? e.getKey() + SECRET_ARN_SUFFIX : e.getKey() + SECRET_TEMPLATE_SUFFIX;
+            String taken = e.getValue() instanceof Value.Secret
+                    ? e.getKey() + SECRET_ARN_SUFFIX
+                    : e.getKey() + SECRET_TEMPLATE_SUFFIX;
             if (f.environment().containsKey(taken) || f.environment().containsKey(SECRETS_VARIABLE)) {
                 String name = f.environment().containsKey(taken) ? taken : SECRETS_VARIABLE;
                 throw new dev.strato.generator.GenerationException("functions." + f.name() + ".environment." + name
-                        + ": on AWS strato passes secret variable " + e.getKey() + " as " + taken + " and " + SECRETS_VARIABLE
+                        + ": on AWS strato passes secret variable " + e.getKey() + " as " + taken + " and "
+                        + SECRETS_VARIABLE
                         + "; rename " + name);
             }
         }
@@ -126,13 +148,20 @@ final class FunctionResources {
             p.allow(LogicalIds.pascal(q.queue()) + "Queue", refs.arn(q.queue()), Permissions.QUEUE_CONSUMER);
         }
         for (FunctionEvents.Table s : events.tables) {
-            p.allow(LogicalIds.pascal(s.table()) + "Stream", Cfn.getAtt(refs.id(s.table()), "StreamArn"), Permissions.STREAM_CONSUMER);
+            p.allow(
+                    LogicalIds.pascal(s.table()) + "Stream",
+                    Cfn.getAtt(refs.id(s.table()), "StreamArn"),
+                    Permissions.STREAM_CONSUMER);
         }
-        if (f.deadLetter() != null) p.allow(LogicalIds.pascal(f.deadLetter()) + "Queue", refs.arn(f.deadLetter()), List.of("sqs:SendMessage"));
+        if (f.deadLetter() != null)
+            p.allow(LogicalIds.pascal(f.deadLetter()) + "Queue", refs.arn(f.deadLetter()), List.of("sqs:SendMessage"));
         TreeSet<String> secrets = new TreeSet<>();
         f.environment().values().forEach(v -> collectSecrets(v, secrets));
-        for (String s : secrets) p.allow("Secret" + LogicalIds.pascal(s.replaceAll("[^A-Za-z0-9]", "-")), ResourceRefs.secretArn(s),
-                List.of("secretsmanager:GetSecretValue"));
+        for (String s : secrets)
+            p.allow(
+                    "Secret" + LogicalIds.pascal(s.replaceAll("[^A-Za-z0-9]", "-")),
+                    ResourceRefs.secretArn(s),
+                    List.of("secretsmanager:GetSecretValue"));
         if (f.tracing()) p.allow("XRay", "*", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"));
         return p;
     }
@@ -143,21 +172,37 @@ final class FunctionResources {
     }
 
     private void alarm(Template t, Function f, String functionId, String metric) {
-        t.resource(LogicalIds.pascal(f.name()) + metric + "Alarm", "AWS::CloudWatch::Alarm", Cfn.map(
-                "AlarmName", names.alarm(f.name(), metric),
-                "AlarmDescription", metric + " of function " + f.name() + " in the last 5 minutes",
-                "Namespace", "AWS/Lambda",
-                "MetricName", metric,
-                "Dimensions", List.of(Cfn.map("Name", "FunctionName", "Value", Cfn.ref(functionId))),
-                "Statistic", "Sum",
-                "Period", 300,
-                "EvaluationPeriods", 1,
-                "Threshold", 1,
-                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
-                "TreatMissingData", "notBreaching"));
+        t.resource(
+                LogicalIds.pascal(f.name()) + metric + "Alarm",
+                "AWS::CloudWatch::Alarm",
+                Cfn.map(
+                        "AlarmName",
+                        names.alarm(f.name(), metric),
+                        "AlarmDescription",
+                        metric + " of function " + f.name() + " in the last 5 minutes",
+                        "Namespace",
+                        "AWS/Lambda",
+                        "MetricName",
+                        metric,
+                        "Dimensions",
+                        List.of(Cfn.map("Name", "FunctionName", "Value", Cfn.ref(functionId))),
+                        "Statistic",
+                        "Sum",
+                        "Period",
+                        300,
+                        "EvaluationPeriods",
+                        1,
+                        "Threshold",
+                        1,
+                        "ComparisonOperator",
+                        "GreaterThanOrEqualToThreshold",
+                        "TreatMissingData",
+                        "notBreaching"));
     }
 
     static List<Object> tagList(Function f) {
-        return f.tags().entrySet().stream().map(e -> (Object) Cfn.map("Key", e.getKey(), "Value", e.getValue())).toList();
+        return f.tags().entrySet().stream()
+                .map(e -> (Object) Cfn.map("Key", e.getKey(), "Value", e.getValue()))
+                .toList();
     }
 }

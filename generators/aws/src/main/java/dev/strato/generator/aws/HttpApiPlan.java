@@ -45,11 +45,16 @@ final class HttpApiPlan {
                 if (!(e instanceof Event.Http h)) continue;
                 ordinal++;
                 if (h.auth().kind() == AuthKind.KEY) {
-                    throw new GenerationException("function " + f.name() + ": auth: key is not available on aws (API Gateway HTTP APIs have no API keys); use jwt");
+                    throw new GenerationException("function " + f.name()
+                            + ": auth: key is not available on aws (API Gateway HTTP APIs have no API keys); use jwt");
                 }
                 String authorizer = null;
                 if (h.auth().kind() == AuthKind.JWT) {
-                    authorizer = authorizers.computeIfAbsent(h.auth(), a -> new Authorizer("Jwt" + (authorizers.size() + 1), a.issuer(), a.audience())).name();
+                    authorizer = authorizers
+                            .computeIfAbsent(
+                                    h.auth(),
+                                    a -> new Authorizer("Jwt" + (authorizers.size() + 1), a.issuer(), a.audience()))
+                            .name();
                 }
                 routes.add(new Route(f, LogicalIds.eventName("http", ordinal), h.method(), h.path(), authorizer));
                 if (h.cors() != null) cors.add(h.cors());
@@ -89,8 +94,9 @@ final class HttpApiPlan {
             if (c.maxAge() != null && (maxAge == null || c.maxAge().compareTo(maxAge) > 0)) maxAge = c.maxAge();
         }
         if (credentials && origins.contains("*")) {
-            throw new GenerationException("an HTTP API has one CORS configuration on aws: routes with cors: true (any origin) and routes with"
-                    + " credentials cannot share it; list the origins explicitly");
+            throw new GenerationException(
+                    "an HTTP API has one CORS configuration on aws: routes with cors: true (any origin) and routes with"
+                            + " credentials cannot share it; list the origins explicitly");
         }
         return Cfn.map(
                 "AllowOrigins", collapse(origins),

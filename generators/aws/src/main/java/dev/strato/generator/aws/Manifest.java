@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Manifest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private Manifest() {}
 
@@ -37,34 +38,86 @@ final class Manifest {
         m.put("region", service.providers().aws().region());
         m.put("format", format.id());
         m.put("stackName", stack.names().stack());
-        m.put("template", Cfn.map("file", AwsGenerator.TEMPLATE, "bytes", body.length, "sha256", Packager.sha256(body),
-                "uploadToS3", body.length > StackLimits.INLINE_BODY_BYTES));
-        m.put("capabilities", format == AwsFormat.SAM ? List.of("CAPABILITY_IAM", "CAPABILITY_AUTO_EXPAND") : List.of("CAPABILITY_IAM"));
+        m.put(
+                "template",
+                Cfn.map(
+                        "file",
+                        AwsGenerator.TEMPLATE,
+                        "bytes",
+                        body.length,
+                        "sha256",
+                        Packager.sha256(body),
+                        "uploadToS3",
+                        body.length > StackLimits.INLINE_BODY_BYTES));
+        m.put(
+                "capabilities",
+                format == AwsFormat.SAM
+                        ? List.of("CAPABILITY_IAM", "CAPABILITY_AUTO_EXPAND")
+                        : List.of("CAPABILITY_IAM"));
         m.put("resourceCount", stack.template().resourceCount());
         Map<String, Object> parameters = new LinkedHashMap<>();
         stack.template().parameters().forEach((id, def) -> parameters.put(id, ((Map<?, ?>) def).get("Default")));
         m.put("parameters", parameters);
         List<Object> artifacts = new ArrayList<>();
         for (Artifact a : packages.distinct()) {
-            List<String> functions = service.functions().keySet().stream().filter(f -> packages.of(f).fileName().equals(a.fileName())).toList();
-            artifacts.add(Cfn.map("file", AwsGenerator.ARTIFACTS + a.fileName(), "key", AwsGenerator.ARTIFACTS + a.fileName(),
-                    "sha256", a.sha256(), "bytes", a.size(), "files", a.entries().size(), "functions", functions));
+            List<String> functions = service.functions().keySet().stream()
+                    .filter(f -> packages.of(f).fileName().equals(a.fileName()))
+                    .toList();
+            artifacts.add(Cfn.map(
+                    "file",
+                    AwsGenerator.ARTIFACTS + a.fileName(),
+                    "key",
+                    AwsGenerator.ARTIFACTS + a.fileName(),
+                    "sha256",
+                    a.sha256(),
+                    "bytes",
+                    a.size(),
+                    "files",
+                    a.entries().size(),
+                    "functions",
+                    functions));
         }
         m.put("artifacts", artifacts);
         Map<String, Object> functions = new LinkedHashMap<>();
         TreeSet<String> secrets = new TreeSet<>();
         for (Function f : service.functions().values()) {
-            functions.put(f.name(), Cfn.map("name", stack.names().function(f.name()), "logicalId", LogicalIds.function(f.name()),
-                    "logGroup", stack.names().logGroup(f.name()), "artifact", AwsGenerator.ARTIFACTS + packages.of(f.name()).fileName()));
+            functions.put(
+                    f.name(),
+                    Cfn.map(
+                            "name",
+                            stack.names().function(f.name()),
+                            "logicalId",
+                            LogicalIds.function(f.name()),
+                            "logGroup",
+                            stack.names().logGroup(f.name()),
+                            "artifact",
+                            AwsGenerator.ARTIFACTS + packages.of(f.name()).fileName()));
             f.environment().values().forEach(v -> FunctionResources.collectSecrets(v, secrets));
         }
         m.put("functions", functions);
         Map<String, Object> resources = new LinkedHashMap<>();
-        service.resources().forEach((name, r) -> resources.put(name, Cfn.map("type", r.type(), "logicalId", LogicalIds.resource(name, r.type()),
-                "name", physicalName(stack.names(), name, r.type()))));
+        service.resources()
+                .forEach((name, r) -> resources.put(
+                        name,
+                        Cfn.map(
+                                "type",
+                                r.type(),
+                                "logicalId",
+                                LogicalIds.resource(name, r.type()),
+                                "name",
+                                physicalName(stack.names(), name, r.type()))));
         m.put("resources", resources);
-        m.put("routes", stack.api().routes().stream().map(r -> (Object) Cfn.map("method", r.method().id(), "path", r.path(),
-                "function", r.function().name())).toList());
+        m.put(
+                "routes",
+                stack.api().routes().stream()
+                        .map(r -> (Object) Cfn.map(
+                                "method",
+                                r.method().id(),
+                                "path",
+                                r.path(),
+                                "function",
+                                r.function().name()))
+                        .toList());
         m.put("secrets", List.copyOf(secrets));
         m.put("warnings", List.copyOf(warnings));
         return (JSON.writeValueAsString(m) + "\n").getBytes(StandardCharsets.UTF_8);

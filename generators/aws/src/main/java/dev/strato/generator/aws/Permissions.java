@@ -7,9 +7,10 @@ import java.util.List;
 /** What each neutral verb allows on AWS, scoped to the one resource it names. */
 final class Permissions {
 
-    static final List<String> QUEUE_CONSUMER = List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes");
-    static final List<String> STREAM_CONSUMER = List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
-            "dynamodb:ListStreams");
+    static final List<String> QUEUE_CONSUMER =
+            List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes");
+    static final List<String> STREAM_CONSUMER = List.of(
+            "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams");
 
     private final ResourceRefs refs;
 
@@ -21,9 +22,12 @@ final class Permissions {
         Resource r = refs.resource(resource);
         String sid = LogicalIds.pascal(resource) + LogicalIds.pascal(r.type());
         if (r instanceof Resource.Table) {
-            policy.allow(sid, refs.arn(resource), verb == Verb.READ
-                    ? List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan")
-                    : List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"));
+            policy.allow(
+                    sid,
+                    refs.arn(resource),
+                    verb == Verb.READ
+                            ? List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan")
+                            : List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"));
         } else if (r instanceof Resource.Bucket) {
             String objects = sid + "Objects";
             switch (verb) {

@@ -28,7 +28,8 @@ final class Policy {
             if (a.contains("*")) throw new IllegalArgumentException("wildcard action " + a);
         }
         if ("*".equals(resource) && !UNSCOPED_ACTIONS.containsAll(actionList)) {
-            throw new IllegalArgumentException("resource * for " + actionList + ": only " + new TreeSet<>(UNSCOPED_ACTIONS) + " may have it");
+            throw new IllegalArgumentException(
+                    "resource * for " + actionList + ": only " + new TreeSet<>(UNSCOPED_ACTIONS) + " may have it");
         }
         Key key = new Key(resource);
         if (!sids.containsKey(key)) {
@@ -46,8 +47,15 @@ final class Policy {
 
     List<Object> statements() {
         List<Object> list = new ArrayList<>();
-        actions.forEach((key, set) -> list.add(Cfn.map("Sid", sids.get(key), "Effect", "Allow",
-                "Action", set.size() == 1 ? set.iterator().next() : List.copyOf(set), "Resource", key.resource())));
+        actions.forEach((key, set) -> list.add(Cfn.map(
+                "Sid",
+                sids.get(key),
+                "Effect",
+                "Allow",
+                "Action",
+                set.size() == 1 ? set.iterator().next() : List.copyOf(set),
+                "Resource",
+                key.resource())));
         return list;
     }
 }

@@ -21,6 +21,7 @@ final class ResourcePolicySize {
     static final int LIMIT_BYTES = 20_480;
     /** Up to this many routes a function gets one permission per route (least privilege); above, one for the API. */
     static final int ROUTES_PER_FUNCTION = 20;
+
     private static final int ACCOUNT = 12;
     private static final int API_ID = 10;
     /** The statement without its variable parts: Sid, Effect, Principal, Action, Resource and Condition keys and quotes. */
@@ -47,13 +48,17 @@ final class ResourcePolicySize {
         for (Function f : service.functions().values()) {
             long size = estimate(f, api.routesOf(f));
             if (size > LIMIT_BYTES) {
-                throw new GenerationException("the resource policy of function " + f.name() + " would take about " + size
-                        + " bytes, more than Lambda's " + LIMIT_BYTES + " (one statement per trigger"
-                        + (format == AwsFormat.SAM ? "; SAM grants each route on its own: use format: cloudformation, which grants the API once" : "")
-                        + "); split the function's triggers over more functions");
+                throw new GenerationException(
+                        "the resource policy of function " + f.name() + " would take about " + size
+                                + " bytes, more than Lambda's " + LIMIT_BYTES + " (one statement per trigger"
+                                + (format == AwsFormat.SAM
+                                        ? "; SAM grants each route on its own: use format: cloudformation, which grants the API once"
+                                        : "")
+                                + "); split the function's triggers over more functions");
             }
             if (size >= LIMIT_BYTES * StackLimits.NEAR) {
-                out.warn("the resource policy of function " + f.name() + " takes about " + size + " of Lambda's " + LIMIT_BYTES + " bytes");
+                out.warn("the resource policy of function " + f.name() + " takes about " + size + " of Lambda's "
+                        + LIMIT_BYTES + " bytes");
             }
         }
     }
@@ -62,20 +67,37 @@ final class ResourcePolicySize {
         String stack = names.stack();
         long fixed = STATEMENT + region + names.function(f.name()).length() + stack.length() + 14;
         long size = 0;
-        String apiArn = "arn:aws:execute-api:" + "x".repeat(region) + ":" + "0".repeat(ACCOUNT) + ":" + "a".repeat(API_ID);
+        String apiArn =
+                "arn:aws:execute-api:" + "x".repeat(region) + ":" + "0".repeat(ACCOUNT) + ":" + "a".repeat(API_ID);
         if (format == AwsFormat.CLOUDFORMATION && oneForTheApi(routes)) {
             size += fixed + LogicalIds.pascal(f.name()).length() + "ApiPermission".length() + apiArn.length() + 2;
         } else {
             for (HttpApiPlan.Route r : routes) {
-                size += fixed + LogicalIds.event(f.name(), r.eventName()).length() + "Permission".length() + apiArn.length() + 3 + r.arnPath().length();
+                size += fixed
+                        + LogicalIds.event(f.name(), r.eventName()).length()
+                        + "Permission".length()
+                        + apiArn.length()
+                        + 3
+                        + r.arnPath().length();
             }
         }
         for (Event e : f.events()) {
             if (e instanceof Event.Topic t) {
-                size += fixed + 40 + "arn:aws:sns:".length() + region + 1 + ACCOUNT + 1 + names.topic(t.topic()).length();
+                size += fixed
+                        + 40
+                        + "arn:aws:sns:".length()
+                        + region
+                        + 1
+                        + ACCOUNT
+                        + 1
+                        + names.topic(t.topic()).length();
             } else if (e instanceof Event.Bucket b) {
                 // with the SourceAccount condition besides the SourceArn
-                size += fixed + 40 + 50 + "arn:aws:s3:::".length() + names.bucket(b.bucket()).length();
+                size += fixed
+                        + 40
+                        + 50
+                        + "arn:aws:s3:::".length()
+                        + names.bucket(b.bucket()).length();
             }
         }
         return size;

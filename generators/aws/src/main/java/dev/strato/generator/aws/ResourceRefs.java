@@ -53,7 +53,8 @@ final class ResourceRefs {
 
     Object url(String name) {
         Resource r = resource(name);
-        if (r instanceof Resource.Bucket) return Cfn.sub("https://" + names.bucket(name) + ".s3.${AWS::Region}.${AWS::URLSuffix}");
+        if (r instanceof Resource.Bucket)
+            return Cfn.sub("https://" + names.bucket(name) + ".s3.${AWS::Region}.${AWS::URLSuffix}");
         if (r instanceof Resource.Queue) return Cfn.ref(id(name));
         throw new IllegalArgumentException("a " + r.type() + " has no url");
     }
@@ -61,7 +62,8 @@ final class ResourceRefs {
     /** A model value as a template value: text, a reference, or a join of them (secrets go through secretId). */
     Object value(Value v) {
         if (v instanceof Value.Text t) return t.text();
-        if (v instanceof Value.Secret s) throw new IllegalArgumentException("secret " + s.name() + " is passed by ARN, see secretTemplate");
+        if (v instanceof Value.Secret s)
+            throw new IllegalArgumentException("secret " + s.name() + " is passed by ARN, see secretTemplate");
         if (v instanceof Value.Ref r) {
             return switch (r.attribute()) {
                 case "name" -> name(r.resource());

@@ -20,6 +20,7 @@ final class RolePolicySize {
     static final int MANAGED_PER_ROLE = 10;
     /** A resolved Ref or GetAtt: an ARN such as arn:aws:dynamodb:eu-central-1:123456789012:table/service-stage-name. */
     static final int REFERENCE = 96;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String region;
@@ -68,7 +69,9 @@ final class RolePolicySize {
     }
 
     private String text(String s) {
-        return s.replace("${AWS::Partition}", "aws").replace("${AWS::Region}", region).replace("${AWS::AccountId}", "123456789012")
+        return s.replace("${AWS::Partition}", "aws")
+                .replace("${AWS::Region}", region)
+                .replace("${AWS::AccountId}", "123456789012")
                 .replaceAll("\\$\\{[^}]+}", "x".repeat(REFERENCE));
     }
 }

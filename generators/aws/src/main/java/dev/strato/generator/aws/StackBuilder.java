@@ -21,8 +21,15 @@ final class StackBuilder {
      * @param body the template as it is written
      * @param outputNamesOmitted whether the stack has too many outputs for CloudFormation's limit, so names are left out
      */
-    record Stack(Service service, AwsFormat format, Packages packages, Template template, AwsNames names, HttpApiPlan api,
-            boolean outputNamesOmitted, byte[] body) {}
+    record Stack(
+            Service service,
+            AwsFormat format,
+            Packages packages,
+            Template template,
+            AwsNames names,
+            HttpApiPlan api,
+            boolean outputNamesOmitted,
+            byte[] body) {}
 
     private final Service service;
     private final AwsFormat format;
@@ -49,7 +56,8 @@ final class StackBuilder {
         HttpApiPlan api = new HttpApiPlan(service);
         if (!api.isEmpty()) style.httpApi(template, api);
         List<Function> scheduled = service.functions().values().stream()
-                .filter(f -> f.events().stream().anyMatch(Event.Schedule.class::isInstance)).toList();
+                .filter(f -> f.events().stream().anyMatch(Event.Schedule.class::isInstance))
+                .toList();
         if (!scheduled.isEmpty()) schedulerRole(scheduled);
         FunctionResources functions = new FunctionResources(service, names, refs);
         List<Output> outputs = new ArrayList<>();
@@ -57,7 +65,8 @@ final class StackBuilder {
         for (Function f : service.functions().values()) {
             FunctionParts parts = functions.addTo(template, f, codeKeyParameter(f), api.routesOf(f));
             style.function(template, parts);
-            outputs.add(new Output(parts.id() + "Arn", "ARN of function " + f.name(), Cfn.getAtt(parts.id(), "Arn"), true));
+            outputs.add(
+                    new Output(parts.id() + "Arn", "ARN of function " + f.name(), Cfn.getAtt(parts.id(), "Arn"), true));
             outputs.add(new Output(parts.id() + "Name", "name of function " + f.name(), Cfn.ref(parts.id()), false));
         }
         outputs.addAll(data.outputs());
@@ -70,23 +79,29 @@ final class StackBuilder {
     }
 
     private void parameters() {
-        template.parameter(LogicalIds.ARTIFACT_BUCKET, Cfn.map(
-                "Type", "String",
-                "Description", "S3 bucket that holds the function packages (deploy sets it)"));
+        template.parameter(
+                LogicalIds.ARTIFACT_BUCKET,
+                Cfn.map(
+                        "Type", "String",
+                        "Description", "S3 bucket that holds the function packages (deploy sets it)"));
         if (packages.individually()) {
             for (Function f : service.functions().values()) {
                 Artifact a = packages.of(f.name());
-                template.parameter(LogicalIds.artifactKey(f.name()), Cfn.map(
-                        "Type", "String",
-                        "Default", AwsGenerator.ARTIFACTS + a.fileName(),
-                        "Description", "S3 key of the package of function " + f.name()));
+                template.parameter(
+                        LogicalIds.artifactKey(f.name()),
+                        Cfn.map(
+                                "Type", "String",
+                                "Default", AwsGenerator.ARTIFACTS + a.fileName(),
+                                "Description", "S3 key of the package of function " + f.name()));
             }
         } else {
             Artifact a = packages.distinct().get(0);
-            template.parameter(LogicalIds.SHARED_ARTIFACT_KEY, Cfn.map(
-                    "Type", "String",
-                    "Default", AwsGenerator.ARTIFACTS + a.fileName(),
-                    "Description", "S3 key of the package every function shares"));
+            template.parameter(
+                    LogicalIds.SHARED_ARTIFACT_KEY,
+                    Cfn.map(
+                            "Type", "String",
+                            "Default", AwsGenerator.ARTIFACTS + a.fileName(),
+                            "Description", "S3 key of the package every function shares"));
         }
     }
 
@@ -96,19 +111,34 @@ final class StackBuilder {
 
     /** EventBridge Scheduler assumes this role to invoke the scheduled functions, and only those. */
     private void schedulerRole(List<Function> scheduled) {
-        List<Object> arns = scheduled.stream().map(f -> (Object) Cfn.getAtt(LogicalIds.function(f.name()), "Arn")).toList();
-        template.resource(LogicalIds.SCHEDULER_ROLE, "AWS::IAM::Role", Cfn.map(
-                "AssumeRolePolicyDocument", Cfn.policyDocument(List.of(Cfn.map(
-                        "Effect", "Allow",
-                        "Principal", Cfn.map("Service", "scheduler.amazonaws.com"),
-                        "Action", "sts:AssumeRole",
-                        "Condition", Cfn.map("StringEquals", Cfn.map("aws:SourceAccount", Cfn.ref("AWS::AccountId")))))),
-                "Policies", List.of(Cfn.map(
-                        "PolicyName", "invoke-scheduled-functions",
-                        "PolicyDocument", Cfn.policyDocument(List.of(Cfn.map(
-                                "Sid", "InvokeScheduledFunctions",
-                                "Effect", "Allow",
-                                "Action", "lambda:InvokeFunction",
-                                "Resource", arns.size() == 1 ? arns.get(0) : arns)))))));
+        List<Object> arns = scheduled.stream()
+                .map(f -> (Object) Cfn.getAtt(LogicalIds.function(f.name()), "Arn"))
+                .toList();
+        template.resource(
+                LogicalIds.SCHEDULER_ROLE,
+                "AWS::IAM::Role",
+                Cfn.map(
+                        "AssumeRolePolicyDocument",
+                                Cfn.policyDocument(List.of(Cfn.map(
+                                        "Effect",
+                                        "Allow",
+                                        "Principal",
+                                        Cfn.map("Service", "scheduler.amazonaws.com"),
+                                        "Action",
+                                        "sts:AssumeRole",
+                                        "Condition",
+                                        Cfn.map(
+                                                "StringEquals",
+                                                Cfn.map("aws:SourceAccount", Cfn.ref("AWS::AccountId")))))),
+                        "Policies",
+                                List.of(Cfn.map(
+                                        "PolicyName",
+                                        "invoke-scheduled-functions",
+                                        "PolicyDocument",
+                                        Cfn.policyDocument(List.of(Cfn.map(
+                                                "Sid", "InvokeScheduledFunctions",
+                                                "Effect", "Allow",
+                                                "Action", "lambda:InvokeFunction",
+                                                "Resource", arns.size() == 1 ? arns.get(0) : arns)))))));
     }
 }

@@ -12,6 +12,7 @@ final class StackLimits {
     static final int PARAMETERS = 200;
     /** A larger template must be uploaded to S3 and passed by URL. */
     static final int INLINE_BODY_BYTES = 51_200;
+
     static final int S3_BODY_BYTES = 1_048_576;
     /** Warn from this share of a limit on. */
     static final double NEAR = 0.9;
@@ -24,7 +25,8 @@ final class StackLimits {
         new EnvironmentSize(s.service(), s.names()).check(out);
         new ResourcePolicySize(s.service(), s.names(), s.format()).check(s.api(), out);
         if (s.outputNamesOmitted()) {
-            out.warn("CloudFormation allows " + OUTPUTS + " outputs: the stack outputs ARNs and URLs only, names are in " + AwsGenerator.MANIFEST);
+            out.warn("CloudFormation allows " + OUTPUTS
+                    + " outputs: the stack outputs ARNs and URLs only, names are in " + AwsGenerator.MANIFEST);
         }
     }
 
@@ -34,8 +36,8 @@ final class StackLimits {
         count("parameters", t.parameterCount(), PARAMETERS, stack, out);
         count("outputs", t.outputCount(), OUTPUTS, stack, out);
         if (bodyBytes > S3_BODY_BYTES) {
-            throw new GenerationException("the template of stack " + stack + " has " + bodyBytes + " bytes, more than CloudFormation's "
-                    + S3_BODY_BYTES + "; split the service");
+            throw new GenerationException("the template of stack " + stack + " has " + bodyBytes
+                    + " bytes, more than CloudFormation's " + S3_BODY_BYTES + "; split the service");
         }
         if (bodyBytes > INLINE_BODY_BYTES) {
             out.warn("the template has " + bodyBytes + " bytes, more than the " + INLINE_BODY_BYTES
@@ -70,7 +72,7 @@ final class StackLimits {
                     }
                 }
                 case "AWS::Serverless::HttpApi" -> n++;
-                default -> { }
+                default -> {}
             }
         }
         return n;
@@ -81,6 +83,7 @@ final class StackLimits {
             throw new GenerationException("stack " + stack + " needs " + n + " " + what + ", more than the " + limit
                     + " CloudFormation allows in one stack; split the service into smaller ones");
         }
-        if (n >= limit * NEAR) out.warn("stack " + stack + " has " + n + " " + what + ", close to CloudFormation's limit of " + limit);
+        if (n >= limit * NEAR)
+            out.warn("stack " + stack + " has " + n + " " + what + ", close to CloudFormation's limit of " + limit);
     }
 }

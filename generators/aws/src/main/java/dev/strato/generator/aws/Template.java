@@ -38,11 +38,13 @@ final class Template {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> properties(String id) {
-        return (Map<String, Object>) resource(id).computeIfAbsent("Properties", k -> new LinkedHashMap<String, Object>());
+        return (Map<String, Object>)
+                resource(id).computeIfAbsent("Properties", k -> new LinkedHashMap<String, Object>());
     }
 
     void output(String id, String description, Object value) {
-        if (outputs.putIfAbsent(id, Cfn.map("Description", description, "Value", value)) != null) throw new DuplicateLogicalId(id);
+        if (outputs.putIfAbsent(id, Cfn.map("Description", description, "Value", value)) != null)
+            throw new DuplicateLogicalId(id);
     }
 
     int resourceCount() {
@@ -63,7 +65,8 @@ final class Template {
 
     /** The whole document in the order AWS documents its sections. */
     Map<String, Object> tree() {
-        Map<String, Object> t = Cfn.map("AWSTemplateFormatVersion", "2010-09-09", "Transform", transform, "Description", description);
+        Map<String, Object> t =
+                Cfn.map("AWSTemplateFormatVersion", "2010-09-09", "Transform", transform, "Description", description);
         if (!parameters.isEmpty()) t.put("Parameters", parameters);
         t.put("Resources", resources);
         if (!outputs.isEmpty()) t.put("Outputs", outputs);

@@ -21,9 +21,16 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 final class TemplateYaml {
 
-    private static final DumpSettings SETTINGS = DumpSettings.builder().setSchema(new Yaml11Quoting())
-            .setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2).setIndicatorIndent(2).setIndentWithIndicator(true)
-            .setWidth(4096).setSplitLines(false).setDereferenceAliases(true).build();
+    private static final DumpSettings SETTINGS = DumpSettings.builder()
+            .setSchema(new Yaml11Quoting())
+            .setDefaultFlowStyle(FlowStyle.BLOCK)
+            .setIndent(2)
+            .setIndicatorIndent(2)
+            .setIndentWithIndicator(true)
+            .setWidth(4096)
+            .setSplitLines(false)
+            .setDereferenceAliases(true)
+            .build();
 
     private TemplateYaml() {}
 
@@ -45,7 +52,8 @@ final class TemplateYaml {
                 String key = String.valueOf(e.getKey());
                 if ((key.equals("Ref") || key.startsWith("Fn::")) && !isFunction(e.getValue())) {
                     Object argument = e.getValue();
-                    if (key.equals("Fn::GetAtt") && argument instanceof List<?> l && l.size() == 2) argument = l.get(0) + "." + l.get(1);
+                    if (key.equals("Fn::GetAtt") && argument instanceof List<?> l && l.size() == 2)
+                        argument = l.get(0) + "." + l.get(1);
                     Node node = representData(argument);
                     node.setTag(new Tag("!" + (key.equals("Ref") ? "Ref" : key.substring(4))));
                     return node;
@@ -55,7 +63,8 @@ final class TemplateYaml {
         }
 
         private static boolean isFunction(Object value) {
-            return value instanceof Map<?, ?> m && m.size() == 1
+            return value instanceof Map<?, ?> m
+                    && m.size() == 1
                     && m.keySet().stream().map(String::valueOf).anyMatch(k -> k.equals("Ref") || k.startsWith("Fn::"));
         }
     }
@@ -65,16 +74,20 @@ final class TemplateYaml {
 
         private static final Pattern YAML11_NOT_STRING = Pattern.compile(
                 "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL|"
-                + "[-+]?(?:0b[01_]+|0[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*|[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
-                + "|\\.[0-9_]+(?:[eE][-+]?[0-9]+)?|\\.(?:inf|Inf|INF))|\\.(?:nan|NaN|NAN)|"
-                + "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?");
+                        + "[-+]?(?:0b[01_]+|0[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*|[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+                        + "|\\.[0-9_]+(?:[eE][-+]?[0-9]+)?|\\.(?:inf|Inf|INF))|\\.(?:nan|NaN|NAN)|"
+                        + "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?");
 
         @Override
         public ScalarResolver getScalarResolver() {
             ScalarResolver core = super.getScalarResolver();
             return (value, implicit) -> {
                 Tag tag = core.resolve(value, implicit);
-                return tag.equals(Tag.STR) && implicit && YAML11_NOT_STRING.matcher(value).matches() ? Tag.BOOL : tag;
+                return tag.equals(Tag.STR)
+                                && implicit
+                                && YAML11_NOT_STRING.matcher(value).matches()
+                        ? Tag.BOOL
+                        : tag;
             };
         }
     }

@@ -45,24 +45,37 @@ final class AdapterMatrix {
         switch (kind) {
             case "http" -> {
                 JsonNode expected = scenario("http").get("response");
-                assertThat(result.get("statusCode").asInt()).isEqualTo(expected.get("status").asInt());
+                assertThat(result.get("statusCode").asInt())
+                        .isEqualTo(expected.get("status").asInt());
                 assertThat(result.get("headers")).isEqualTo(expected.get("headers"));
                 // compared as JSON: Python's json.dumps puts a space after separators
-                assertThat(LambdaInvoker.JSON.readTree(result.get("body").asString())).isEqualTo(LambdaInvoker.JSON.readTree(expected.get("body").asString()));
+                assertThat(LambdaInvoker.JSON.readTree(result.get("body").asString()))
+                        .isEqualTo(
+                                LambdaInvoker.JSON.readTree(expected.get("body").asString()));
                 assertThat(result.get("isBase64Encoded").asBoolean()).isFalse();
                 assertThat(result.has("cookies")).isFalse();
             }
             case "queue", "table" -> {
-                String second = event.get(kind.equals("queue") ? "messages" : "changes").get(1).get("id").asString();
-                assertThat(result).isEqualTo(LambdaInvoker.JSON.readTree("{\"batchItemFailures\": [{\"itemIdentifier\": \"" + second + "\"}]}"));
+                String second = event.get(kind.equals("queue") ? "messages" : "changes")
+                        .get(1)
+                        .get("id")
+                        .asString();
+                assertThat(result)
+                        .isEqualTo(LambdaInvoker.JSON.readTree(
+                                "{\"batchItemFailures\": [{\"itemIdentifier\": \"" + second + "\"}]}"));
             }
-            default -> assertThat(result.isNull()).as("%s: Lambda ignores the result", kind).isTrue();
+            default ->
+                assertThat(result.isNull())
+                        .as("%s: Lambda ignores the result", kind)
+                        .isTrue();
         }
     }
 
     static JsonNode scenario(String kind) {
         try (InputStream in = AdapterMatrix.class.getResourceAsStream("/adapter-matrix/" + kind + ".json")) {
-            assertThat(in).as("adapter-matrix/%s.json on the test classpath", kind).isNotNull();
+            assertThat(in)
+                    .as("adapter-matrix/%s.json on the test classpath", kind)
+                    .isNotNull();
             return LambdaInvoker.JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -93,21 +106,28 @@ final class AdapterMatrix {
     static void assertMatches(JsonNode actual, JsonNode expected) {
         List<String> problems = new ArrayList<>();
         compare("", actual, expected, problems);
-        assertThat(problems).as("neutral event %s\nexpected %s", actual, expected).isEmpty();
+        assertThat(problems)
+                .as("neutral event %s\nexpected %s", actual, expected)
+                .isEmpty();
     }
 
     private static void compare(String at, JsonNode actual, JsonNode expected, List<String> problems) {
         if (expected.isString() && expected.asString().equals("*")) {
-            if (actual == null || actual.isNull() || actual.isMissingNode()) problems.add(at + ": missing, expected a value");
+            if (actual == null || actual.isNull() || actual.isMissingNode())
+                problems.add(at + ": missing, expected a value");
             return;
         }
         if (actual == null) actual = JsonNodeFactory.instance.missingNode();
         if (expected.isObject() && actual.isObject()) {
-            for (String name : expected.propertyNames()) compare(at + "/" + name, actual.get(name), expected.get(name), problems);
-            for (String name : actual.propertyNames()) if (!expected.has(name)) problems.add(at + "/" + name + ": unexpected field");
+            for (String name : expected.propertyNames())
+                compare(at + "/" + name, actual.get(name), expected.get(name), problems);
+            for (String name : actual.propertyNames())
+                if (!expected.has(name)) problems.add(at + "/" + name + ": unexpected field");
         } else if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
             for (int i = 0; i < expected.size(); i++) compare(at + "/" + i, actual.get(i), expected.get(i), problems);
-        } else if (!(expected.isNumber() && actual.isNumber() && expected.decimalValue().compareTo(actual.decimalValue()) == 0)
+        } else if (!(expected.isNumber()
+                        && actual.isNumber()
+                        && expected.decimalValue().compareTo(actual.decimalValue()) == 0)
                 && !expected.equals(actual)) {
             problems.add(at + ": " + actual + " instead of " + expected);
         }

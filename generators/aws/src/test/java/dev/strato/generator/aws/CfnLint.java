@@ -24,14 +24,21 @@ final class CfnLint {
     static List<Finding> lint(Path baseDir, List<Path> templates) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Tools.require("cfn-lint").toString(), "--format", "json", "--"));
         templates.forEach(t -> command.add(baseDir.relativize(t).toString()));
-        Process p = new ProcessBuilder(command).directory(baseDir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command)
+                .directory(baseDir.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String json = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(10, TimeUnit.MINUTES)) throw new IllegalStateException("cfn-lint did not finish");
         if (json.isBlank()) throw new IllegalStateException("cfn-lint printed nothing, exit " + p.exitValue());
         List<Finding> findings = new ArrayList<>();
         for (JsonNode f : JsonMapper.builder().build().readTree(json)) {
-            findings.add(new Finding(baseDir.resolve(f.get("Filename").asString()), f.get("Level").asString(), f.get("Rule").get("Id").asString(),
-                    f.get("Message").asString(), f.get("Location").get("Path").toString()));
+            findings.add(new Finding(
+                    baseDir.resolve(f.get("Filename").asString()),
+                    f.get("Level").asString(),
+                    f.get("Rule").get("Id").asString(),
+                    f.get("Message").asString(),
+                    f.get("Location").get("Path").toString()));
         }
         return findings;
     }

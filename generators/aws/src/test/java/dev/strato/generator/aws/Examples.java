@@ -33,8 +33,20 @@ final class Examples {
 
     static Service withFormat(Service s, AwsFormat format) {
         Providers.Aws aws = s.providers().aws();
-        Providers p = new Providers(new Providers.Aws(aws.region(), format, aws.profile()), s.providers().azure(), s.providers().gcp());
-        return new Service(s.name(), s.description(), s.stage(), s.runtime(), s.adapter(), p, s.packaging(), s.functions(), s.resources());
+        Providers p = new Providers(
+                new Providers.Aws(aws.region(), format, aws.profile()),
+                s.providers().azure(),
+                s.providers().gcp());
+        return new Service(
+                s.name(),
+                s.description(),
+                s.stage(),
+                s.runtime(),
+                s.adapter(),
+                p,
+                s.packaging(),
+                s.functions(),
+                s.resources());
     }
 
     static OutputTree generate(Service s, Path projectDir) throws GenerationException {

@@ -28,7 +28,11 @@ class GoldenTest {
                     StringBuilder artifacts = new StringBuilder();
                     for (Map.Entry<String, byte[]> e : out.files().entrySet()) {
                         if (e.getKey().startsWith(AwsGenerator.ARTIFACTS)) {
-                            artifacts.append(e.getKey()).append(' ').append(Packager.sha256(e.getValue())).append('\n');
+                            artifacts
+                                    .append(e.getKey())
+                                    .append(' ')
+                                    .append(Packager.sha256(e.getValue()))
+                                    .append('\n');
                         } else {
                             Golden.check(dir + e.getKey(), new String(e.getValue(), StandardCharsets.UTF_8));
                         }

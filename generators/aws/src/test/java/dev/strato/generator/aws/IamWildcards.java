@@ -22,7 +22,8 @@ final class IamWildcards {
             String type = (String) r.get("Type");
             Map<String, Object> props = Trees.map(r.getOrDefault("Properties", Map.of()));
             if (type.equals("AWS::IAM::Role")) {
-                if (props.containsKey("ManagedPolicyArns")) problems.add(id + ": managed policies " + props.get("ManagedPolicyArns"));
+                if (props.containsKey("ManagedPolicyArns"))
+                    problems.add(id + ": managed policies " + props.get("ManagedPolicyArns"));
                 for (Object policy : Trees.list(props.getOrDefault("Policies", List.of()))) {
                     statements(id, Trees.map(Trees.map(policy).get("PolicyDocument")), problems);
                 }
@@ -37,7 +38,8 @@ final class IamWildcards {
         for (Object s : Trees.list(document.get("Statement"))) {
             Map<String, Object> st = Trees.map(s);
             if (!"Allow".equals(st.get("Effect"))) continue;
-            if (st.containsKey("NotAction") || st.containsKey("NotResource")) problems.add(id + ": NotAction/NotResource in " + st);
+            if (st.containsKey("NotAction") || st.containsKey("NotResource"))
+                problems.add(id + ": NotAction/NotResource in " + st);
             List<Object> actions = Trees.listOf(st.get("Action"));
             for (Object a : actions) {
                 if (String.valueOf(a).contains("*")) problems.add(id + ": wildcard action " + a);

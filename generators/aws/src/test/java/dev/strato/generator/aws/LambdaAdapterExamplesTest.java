@@ -32,7 +32,8 @@ class LambdaAdapterExamplesTest {
 
     private static final Map<String, Integer> PASSES = new ConcurrentHashMap<>();
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
 
     @TestFactory
     Stream<DynamicTest> everyFunctionOfEveryExample() {
@@ -45,10 +46,14 @@ class LambdaAdapterExamplesTest {
                 tests.add(DynamicTest.dynamicTest(example + "/" + f.name() + " (" + kind + ")", () -> {
                     LambdaInvoker invoker = LambdaInvoker.of(f.runtime().language());
                     Path projectDir = Examples.DIR.resolve(example);
-                    LambdaPackage p = LambdaPackage.of(service, projectDir, AwsGenerator.format(service), f, dir.resolve(example));
+                    LambdaPackage p = LambdaPackage.of(
+                            service, projectDir, AwsGenerator.format(service), f, dir.resolve(example));
                     HandlerAdapters.HandlerModule module = HandlerAdapters.module(f, projectDir);
                     p.replace(modulePath(f, module), stub(invoker, service, projectDir, module));
-                    LambdaInvoker.Outcome o = invoker.invoke(p.root(), p.handler(), LambdaInvoker.EVENTS.resolve(AdapterMatrix.NATIVE_EVENT.get(kind)),
+                    LambdaInvoker.Outcome o = invoker.invoke(
+                            p.root(),
+                            p.handler(),
+                            LambdaInvoker.EVENTS.resolve(AdapterMatrix.NATIVE_EVENT.get(kind)),
                             AdapterMatrix.stubAnswer(kind));
                     assertThat(o.calls()).as("handler calls; log:\n%s", o.log()).hasSize(1);
                     JsonNode call = o.calls().get(0);
@@ -65,7 +70,8 @@ class LambdaAdapterExamplesTest {
 
     @AfterAll
     static void printPasses() {
-        System.out.println("AWS adapter matrix on the examples (runtime × kind: functions passed): " + new TreeMap<>(PASSES));
+        System.out.println(
+                "AWS adapter matrix on the examples (runtime × kind: functions passed): " + new TreeMap<>(PASSES));
     }
 
     private static String runtime(Function f) {
@@ -73,20 +79,27 @@ class LambdaAdapterExamplesTest {
     }
 
     private static String modulePath(Function f, HandlerAdapters.HandlerModule module) {
-        return f.runtime().language() == Runtime.Language.NODE ? module.module() : module.module().replace('.', '/') + ".py";
+        return f.runtime().language() == Runtime.Language.NODE
+                ? module.module()
+                : module.module().replace('.', '/') + ".py";
     }
 
     /** The stub under the handler module's name, exporting every function of the example that lives in that module. */
-    private static byte[] stub(LambdaInvoker invoker, Service service, Path projectDir, HandlerAdapters.HandlerModule module) throws Exception {
+    private static byte[] stub(
+            LambdaInvoker invoker, Service service, Path projectDir, HandlerAdapters.HandlerModule module)
+            throws Exception {
         StringBuilder code = new StringBuilder(Files.readString(LambdaInvoker.RESOURCES.resolve(invoker.stubFile())));
         if (invoker.language() == Runtime.Language.PYTHON) {
             code.append("\n\ndef __getattr__(name):\n    return handle\n");
         } else {
             service.functions().values().stream()
                     .map(g -> HandlerAdapters.module(g, projectDir))
-                    .filter(m -> m.module().equals(module.module()) && !m.export().equals("handle"))
-                    .map(HandlerAdapters.HandlerModule::export).distinct()
-                    .forEach(export -> code.append("export { handle as ").append(export).append(" };\n"));
+                    .filter(m ->
+                            m.module().equals(module.module()) && !m.export().equals("handle"))
+                    .map(HandlerAdapters.HandlerModule::export)
+                    .distinct()
+                    .forEach(export ->
+                            code.append("export { handle as ").append(export).append(" };\n"));
         }
         return code.toString().getBytes(StandardCharsets.UTF_8);
     }

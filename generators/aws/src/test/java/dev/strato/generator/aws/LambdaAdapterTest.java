@@ -65,13 +65,25 @@ class LambdaAdapterTest {
             """;
 
     private static final Map<String, String> FUNCTION_OF = Map.of(
-            "http", "api", "schedule", "nightly", "queue", "worker", "topic", "payments", "bucket", "uploads", "table", "audit");
+            "http",
+            "api",
+            "schedule",
+            "nightly",
+            "queue",
+            "worker",
+            "topic",
+            "payments",
+            "bucket",
+            "uploads",
+            "table",
+            "audit");
 
     private static final String REQUEST_ID = "c6af9ac6-7b61-11e6-9a41-93e812345678";
 
     private static final Map<String, Integer> PASSES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @org.junit.jupiter.api.AfterAll
     static void printPasses() {
@@ -80,8 +92,9 @@ class LambdaAdapterTest {
 
     @TestFactory
     Stream<DynamicNode> everyTriggerKindInNodeAndPython() {
-        return Stream.of(Runtime.Language.NODE, Runtime.Language.PYTHON).map(language -> DynamicContainer.dynamicContainer(
-                language.name().toLowerCase(java.util.Locale.ROOT), new Scenarios(language).tests()));
+        return Stream.of(Runtime.Language.NODE, Runtime.Language.PYTHON)
+                .map(language -> DynamicContainer.dynamicContainer(
+                        language.name().toLowerCase(java.util.Locale.ROOT), new Scenarios(language).tests()));
     }
 
     /** The scenarios for one runtime, on a package generated once per function. */
@@ -97,7 +110,8 @@ class LambdaAdapterTest {
 
         Stream<DynamicTest> tests() {
             List<DynamicTest> tests = new ArrayList<>();
-            for (String kind : AdapterMatrix.NATIVE_EVENT.keySet().stream().sorted().toList()) {
+            for (String kind :
+                    AdapterMatrix.NATIVE_EVENT.keySet().stream().sorted().toList()) {
                 test(tests, kind + ": the matrix scenario from " + AdapterMatrix.NATIVE_EVENT.get(kind), () -> {
                     String function = FUNCTION_OF.get(kind);
                     var o = invoke(function, AdapterMatrix.NATIVE_EVENT.get(kind), AdapterMatrix.stubAnswer(kind));
@@ -113,7 +127,8 @@ class LambdaAdapterTest {
                 assertThat(event.get("method").asString()).isEqualTo("PUT");
                 assertThat(event.get("path").asString()).isEqualTo("/my/path");
                 assertThat(event.get("route").isNull()).isTrue();
-                assertThat(event.get("query")).isEqualTo(json("{\"parameter1\": \"value1,value2\", \"parameter2\": \"value\"}"));
+                assertThat(event.get("query"))
+                        .isEqualTo(json("{\"parameter1\": \"value1,value2\", \"parameter2\": \"value\"}"));
                 assertThat(event.get("headers")).isEqualTo(json("""
                         {"header1": "value1", "header2": "value1,value2", "content-type": "image/png", "cookie": "cookie1=a; cookie2=b"}"""));
                 assertThat(event.get("body").isNull()).isTrue();
@@ -131,7 +146,9 @@ class LambdaAdapterTest {
             test(tests, "http: a handler that throws gives a 500 without its stack, which goes to the log", () -> {
                 var o = invoke("api", "http-api-v2.json", "{\"throw\": \"database down\"}");
                 assertErrorResponse(o, 500, "Internal Server Error");
-                assertThat(o.result().get("body").asString()).doesNotContain("database down").doesNotContain("stub");
+                assertThat(o.result().get("body").asString())
+                        .doesNotContain("database down")
+                        .doesNotContain("stub");
                 assertThat(o.log()).contains("handler failed").contains("database down");
             });
             test(tests, "http: an SQS event sent to an HTTP function is a 400 naming both kinds", () -> {
@@ -142,7 +159,9 @@ class LambdaAdapterTest {
             });
             test(tests, "schedule: an EventBridge rule's Scheduled Event gives its time and no input", () -> {
                 var o = invoke("nightly", "eventbridge-scheduled-event.json", "null");
-                assertThat(single(o).get("event")).isEqualTo(json("{\"kind\": \"schedule\", \"time\": \"2015-10-08T16:53:06.000Z\", \"input\": null}"));
+                assertThat(single(o).get("event"))
+                        .isEqualTo(json(
+                                "{\"kind\": \"schedule\", \"time\": \"2015-10-08T16:53:06.000Z\", \"input\": null}"));
                 assertThat(o.ok()).isTrue();
             });
             test(tests, "schedule: a time Scheduler did not fill in fails the invocation before the handler", () -> {
@@ -191,7 +210,8 @@ class LambdaAdapterTest {
             test(tests, "bucket: ObjectRemoved has no size and no eTag", () -> {
                 var o = invoke("uploads", "s3-delete.json", "null");
                 JsonNode expected = AdapterMatrix.expectedEvent("bucket").deepCopy();
-                ((tools.jackson.databind.node.ObjectNode) expected).setAll((tools.jackson.databind.node.ObjectNode) AdapterMatrix.scenario("bucket").get("deleted"));
+                ((tools.jackson.databind.node.ObjectNode) expected).setAll((tools.jackson.databind.node.ObjectNode)
+                        AdapterMatrix.scenario("bucket").get("deleted"));
                 ((tools.jackson.databind.node.ObjectNode) expected).putNull("etag");
                 AdapterMatrix.assertMatches(single(o).get("event"), expected);
             });
@@ -207,7 +227,8 @@ class LambdaAdapterTest {
             });
             test(tests, "table: every DynamoDB attribute type as a plain value", () -> {
                 var o = invoke("audit", "dynamodb-types.json", "null");
-                assertThat(single(o).get("event").get("changes").get(0).get("new")).isEqualTo(json("""
+                assertThat(single(o).get("event").get("changes").get(0).get("new"))
+                        .isEqualTo(json("""
                         {"id": "7", "count": 3, "price": 12.5, "data": "AQID", "tags": ["a", "b"], "scores": [1, 2.5],
                          "blobs": ["AQ==", "Ag=="], "list": ["x", 1, true], "map": {"nested": null, "ok": false}, "nothing": null}"""));
             });
@@ -233,7 +254,11 @@ class LambdaAdapterTest {
         private void test(List<DynamicTest> tests, String name, org.junit.jupiter.api.function.Executable body) {
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 body.execute();
-                PASSES.merge(language.name().toLowerCase(java.util.Locale.ROOT) + " × " + name.substring(0, name.indexOf(':')), 1, Integer::sum);
+                PASSES.merge(
+                        language.name().toLowerCase(java.util.Locale.ROOT) + " × "
+                                + name.substring(0, name.indexOf(':')),
+                        1,
+                        Integer::sum);
             }));
         }
 
@@ -247,7 +272,12 @@ class LambdaAdapterTest {
             if (p == null) {
                 Path project = project();
                 Service service = Examples.load(project.resolve("strato.yml"));
-                p = LambdaPackage.of(service, project, AwsFormat.CLOUDFORMATION, service.functions().get(function), dir.resolve("packages"));
+                p = LambdaPackage.of(
+                        service,
+                        project,
+                        AwsFormat.CLOUDFORMATION,
+                        service.functions().get(function),
+                        dir.resolve("packages"));
                 packages.put(function, p);
             }
             return invoker.invoke(p.root(), p.handler(), event, answer);
@@ -257,8 +287,12 @@ class LambdaAdapterTest {
             Path project = dir.resolve("project-" + language.name().toLowerCase(java.util.Locale.ROOT));
             if (Files.isDirectory(project)) return project;
             Files.createDirectories(project.resolve("src"));
-            Files.writeString(project.resolve("strato.yml"), PROJECT.formatted(language == Runtime.Language.NODE ? "nodejs22" : "python3.12"));
-            Files.copy(LambdaInvoker.RESOURCES.resolve(invoker.stubFile()), project.resolve("src").resolve(invoker.stubFile()));
+            Files.writeString(
+                    project.resolve("strato.yml"),
+                    PROJECT.formatted(language == Runtime.Language.NODE ? "nodejs22" : "python3.12"));
+            Files.copy(
+                    LambdaInvoker.RESOURCES.resolve(invoker.stubFile()),
+                    project.resolve("src").resolve(invoker.stubFile()));
             return project;
         }
 
@@ -279,11 +313,15 @@ class LambdaAdapterTest {
         assertThat(ctx.get("stage").asString()).isEqualTo("test");
         assertThat(ctx.get("functionName").asString()).isEqualTo(function);
         assertThat(ctx.get("requestId").asString()).isEqualTo(REQUEST_ID);
-        assertThat(ctx.get("deadline").asLong()).as("deadline: now + getRemainingTimeInMillis()").isBetween(start + 2000, start + 3000);
+        assertThat(ctx.get("deadline").asLong())
+                .as("deadline: now + getRemainingTimeInMillis()")
+                .isBetween(start + 2000, start + 3000);
     }
 
     private static void assertErrorResponse(LambdaInvoker.Outcome o, int status, String message) {
-        assertThat(o.ok()).as("an HTTP function answers, it does not fail; log:\n%s", o.log()).isTrue();
+        assertThat(o.ok())
+                .as("an HTTP function answers, it does not fail; log:\n%s", o.log())
+                .isTrue();
         assertThat(o.result().get("statusCode").asInt()).isEqualTo(status);
         assertThat(o.result().get("headers").get("content-type").asString()).isEqualTo("application/json");
         JsonNode body = LambdaInvoker.JSON.readTree(o.result().get("body").asString());

@@ -51,14 +51,24 @@ final class LambdaInvoker {
         return language == Runtime.Language.NODE ? "stub.mjs" : "stub.py";
     }
 
-    Outcome invoke(Path packageDir, String handler, Path event, String answer) throws IOException, InterruptedException {
+    Outcome invoke(Path packageDir, String handler, Path event, String answer)
+            throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("lambda-invoke");
         Path record = work.resolve("calls.jsonl");
         Path result = work.resolve("result.json");
         Files.createFile(record);
-        String driver = RESOURCES.resolve(language == Runtime.Language.NODE ? "driver.mjs" : "driver.py").toString();
-        ProcessBuilder pb = new ProcessBuilder(executable.toString(), driver, packageDir.toString(), handler, event.toString(), result.toString())
-                .redirectErrorStream(true).directory(work.toFile());
+        String driver = RESOURCES
+                .resolve(language == Runtime.Language.NODE ? "driver.mjs" : "driver.py")
+                .toString();
+        ProcessBuilder pb = new ProcessBuilder(
+                        executable.toString(),
+                        driver,
+                        packageDir.toString(),
+                        handler,
+                        event.toString(),
+                        result.toString())
+                .redirectErrorStream(true)
+                .directory(work.toFile());
         pb.environment().put("STUB_RECORD", record.toString());
         pb.environment().put("STUB_ANSWER", answer);
         pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
@@ -74,7 +84,12 @@ final class LambdaInvoker {
         JsonNode outcome = JSON.readTree(Files.readString(result));
         List<JsonNode> calls = new ArrayList<>();
         for (String line : Files.readAllLines(record)) calls.add(JSON.readTree(line));
-        return new Outcome(outcome.get("ok").asBoolean(), outcome.get("result"), outcome.path("error").asString(null), calls, log,
+        return new Outcome(
+                outcome.get("ok").asBoolean(),
+                outcome.get("result"),
+                outcome.path("error").asString(null),
+                calls,
+                log,
                 outcome.get("start").asLong());
     }
 }

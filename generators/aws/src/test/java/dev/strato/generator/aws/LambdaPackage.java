@@ -16,13 +16,16 @@ import java.util.zip.ZipInputStream;
 /** A function's generated Lambda package, unpacked as Lambda does into its task root, with the Handler the template sets. */
 record LambdaPackage(Path root, String handler) {
 
-    static LambdaPackage of(Service service, Path projectDir, AwsFormat format, Function f, Path into) throws Exception {
+    static LambdaPackage of(Service service, Path projectDir, AwsFormat format, Function f, Path into)
+            throws Exception {
         Service s = Examples.withFormat(service, format);
         Packages packages = AwsGenerator.packages(new GenerationContext(s, projectDir));
-        Map<String, Object> tree = AwsGenerator.build(s, format, packages).template().tree();
+        Map<String, Object> tree =
+                AwsGenerator.build(s, format, packages).template().tree();
         Path root = into.resolve(format.id() + "/" + f.name());
         unzip(packages.of(f.name()).bytes(), root);
-        return new LambdaPackage(root, (String) properties(tree, LogicalIds.function(f.name())).get("Handler"));
+        return new LambdaPackage(
+                root, (String) properties(tree, LogicalIds.function(f.name())).get("Handler"));
     }
 
     @SuppressWarnings("unchecked")

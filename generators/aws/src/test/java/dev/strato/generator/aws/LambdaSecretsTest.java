@@ -49,7 +49,9 @@ class LambdaSecretsTest {
             """;
     private static final String ARN_PREFIX = "arn:aws:secretsmanager:us-east-1:123456789012:secret:";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private HttpServer server;
     private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
@@ -61,19 +63,25 @@ class LambdaSecretsTest {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
             if (!"secretsmanager.GetSecretValue".equals(target)) problems.add("target " + target);
-            if (!auth.startsWith("AWS4-HMAC-SHA256 Credential=AKIDSTRATOTEST/") || !auth.contains("/us-east-1/secretsmanager/aws4_request")) {
+            if (!auth.startsWith("AWS4-HMAC-SHA256 Credential=AKIDSTRATOTEST/")
+                    || !auth.contains("/us-east-1/secretsmanager/aws4_request")) {
                 problems.add("authorization " + auth);
             }
-            if (!"session-token".equals(exchange.getRequestHeaders().getFirst("X-Amz-Security-Token"))) problems.add("no session token");
+            if (!"session-token".equals(exchange.getRequestHeaders().getFirst("X-Amz-Security-Token")))
+                problems.add("no session token");
             byte[] raw = exchange.getRequestBody().readAllBytes();
-            String problem = SigV4.problem(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), exchange.getRequestHeaders(), raw);
+            String problem = SigV4.problem(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestHeaders(),
+                    raw);
             if (problem != null) problems.add(problem);
             JsonNode body = LambdaInvoker.JSON.readTree(raw);
             String id = body.get("SecretId").asString();
             int n = reads.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
             String name = id.substring(ARN_PREFIX.length());
-            byte[] answer = LambdaInvoker.JSON.writeValueAsBytes(Map.of(
-                    "ARN", id + "-AbCdEf", "Name", name, "SecretString", name + "-v" + n, "VersionId", "v" + n));
+            byte[] answer = LambdaInvoker.JSON.writeValueAsBytes(
+                    Map.of("ARN", id + "-AbCdEf", "Name", name, "SecretString", name + "-v" + n, "VersionId", "v" + n));
             exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
@@ -88,17 +96,22 @@ class LambdaSecretsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Runtime.Language.class, names = {"NODE", "PYTHON"})
+    @EnumSource(
+            value = Runtime.Language.class,
+            names = {"NODE", "PYTHON"})
     void readsSecretsOnceThenAgainAfterTheTtl(Runtime.Language language) throws Exception {
         boolean node = language == Runtime.Language.NODE;
         Path project = dir.resolve("project");
         Files.createDirectories(project.resolve("src"));
         Files.writeString(project.resolve("strato.yml"), PROJECT.formatted(node ? "nodejs22" : "python3.12"));
-        Files.writeString(project.resolve(node ? "src/env.mjs" : "src/env.py"), node
-                ? "export async function handle() { return { key: process.env.API_KEY, dsn: process.env.DSN, plain: process.env.PLAIN }; }\n"
-                : "import os\n\ndef handle(event, ctx):\n    return {'key': os.environ.get('API_KEY'), 'dsn': os.environ.get('DSN'), 'plain': os.environ.get('PLAIN')}\n");
+        Files.writeString(
+                project.resolve(node ? "src/env.mjs" : "src/env.py"),
+                node
+                        ? "export async function handle() { return { key: process.env.API_KEY, dsn: process.env.DSN, plain: process.env.PLAIN }; }\n"
+                        : "import os\n\ndef handle(event, ctx):\n    return {'key': os.environ.get('API_KEY'), 'dsn': os.environ.get('DSN'), 'plain': os.environ.get('PLAIN')}\n");
         Service s = Examples.load(project.resolve("strato.yml"));
-        LambdaPackage pkg = LambdaPackage.of(s, project, AwsFormat.CLOUDFORMATION, s.functions().get("api"), dir.resolve("pkg"));
+        LambdaPackage pkg = LambdaPackage.of(
+                s, project, AwsFormat.CLOUDFORMATION, s.functions().get("api"), dir.resolve("pkg"));
         Map<String, Object> variables = variables(s);
         assertThat(variables).containsOnlyKeys("API_KEY_SECRET_ARN", "DSN_SECRET_TEMPLATE", "PLAIN", "STRATO_SECRETS");
         assertThat(variables.get("STRATO_SECRETS")).isEqualTo("API_KEY,DSN");
@@ -132,15 +145,21 @@ class LambdaSecretsTest {
                 out.append(fn({}, Context()))
                 print(json.dumps(out))
                 """);
-        ProcessBuilder pb = new ProcessBuilder(Tools.require(node ? "node" : "python3").toString(), driver.toString(),
-                pkg.root().toString(), pkg.handler()).redirectErrorStream(false);
+        ProcessBuilder pb = new ProcessBuilder(
+                        Tools.require(node ? "node" : "python3").toString(),
+                        driver.toString(),
+                        pkg.root().toString(),
+                        pkg.handler())
+                .redirectErrorStream(false);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_"));
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_ACCESS_KEY_ID", "AKIDSTRATOTEST");
         env.put("AWS_SECRET_ACCESS_KEY", "secret-key");
         env.put("AWS_SESSION_TOKEN", "session-token");
-        env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:" + server.getAddress().getPort());
+        env.put(
+                "AWS_ENDPOINT_URL_SECRETS_MANAGER",
+                "http://127.0.0.1:" + server.getAddress().getPort());
         env.put("STRATO_SECRET_TTL_SECONDS", "1");
         env.put("PYTHONDONTWRITEBYTECODE", "1");
         // the template's values as CloudFormation resolves them in account 123456789012
@@ -155,24 +174,39 @@ class LambdaSecretsTest {
         String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(stderr).isZero();
-        JsonNode out = LambdaInvoker.JSON.readTree(stdout.strip().lines().reduce((a, b) -> b).orElseThrow());
+        JsonNode out = LambdaInvoker.JSON.readTree(
+                stdout.strip().lines().reduce((a, b) -> b).orElseThrow());
 
         assertThat(problems).isEmpty();
-        assertThat(out.get(0)).isEqualTo(LambdaInvoker.JSON.readTree(
-                "{\"key\": \"payments-key-v1\", \"dsn\": \"postgres://app:db-pass-v1@db.internal/app\", \"plain\": \"text\"}"));
-        assertThat(out.get(1)).as("cached: no read on a warm invocation within the TTL").isEqualTo(out.get(0));
-        assertThat(out.get(2)).as("read again after the TTL: a rotation reaches the function").isEqualTo(LambdaInvoker.JSON.readTree(
-                "{\"key\": \"payments-key-v2\", \"dsn\": \"postgres://app:db-pass-v2@db.internal/app\", \"plain\": \"text\"}"));
+        assertThat(out.get(0))
+                .isEqualTo(
+                        LambdaInvoker.JSON.readTree(
+                                "{\"key\": \"payments-key-v1\", \"dsn\": \"postgres://app:db-pass-v1@db.internal/app\", \"plain\": \"text\"}"));
+        assertThat(out.get(1))
+                .as("cached: no read on a warm invocation within the TTL")
+                .isEqualTo(out.get(0));
+        assertThat(out.get(2))
+                .as("read again after the TTL: a rotation reaches the function")
+                .isEqualTo(
+                        LambdaInvoker.JSON.readTree(
+                                "{\"key\": \"payments-key-v2\", \"dsn\": \"postgres://app:db-pass-v2@db.internal/app\", \"plain\": \"text\"}"));
         assertThat(reads).containsOnlyKeys(ARN_PREFIX + "payments-key", ARN_PREFIX + "db-pass");
         assertThat(reads.values()).allMatch(n -> n.get() == 2);
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> variables(Service s) throws Exception {
-        Map<String, Object> tree = AwsGenerator.build(Examples.withFormat(s, AwsFormat.CLOUDFORMATION), AwsFormat.CLOUDFORMATION,
-                AwsGenerator.packages(new dev.strato.generator.GenerationContext(s, Path.of(".")))).template().tree();
-        Map<String, Object> fn = (Map<String, Object>) ((Map<String, Object>) tree.get("Resources")).get(LogicalIds.function("api"));
-        return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) fn.get("Properties")).get("Environment")).get("Variables");
+        Map<String, Object> tree = AwsGenerator.build(
+                        Examples.withFormat(s, AwsFormat.CLOUDFORMATION),
+                        AwsFormat.CLOUDFORMATION,
+                        AwsGenerator.packages(new dev.strato.generator.GenerationContext(s, Path.of("."))))
+                .template()
+                .tree();
+        Map<String, Object> fn =
+                (Map<String, Object>) ((Map<String, Object>) tree.get("Resources")).get(LogicalIds.function("api"));
+        return (Map<String, Object>)
+                ((Map<String, Object>) ((Map<String, Object>) fn.get("Properties")).get("Environment"))
+                        .get("Variables");
     }
 
     /** Checks a request's Signature Version 4 as AWS does (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html). */
@@ -182,20 +216,33 @@ class LambdaSecretsTest {
             try {
                 String auth = headers.getFirst("Authorization");
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})")
+                                "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})")
                         .matcher(String.valueOf(auth));
                 if (!m.matches()) return "authorization " + auth;
                 String date = headers.getFirst("X-Amz-Date");
-                StringBuilder canonical = new StringBuilder(method).append('\n').append(path.isEmpty() ? "/" : path).append("\n\n");
-                for (String h : m.group(5).split(";")) canonical.append(h).append(':').append(headers.getFirst(h).strip()).append('\n');
+                StringBuilder canonical = new StringBuilder(method)
+                        .append('\n')
+                        .append(path.isEmpty() ? "/" : path)
+                        .append("\n\n");
+                for (String h : m.group(5).split(";"))
+                    canonical
+                            .append(h)
+                            .append(':')
+                            .append(headers.getFirst(h).strip())
+                            .append('\n');
                 canonical.append('\n').append(m.group(5)).append('\n').append(hex(sha256(body)));
                 String scope = m.group(2) + "/" + m.group(3) + "/" + m.group(4) + "/aws4_request";
-                String toSign = "AWS4-HMAC-SHA256\n" + date + "\n" + scope + "\n" + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+                String toSign = "AWS4-HMAC-SHA256\n" + date + "\n" + scope + "\n"
+                        + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
                 byte[] key = ("AWS4" + "secret-key").getBytes(StandardCharsets.UTF_8);
-                for (String part : new String[] {m.group(2), m.group(3), m.group(4), "aws4_request"}) key = hmac(key, part);
+                for (String part : new String[] {m.group(2), m.group(3), m.group(4), "aws4_request"})
+                    key = hmac(key, part);
                 String expected = hex(hmac(key, toSign));
-                if (!m.group(5).contains("host") || !m.group(5).contains("x-amz-date")) return "signed headers " + m.group(5);
-                return expected.equals(m.group(6)) ? null : "signature " + m.group(6) + " is not " + expected + " for\n" + canonical;
+                if (!m.group(5).contains("host") || !m.group(5).contains("x-amz-date"))
+                    return "signed headers " + m.group(5);
+                return expected.equals(m.group(6))
+                        ? null
+                        : "signature " + m.group(6) + " is not " + expected + " for\n" + canonical;
             } catch (java.security.GeneralSecurityException e) {
                 return e.toString();
             }

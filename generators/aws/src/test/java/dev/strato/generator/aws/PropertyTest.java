@@ -20,26 +20,32 @@ class PropertyTest {
 
     static final int MODELS = 60;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @TestFactory
     Stream<DynamicTest> randomModels() {
-        return LongStream.rangeClosed(101, 100 + MODELS).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
-            Path project = dir.resolve("p" + seed);
-            Service service = Examples.load(RandomModels.write(seed, project));
-            assertThat(service.functions()).hasSizeBetween(1, RandomModels.MAX_FUNCTIONS);
-            for (AwsFormat format : AwsFormat.values()) {
-                Service s = Examples.withFormat(service, format);
-                OutputTree out = Examples.generate(s, project);
-                assertThat(out.files()).containsKeys(AwsGenerator.TEMPLATE, AwsGenerator.MANIFEST);
-                List<String> warnings = out.warnings();
-                assertThat(warnings).as("warnings").allMatch(w -> w.contains("close to CloudFormation's limit") || w.contains("uploads it to S3")
-                        || w.contains("outputs ARNs and URLs only"));
-                var stack = AwsGenerator.build(s, format, AwsGenerator.packages(new GenerationContext(s, project)));
-                Map<String, Object> tree = stack.template().tree();
-                assertThat(IamWildcards.in(tree)).isEmpty();
-                assertThat(stack.template().resourceCount()).isLessThanOrEqualTo(StackLimits.RESOURCES);
-            }
-        }));
+        return LongStream.rangeClosed(101, 100 + MODELS)
+                .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+                    Path project = dir.resolve("p" + seed);
+                    Service service = Examples.load(RandomModels.write(seed, project));
+                    assertThat(service.functions()).hasSizeBetween(1, RandomModels.MAX_FUNCTIONS);
+                    for (AwsFormat format : AwsFormat.values()) {
+                        Service s = Examples.withFormat(service, format);
+                        OutputTree out = Examples.generate(s, project);
+                        assertThat(out.files()).containsKeys(AwsGenerator.TEMPLATE, AwsGenerator.MANIFEST);
+                        List<String> warnings = out.warnings();
+                        assertThat(warnings)
+                                .as("warnings")
+                                .allMatch(w -> w.contains("close to CloudFormation's limit")
+                                        || w.contains("uploads it to S3")
+                                        || w.contains("outputs ARNs and URLs only"));
+                        var stack =
+                                AwsGenerator.build(s, format, AwsGenerator.packages(new GenerationContext(s, project)));
+                        Map<String, Object> tree = stack.template().tree();
+                        assertThat(IamWildcards.in(tree)).isEmpty();
+                        assertThat(stack.template().resourceCount()).isLessThanOrEqualTo(StackLimits.RESOURCES);
+                    }
+                }));
     }
 }

@@ -15,8 +15,12 @@ import java.util.Random;
  */
 final class RandomModels {
 
-    private static final String[] RUNTIMES = {"nodejs22", "nodejs24", "python3.12", "python3.13", "python3.14", "java21", "java25", "go"};
-    private static final String[] CRONS = {"0 2 * * *", "*/15 * * * *", "30 6 * * 1-5", "0 0 1 * *", "5 4 * * sun", "0 12 * * 0,6", "0 9 * * 5-7"};
+    private static final String[] RUNTIMES = {
+        "nodejs22", "nodejs24", "python3.12", "python3.13", "python3.14", "java21", "java25", "go"
+    };
+    private static final String[] CRONS = {
+        "0 2 * * *", "*/15 * * * *", "30 6 * * 1-5", "0 0 1 * *", "5 4 * * sun", "0 12 * * 0,6", "0 9 * * 5-7"
+    };
     private static final String[] RATES = {"1m", "5m", "1h", "90m", "1d", "2d"};
     private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"};
     private static final String[] REGIONS = {"us-east-1", "eu-west-1", "ap-southeast-2", "eu-central-1"};
@@ -36,7 +40,9 @@ final class RandomModels {
         List<Res> resources = new ArrayList<>();
         StringBuilder y = new StringBuilder();
         RandomModelParts.header(r, y, seed, "");
-        y.append("providers:\n  aws: { region: ").append(RandomModelParts.pick(r, REGIONS)).append(" }\n");
+        y.append("providers:\n  aws: { region: ")
+                .append(RandomModelParts.pick(r, REGIONS))
+                .append(" }\n");
         if (r.nextInt(4) == 0) y.append("package: { include: [\"src/**\"], individually: false }\n");
         else y.append("package: { include: [\"src/**\"], exclude: [\"**/*.md\"] }\n");
         y.append("resources:\n");
@@ -46,8 +52,11 @@ final class RandomModels {
         resources.add(new Res("dlq", "queue", false));
         for (int i = 0; i < queues; i++) {
             resources.add(new Res("queue" + i, "queue", false));
-            y.append("  queue").append(i).append(": { type: queue, visibilityTimeout: 15m")
-                    .append(r.nextBoolean() ? ", deadLetter: dlq, maxReceiveCount: " + (1 + r.nextInt(10)) : "").append(" }\n");
+            y.append("  queue")
+                    .append(i)
+                    .append(": { type: queue, visibilityTimeout: 15m")
+                    .append(r.nextBoolean() ? ", deadLetter: dlq, maxReceiveCount: " + (1 + r.nextInt(10)) : "")
+                    .append(" }\n");
         }
         int topics = r.nextInt(3);
         for (int i = 0; i < topics; i++) {
@@ -55,7 +64,8 @@ final class RandomModels {
             y.append("  topic").append(i).append(": { type: topic }\n");
         }
         y.append("functions:\n");
-        List<String> streams = resources.stream().filter(Res::stream).map(Res::name).toList();
+        List<String> streams =
+                resources.stream().filter(Res::stream).map(Res::name).toList();
         for (int f = 0; f < functions; f++) function(r, y, f, resources, streams);
         return RandomModelParts.write(dir, y.toString());
     }
@@ -64,38 +74,65 @@ final class RandomModels {
         String runtime = RandomModelParts.pick(r, RUNTIMES);
         String handler = RandomModelParts.handler(runtime, f);
         String name = r.nextBoolean() ? "fn" + f : "fn-" + f + "-work";
-        y.append("  ").append(name).append(":\n    handler: ").append(handler).append("\n    runtime: ").append(runtime).append('\n');
-        if (r.nextBoolean()) y.append("    memory: ").append(128 + r.nextInt(10113)).append('\n');
+        y.append("  ")
+                .append(name)
+                .append(":\n    handler: ")
+                .append(handler)
+                .append("\n    runtime: ")
+                .append(runtime)
+                .append('\n');
+        if (r.nextBoolean())
+            y.append("    memory: ").append(128 + r.nextInt(10113)).append('\n');
         y.append("    timeout: ").append(1 + r.nextInt(30)).append("s\n");
-        if (r.nextBoolean()) y.append("    architecture: ").append(r.nextBoolean() ? "arm64" : "x86_64").append('\n');
+        if (r.nextBoolean())
+            y.append("    architecture: ")
+                    .append(r.nextBoolean() ? "arm64" : "x86_64")
+                    .append('\n');
         if (r.nextInt(3) == 0) y.append("    tracing: true\n");
         if (r.nextInt(4) == 0) y.append("    alarms: true\n");
-        y.append("    logRetentionDays: ").append(RETENTION[r.nextInt(RETENTION.length)]).append('\n');
+        y.append("    logRetentionDays: ")
+                .append(RETENTION[r.nextInt(RETENTION.length)])
+                .append('\n');
         if (r.nextBoolean()) y.append("    retries: ").append(r.nextInt(3)).append('\n');
         if (r.nextInt(4) == 0) y.append("    deadLetter: dlq\n");
-        if (r.nextInt(3) == 0) y.append("    tags: { owner: team").append(r.nextInt(5)).append(", cost: c").append(f).append(" }\n");
+        if (r.nextInt(3) == 0)
+            y.append("    tags: { owner: team")
+                    .append(r.nextInt(5))
+                    .append(", cost: c")
+                    .append(f)
+                    .append(" }\n");
         List<String> events = new ArrayList<>();
         int count = r.nextInt(3);
         for (int e = 0; e < count; e++) events.add(event(r, f, e, resources, streams));
         RandomModelParts.events(y, events);
         y.append("    environment:\n      FN: \"").append(f).append("\"\n");
         Res res = RandomModelParts.reference(r, y, resources);
-        if (r.nextInt(3) == 0) y.append("      SECRET: ${secret:app/key-").append(r.nextInt(3)).append("}\n");
-        if (r.nextInt(3) == 0) y.append("      MIXED: \"https://${ref:").append(res.name()).append(".name}/x?k=${secret:mixed}\"\n");
+        if (r.nextInt(3) == 0)
+            y.append("      SECRET: ${secret:app/key-").append(r.nextInt(3)).append("}\n");
+        if (r.nextInt(3) == 0)
+            y.append("      MIXED: \"https://${ref:").append(res.name()).append(".name}/x?k=${secret:mixed}\"\n");
         RandomModelParts.permissions(r, y, resources);
     }
 
     private static String event(Random r, int f, int e, List<Res> resources, List<String> streams) {
-        List<Res> queues = resources.stream().filter(x -> x.type().equals("queue")).toList();
-        List<Res> topics = resources.stream().filter(x -> x.type().equals("topic")).toList();
-        List<Res> buckets = resources.stream().filter(x -> x.type().equals("bucket")).toList();
+        List<Res> queues =
+                resources.stream().filter(x -> x.type().equals("queue")).toList();
+        List<Res> topics =
+                resources.stream().filter(x -> x.type().equals("topic")).toList();
+        List<Res> buckets =
+                resources.stream().filter(x -> x.type().equals("bucket")).toList();
         while (true) {
             switch (r.nextInt(6)) {
                 case 0 -> {
-                    String path = "/f" + f + "/e" + e + (r.nextBoolean() ? "/{id}" : "") + (r.nextInt(5) == 0 ? "/{rest+}" : "");
+                    String path = "/f" + f + "/e" + e + (r.nextBoolean() ? "/{id}" : "")
+                            + (r.nextInt(5) == 0 ? "/{rest+}" : "");
                     String cors = RandomModelParts.cors(r);
-                    String auth = r.nextInt(4) == 0 ? ", auth: { type: jwt, issuer: \"https://issuer" + r.nextInt(2) + ".example.com\", audience: [api] }" : "";
-                    return "http: { method: " + RandomModelParts.pick(r, METHODS) + ", path: \"" + path + "\"" + cors + auth + " }";
+                    String auth = r.nextInt(4) == 0
+                            ? ", auth: { type: jwt, issuer: \"https://issuer" + r.nextInt(2)
+                                    + ".example.com\", audience: [api] }"
+                            : "";
+                    return "http: { method: " + RandomModelParts.pick(r, METHODS) + ", path: \"" + path + "\"" + cors
+                            + auth + " }";
                 }
                 case 1 -> {
                     return RandomModelParts.scheduleEvent(r, f, CRONS, RATES);
@@ -107,7 +144,9 @@ final class RandomModels {
                 }
                 case 3 -> {
                     if (topics.isEmpty()) continue;
-                    return "topic: { topic: " + topics.get(r.nextInt(topics.size())).name() + (r.nextBoolean() ? ", filter: { kind: [a, b] }" : "") + " }";
+                    return "topic: { topic: "
+                            + topics.get(r.nextInt(topics.size())).name()
+                            + (r.nextBoolean() ? ", filter: { kind: [a, b] }" : "") + " }";
                 }
                 case 4 -> {
                     if (buckets.isEmpty()) continue;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,9 @@ class ReadmeExcerptTest {
         int from = 0;
         for (String p : parts) {
             int found = golden.indexOf(p, from);
-            assertThat(found).as("README excerpt part not in %s (regenerate the excerpt):%n%s", source, p).isGreaterThanOrEqualTo(0);
+            assertThat(found)
+                    .as("README excerpt part not in %s (regenerate the excerpt):%n%s", source, p)
+                    .isGreaterThanOrEqualTo(0);
             from = found + p.length();
         }
         assertThat(parts).hasSizeGreaterThan(2);

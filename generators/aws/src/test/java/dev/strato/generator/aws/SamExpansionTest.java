@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SamExpansionTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void theResourceCountCheckedIsTheCountAfterTheSamTransform() throws Exception {
@@ -28,22 +29,34 @@ class SamExpansionTest {
         List<Path> templates = new ArrayList<>();
         for (String example : Examples.names()) {
             Service sam = Examples.withFormat(Examples.load(example), AwsFormat.SAM);
-            var stack = AwsGenerator.build(sam, AwsFormat.SAM, AwsGenerator.packages(new GenerationContext(sam, Examples.DIR.resolve(example))));
+            var stack = AwsGenerator.build(
+                    sam,
+                    AwsFormat.SAM,
+                    AwsGenerator.packages(new GenerationContext(sam, Examples.DIR.resolve(example))));
             Path file = dir.resolve(example + ".yaml");
             Files.writeString(file, TemplateYaml.write(stack.template().tree()));
             templates.add(file);
             estimated.put(file, StackLimits.expanded(stack.template().tree()));
-            assertThat(StackLimits.expanded(stack.template().tree())).as(example).isGreaterThan(stack.template().resourceCount());
+            assertThat(StackLimits.expanded(stack.template().tree()))
+                    .as(example)
+                    .isGreaterThan(stack.template().resourceCount());
 
             Service plain = Examples.withFormat(Examples.load(example), AwsFormat.CLOUDFORMATION);
-            var cfn = AwsGenerator.build(plain, AwsFormat.CLOUDFORMATION, AwsGenerator.packages(new GenerationContext(plain, Examples.DIR.resolve(example))));
-            assertThat(StackLimits.expanded(cfn.template().tree())).as(example + " plain").isEqualTo(cfn.template().resourceCount());
+            var cfn = AwsGenerator.build(
+                    plain,
+                    AwsFormat.CLOUDFORMATION,
+                    AwsGenerator.packages(new GenerationContext(plain, Examples.DIR.resolve(example))));
+            assertThat(StackLimits.expanded(cfn.template().tree()))
+                    .as(example + " plain")
+                    .isEqualTo(cfn.template().resourceCount());
         }
         Map<Path, SamTranslator.Result> translated = SamTranslator.translate(templates);
         for (Path t : templates) {
             SamTranslator.Result r = translated.get(t);
             assertThat(r.error()).as(t.getFileName().toString()).isNull();
-            assertThat(estimated.get(t)).as(t.getFileName().toString()).isEqualTo(Trees.map(r.template().get("Resources")).size());
+            assertThat(estimated.get(t))
+                    .as(t.getFileName().toString())
+                    .isEqualTo(Trees.map(r.template().get("Resources")).size());
         }
     }
 }

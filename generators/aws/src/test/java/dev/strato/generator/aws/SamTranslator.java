@@ -37,7 +37,8 @@ final class SamTranslator {
                 Map<String, Object> tree = JsonMapper.builder().build().readValue(json.toFile(), Map.class);
                 results.put(t, new Result(tree, null));
             } else {
-                results.put(t, new Result(null, Files.exists(error) ? Files.readString(error) : "no output: " + output));
+                results.put(
+                        t, new Result(null, Files.exists(error) ? Files.readString(error) : "no output: " + output));
             }
         }
         return results;

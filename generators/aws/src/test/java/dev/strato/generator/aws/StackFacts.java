@@ -19,10 +19,18 @@ import java.util.regex.Pattern;
  */
 final class StackFacts {
 
-    private static final Set<String> INLINED_BY_SAM = Set.of("AWS::ApiGatewayV2::Route", "AWS::ApiGatewayV2::Integration",
-            "AWS::ApiGatewayV2::Authorizer");
-    private static final Set<String> BY_ID = Set.of("AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::Logs::LogGroup",
-            "AWS::IAM::Role", "AWS::CloudWatch::Alarm", "AWS::S3::BucketPolicy", "AWS::Lambda::Function", "AWS::S3::Bucket");
+    private static final Set<String> INLINED_BY_SAM =
+            Set.of("AWS::ApiGatewayV2::Route", "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Authorizer");
+    private static final Set<String> BY_ID = Set.of(
+            "AWS::DynamoDB::Table",
+            "AWS::SQS::Queue",
+            "AWS::SNS::Topic",
+            "AWS::Logs::LogGroup",
+            "AWS::IAM::Role",
+            "AWS::CloudWatch::Alarm",
+            "AWS::S3::BucketPolicy",
+            "AWS::Lambda::Function",
+            "AWS::S3::Bucket");
     private static final Map<String, String> BY_CONTENT = Map.of(
             "AWS::Lambda::EventSourceMapping", "mappings",
             "AWS::SNS::Subscription", "subscriptions",
@@ -48,14 +56,27 @@ final class StackFacts {
             if (!INLINED_BY_SAM.contains(type)) types.merge(type, 1, Integer::sum);
             if (type.equals("AWS::Lambda::Function")) withoutSamTag(props);
             if (type.equals("AWS::S3::Bucket") && props.containsKey("NotificationConfiguration")) {
-                for (Object c : Trees.list(Trees.map(props.remove("NotificationConfiguration")).get("LambdaConfigurations"))) {
+                for (Object c : Trees.list(
+                        Trees.map(props.remove("NotificationConfiguration")).get("LambdaConfigurations"))) {
                     notifications.add(id + " " + Trees.json(c));
                 }
             }
-            if (BY_ID.contains(type)) byId.put(id, Map.of("Type", type, "Properties", props,
-                    "DeletionPolicy", String.valueOf(r.get("DeletionPolicy"))));
-            if (BY_CONTENT.containsKey(type)) byContent.computeIfAbsent(BY_CONTENT.get(type), k -> new ArrayList<>()).add(Trees.json(props));
-            if (type.equals("AWS::Lambda::Permission")) permissions.add(Trees.json(props.get("FunctionName")) + " " + props.get("Principal"));
+            if (BY_ID.contains(type))
+                byId.put(
+                        id,
+                        Map.of(
+                                "Type",
+                                type,
+                                "Properties",
+                                props,
+                                "DeletionPolicy",
+                                String.valueOf(r.get("DeletionPolicy"))));
+            if (BY_CONTENT.containsKey(type))
+                byContent
+                        .computeIfAbsent(BY_CONTENT.get(type), k -> new ArrayList<>())
+                        .add(Trees.json(props));
+            if (type.equals("AWS::Lambda::Permission"))
+                permissions.add(Trees.json(props.get("FunctionName")) + " " + props.get("Principal"));
         });
         byContent.values().forEach(l -> l.sort(null));
         permissions.sort(null);
@@ -95,21 +116,28 @@ final class StackFacts {
                         routes.addAll(openApiRoutes(body));
                     }
                 }
-                case "AWS::ApiGatewayV2::Stage" -> api.put("stage", props.get("StageName") + " autoDeploy=" + props.get("AutoDeploy"));
+                case "AWS::ApiGatewayV2::Stage" ->
+                    api.put("stage", props.get("StageName") + " autoDeploy=" + props.get("AutoDeploy"));
                 case "AWS::ApiGatewayV2::Route" -> {
                     String target = (String) Trees.map(props.get("Target")).get("Fn::Sub");
                     String integration = target.substring(target.indexOf("${") + 2, target.length() - 1);
-                    Map<String, Object> integrationProps = Trees.map(Trees.map(resources.get(integration)).get("Properties"));
-                    String function = (String) Trees.list(Trees.map(integrationProps.get("IntegrationUri")).get("Fn::GetAtt")).get(0);
+                    Map<String, Object> integrationProps =
+                            Trees.map(Trees.map(resources.get(integration)).get("Properties"));
+                    String function = (String) Trees.list(Trees.map(integrationProps.get("IntegrationUri"))
+                                    .get("Fn::GetAtt"))
+                            .get(0);
                     String auth = "none";
                     if (props.containsKey("AuthorizerId")) {
-                        String authorizer = (String) Trees.map(props.get("AuthorizerId")).get("Ref");
-                        Map<String, Object> jwt = Trees.map(Trees.map(Trees.map(resources.get(authorizer)).get("Properties")).get("JwtConfiguration"));
+                        String authorizer =
+                                (String) Trees.map(props.get("AuthorizerId")).get("Ref");
+                        Map<String, Object> jwt = Trees.map(
+                                Trees.map(Trees.map(resources.get(authorizer)).get("Properties"))
+                                        .get("JwtConfiguration"));
                         auth = jwt.get("Issuer") + " " + jwt.get("Audience");
                     }
                     routes.add(props.get("RouteKey") + " -> " + function + " auth " + auth);
                 }
-                default -> { }
+                default -> {}
             }
         });
         routes.sort(null);
@@ -118,23 +146,30 @@ final class StackFacts {
     }
 
     private static List<String> openApiRoutes(Map<String, Object> body) {
-        Map<String, Object> schemes = Trees.map(Trees.map(body.getOrDefault("components", Map.of())).getOrDefault("securitySchemes", Map.of()));
+        Map<String, Object> schemes = Trees.map(
+                Trees.map(body.getOrDefault("components", Map.of())).getOrDefault("securitySchemes", Map.of()));
         List<String> routes = new ArrayList<>();
-        Trees.map(body.get("paths")).forEach((path, methods) -> Trees.map(methods).forEach((method, operation) -> {
-            Map<String, Object> op = Trees.map(operation);
-            String uri = (String) Trees.map(Trees.map(op.get("x-amazon-apigateway-integration")).get("uri")).get("Fn::Sub");
-            Matcher m = FUNCTION_ARN.matcher(uri);
-            String function = m.find() ? m.group(1) : uri;
-            String auth = "none";
-            for (Object requirement : Trees.listOf(op.get("security"))) {
-                for (String name : Trees.map(requirement).keySet()) {
-                    Map<String, Object> jwt = Trees.map(Trees.map(Trees.map(schemes.get(name)).get("x-amazon-apigateway-authorizer")).get("jwtConfiguration"));
-                    auth = jwt.get("issuer") + " " + jwt.get("audience");
-                }
-            }
-            String verb = method.equals("x-amazon-apigateway-any-method") ? "ANY" : method.toUpperCase(Locale.ROOT);
-            routes.add(verb + " " + path + " -> " + function + " auth " + auth);
-        }));
+        Trees.map(body.get("paths"))
+                .forEach((path, methods) -> Trees.map(methods).forEach((method, operation) -> {
+                    Map<String, Object> op = Trees.map(operation);
+                    String uri = (String) Trees.map(Trees.map(op.get("x-amazon-apigateway-integration"))
+                                    .get("uri"))
+                            .get("Fn::Sub");
+                    Matcher m = FUNCTION_ARN.matcher(uri);
+                    String function = m.find() ? m.group(1) : uri;
+                    String auth = "none";
+                    for (Object requirement : Trees.listOf(op.get("security"))) {
+                        for (String name : Trees.map(requirement).keySet()) {
+                            Map<String, Object> jwt = Trees.map(
+                                    Trees.map(Trees.map(schemes.get(name)).get("x-amazon-apigateway-authorizer"))
+                                            .get("jwtConfiguration"));
+                            auth = jwt.get("issuer") + " " + jwt.get("audience");
+                        }
+                    }
+                    String verb =
+                            method.equals("x-amazon-apigateway-any-method") ? "ANY" : method.toUpperCase(Locale.ROOT);
+                    routes.add(verb + " " + path + " -> " + function + " auth " + auth);
+                }));
         return routes;
     }
 

@@ -11,7 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class Trees {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final JsonMapper SORTED = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+    private static final JsonMapper SORTED = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
     private Trees() {}
 

@@ -50,10 +50,23 @@ final class AppPackage {
         }
         generated.forEach((path, bytes) -> out.add(DIR + path, bytes));
         Service s = c.service();
-        PackageSpec shared = new PackageSpec(s.packaging().include(), s.packaging().exclude(), false);
-        Service oneApp = new Service(s.name(), s.description(), s.stage(), s.runtime(), s.adapter(), s.providers(), shared, s.functions(), s.resources());
+        PackageSpec shared =
+                new PackageSpec(s.packaging().include(), s.packaging().exclude(), false);
+        Service oneApp = new Service(
+                s.name(),
+                s.description(),
+                s.stage(),
+                s.runtime(),
+                s.adapter(),
+                s.providers(),
+                shared,
+                s.functions(),
+                s.resources());
         // every function brings all generated files; the shared package holds each once
-        byte[] zip = Packager.build(new GenerationContext(oneApp, c.projectDir(), c.outputDir()), f -> generated).distinct().get(0).bytes();
+        byte[] zip = Packager.build(new GenerationContext(oneApp, c.projectDir(), c.outputDir()), f -> generated)
+                .distinct()
+                .get(0)
+                .bytes();
         out.add(ZIP, zip);
     }
 

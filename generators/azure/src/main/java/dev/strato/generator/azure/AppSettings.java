@@ -30,14 +30,17 @@ final class AppSettings {
     void environment(String name, ArmValue value, String function) throws GenerationException {
         Setting previous = settings.putIfAbsent(name, new Setting(value, function));
         if (previous != null && !previous.value().equals(value)) {
-            throw new GenerationException("environment variable " + name + " differs between functions " + previous.setBy() + " and " + function
-                    + ": the functions of an Azure app share one set of app settings; give it one value or use two names");
+            throw new GenerationException(
+                    "environment variable " + name + " differs between functions " + previous.setBy() + " and "
+                            + function
+                            + ": the functions of an Azure app share one set of app settings; give it one value or use two names");
         }
     }
 
     List<Object> tree() {
         List<Object> list = new ArrayList<>();
-        settings.forEach((name, s) -> list.add(Arm.map("name", name, "value", s.value().json())));
+        settings.forEach(
+                (name, s) -> list.add(Arm.map("name", name, "value", s.value().json())));
         return list;
     }
 }

@@ -151,7 +151,8 @@ final class ArmResource {
                 "scope", scope);
         t.putAll(body);
         if (!dependsOn.isEmpty()) t.put("dependsOn", List.copyOf(dependsOn));
-        if (!children.isEmpty()) t.put("resources", children.stream().map(ArmResource::tree).toList());
+        if (!children.isEmpty())
+            t.put("resources", children.stream().map(ArmResource::tree).toList());
         return t;
     }
 }

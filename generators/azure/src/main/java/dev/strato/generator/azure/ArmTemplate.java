@@ -22,7 +22,9 @@ final class ArmTemplate {
 
     /** Adds a parameter and returns its {@code parameters('name')} expression. */
     String parameter(String name, String type, Object defaultValue, String description) {
-        parameters.putIfAbsent(name, Arm.map("type", type, "defaultValue", defaultValue, "metadata", Arm.map("description", description)));
+        parameters.putIfAbsent(
+                name,
+                Arm.map("type", type, "defaultValue", defaultValue, "metadata", Arm.map("description", description)));
         return Arm.parameter(name);
     }
 
@@ -44,13 +46,15 @@ final class ArmTemplate {
 
     @SuppressWarnings("unchecked")
     String parameterDescription(String name) {
-        return (String) ((Map<String, Object>) ((Map<String, Object>) parameters.get(name)).get("metadata")).get("description");
+        return (String)
+                ((Map<String, Object>) ((Map<String, Object>) parameters.get(name)).get("metadata")).get("description");
     }
 
     /** Adds a variable (once) and returns its {@code variables('name')} expression. */
     String variable(String name, Object value) {
         Object previous = variables.putIfAbsent(name, value);
-        if (previous != null && !previous.equals(value)) throw new IllegalArgumentException("variable " + name + " set twice");
+        if (previous != null && !previous.equals(value))
+            throw new IllegalArgumentException("variable " + name + " set twice");
         return Arm.variable(name);
     }
 
@@ -69,9 +73,12 @@ final class ArmTemplate {
 
     Map<String, Object> tree() {
         Map<String, Object> t = Arm.map(
-                "$schema", SCHEMA,
-                "contentVersion", "1.0.0.0",
-                "metadata", Arm.map("description", description, "generator", "strato"));
+                "$schema",
+                SCHEMA,
+                "contentVersion",
+                "1.0.0.0",
+                "metadata",
+                Arm.map("description", description, "generator", "strato"));
         if (!parameters.isEmpty()) t.put("parameters", parameters);
         if (!variables.isEmpty()) t.put("variables", variables);
         t.put("resources", resources.stream().map(ArmResource::tree).toList());

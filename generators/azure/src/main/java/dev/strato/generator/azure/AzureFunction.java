@@ -26,7 +26,8 @@ record AzureFunction(String name, Function source, Event event, BucketAction act
         Map<String, AzureFunction> all = new LinkedHashMap<>();
         for (Function f : s.functions().values()) {
             if (f.events().isEmpty()) {
-                out.warn("function " + f.name() + " has no events: an Azure function needs a trigger, so it is left out of the app");
+                out.warn("function " + f.name()
+                        + " has no events: an Azure function needs a trigger, so it is left out of the app");
                 continue;
             }
             List<AzureFunction> own = new ArrayList<>();
@@ -39,9 +40,13 @@ record AzureFunction(String name, Function source, Event event, BucketAction act
             }
             for (int i = 0; i < own.size(); i++) {
                 String name = i == 0 ? f.name() : f.name() + "-" + (i + 1);
-                AzureFunction previous = all.putIfAbsent(name, new AzureFunction(name, f, own.get(i).event(), own.get(i).action()));
+                AzureFunction previous = all.putIfAbsent(
+                        name,
+                        new AzureFunction(
+                                name, f, own.get(i).event(), own.get(i).action()));
                 if (previous != null) {
-                    throw new GenerationException("functions " + previous.source().name() + " and " + f.name() + " both need the Azure function name "
+                    throw new GenerationException("functions "
+                            + previous.source().name() + " and " + f.name() + " both need the Azure function name "
                             + name + " (a function with several events gets name-2, name-3, ...): rename one");
                 }
             }

@@ -26,11 +26,16 @@ public final class AzureGenerator extends StackGenerator<StackBuilder.Stack> {
     }
 
     /** The dependencies that package.json or requirements.txt declares and the package does not hold. */
-    private static List<Dependencies.Declared> unvendored(GenerationContext context, List<String> files) throws GenerationException {
-        var runtime = context.service().functions().values().stream().filter(f -> !f.events().isEmpty()).map(f -> f.runtime()).findFirst();
+    private static List<Dependencies.Declared> unvendored(GenerationContext context, List<String> files)
+            throws GenerationException {
+        var runtime = context.service().functions().values().stream()
+                .filter(f -> !f.events().isEmpty())
+                .map(f -> f.runtime())
+                .findFirst();
         if (runtime.isEmpty() || runtime.get() == null) return List.of();
         try {
-            return Dependencies.missing(Dependencies.declared(context.projectDir(), runtime.get().language()), Dependencies.in(files));
+            return Dependencies.missing(
+                    Dependencies.declared(context.projectDir(), runtime.get().language()), Dependencies.in(files));
         } catch (java.io.IOException e) {
             throw new GenerationException("cannot read the project's dependencies: " + e.getMessage(), e);
         }
@@ -39,9 +44,11 @@ public final class AzureGenerator extends StackGenerator<StackBuilder.Stack> {
     @Override
     protected StackBuilder.Stack build(GenerationContext context, Warnings warnings) throws GenerationException {
         Service service = context.service();
-        if (service.providers().azure() == null) throw new GenerationException("the service has no providers.azure block");
+        if (service.providers().azure() == null)
+            throw new GenerationException("the service has no providers.azure block");
         List<String> files = AppPackage.projectFiles(context);
-        EntryModules entryModules = new EntryModules(service, context.projectDir(), Templates.forProject(context.projectDir()));
+        EntryModules entryModules =
+                new EntryModules(service, context.projectDir(), Templates.forProject(context.projectDir()));
         return new StackBuilder(service, warnings, entryModules).build(files, unvendored(context, files));
     }
 
@@ -51,7 +58,8 @@ public final class AzureGenerator extends StackGenerator<StackBuilder.Stack> {
     }
 
     @Override
-    protected void write(StackBuilder.Stack stack, GenerationContext context, OutputTree out) throws GenerationException {
+    protected void write(StackBuilder.Stack stack, GenerationContext context, OutputTree out)
+            throws GenerationException {
         out.add(TEMPLATE, stack.body());
         AppPackage.write(context, stack, out);
     }

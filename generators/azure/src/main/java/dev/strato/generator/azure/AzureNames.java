@@ -19,6 +19,7 @@ final class AzureNames {
 
     /** The default of the template's {@code packageContainer} parameter. */
     static final String PACKAGE_CONTAINER = "app-package";
+
     static final String LEASE_CONTAINER = "leases";
     static final String BLOB_POISON_QUEUE = "webjobs-blobtrigger-poison";
     static final String POISON_SUFFIX = "-poison";
@@ -27,6 +28,7 @@ final class AzureNames {
     static final int SUFFIX_LENGTH = 13;
     /** Sites take 60; 58 leaves room for the role deployment's name, {@code <app>-roles}, within a deployment name's 64. */
     private static final int FUNCTION_APP_LENGTH = 58;
+
     private static final int STORAGE_LENGTH = 24;
     private static final int ENTITY_LENGTH = 63;
     private static final int SUBSCRIPTION_LENGTH = 50;
@@ -41,10 +43,18 @@ final class AzureNames {
         this.base = Names.kebab(s.name()) + "-" + Names.kebab(s.stage());
         this.template = template;
         if (template != null) {
-            template.parameter(SUFFIX_PARAMETER, "string", Arm.expression(Arm.call("uniqueString", "subscription().id", "resourceGroup().id",
-                    Arm.quote(s.name()), Arm.quote(s.stage()))), "Ends the globally unique names (storage accounts, function app, Service Bus,"
-                    + " Cosmos DB, Key Vault): 1 to 13 lowercase letters or digits; the default is unique per subscription, resource group,"
-                    + " service and stage");
+            template.parameter(
+                    SUFFIX_PARAMETER,
+                    "string",
+                    Arm.expression(Arm.call(
+                            "uniqueString",
+                            "subscription().id",
+                            "resourceGroup().id",
+                            Arm.quote(s.name()),
+                            Arm.quote(s.stage()))),
+                    "Ends the globally unique names (storage accounts, function app, Service Bus,"
+                            + " Cosmos DB, Key Vault): 1 to 13 lowercase letters or digits; the default is unique per subscription, resource group,"
+                            + " service and stage");
             template.constrain(SUFFIX_PARAMETER, "minLength", 1);
             template.constrain(SUFFIX_PARAMETER, "maxLength", SUFFIX_LENGTH);
         }
@@ -55,7 +65,8 @@ final class AzureNames {
     }
 
     static String resourceGroup(Service s) {
-        String group = s.providers().azure() == null ? null : s.providers().azure().resourceGroup();
+        String group =
+                s.providers().azure() == null ? null : s.providers().azure().resourceGroup();
         return group != null ? group : s.name() + "-" + s.stage();
     }
 
@@ -103,9 +114,19 @@ final class AzureNames {
 
     /** The readable parts of the global names, by variable: what the suffix is appended to. */
     java.util.Map<String, String> readableParts() {
-        return java.util.Map.of("functionAppName", readable("func-" + base, FUNCTION_APP_LENGTH), "hostStorageName", storage("st"), "dataStorageName", storage("sd"),
-                "serviceBusName", readable("sb-" + base, 50), "cosmosName", readable("cosmos-" + base, 44),
-                "keyVaultName", readable("kv-" + base.replaceAll("-{2,}", "-"), 24));
+        return java.util.Map.of(
+                "functionAppName",
+                readable("func-" + base, FUNCTION_APP_LENGTH),
+                "hostStorageName",
+                storage("st"),
+                "dataStorageName",
+                storage("sd"),
+                "serviceBusName",
+                readable("sb-" + base, 50),
+                "cosmosName",
+                readable("cosmos-" + base, 44),
+                "keyVaultName",
+                readable("kv-" + base.replaceAll("-{2,}", "-"), 24));
     }
 
     String eventGridTopic() {
@@ -153,7 +174,8 @@ final class AzureNames {
 
     /** {@code readable-}, cut so that it and the longest suffix fit {@code max}. */
     private static String readable(String readable, int max) {
-        String head = readable.length() > max - SUFFIX_LENGTH - 1 ? readable.substring(0, max - SUFFIX_LENGTH - 1) : readable;
+        String head =
+                readable.length() > max - SUFFIX_LENGTH - 1 ? readable.substring(0, max - SUFFIX_LENGTH - 1) : readable;
         while (head.endsWith("-")) head = head.substring(0, head.length() - 1);
         return head + "-";
     }

@@ -52,13 +52,14 @@ final class AzureResources {
         ArmResource r = located(ArmResource.of(DataResources.STORAGE, name))
                 .set("sku", Arm.map("name", "Standard_LRS"))
                 .set("kind", "StorageV2");
-        r.properties().putAll(Arm.map(
-                "minimumTlsVersion", "TLS1_2",
-                "supportsHttpsTrafficOnly", true,
-                "allowBlobPublicAccess", false,
-                "allowSharedKeyAccess", false,
-                "defaultToOAuthAuthentication", true,
-                "publicNetworkAccess", "Enabled"));
+        r.properties()
+                .putAll(Arm.map(
+                        "minimumTlsVersion", "TLS1_2",
+                        "supportsHttpsTrafficOnly", true,
+                        "allowBlobPublicAccess", false,
+                        "allowSharedKeyAccess", false,
+                        "defaultToOAuthAuthentication", true,
+                        "publicNetworkAccess", "Enabled"));
         return tag(r);
     }
 }

@@ -17,15 +17,16 @@ record AzureRuntime(Runtime runtime, String worker, String version) {
     static final String CUSTOM = "custom";
     static final String DOTNET_ISOLATED = "dotnet-isolated";
 
-    private static final Map<String, String> LINUX_STACKS = Map.of(
-            "node", "Node", "python", "Python", "java", "Java", DOTNET_ISOLATED, "DOTNET-ISOLATED");
+    private static final Map<String, String> LINUX_STACKS =
+            Map.of("node", "Node", "python", "Python", "java", "Java", DOTNET_ISOLATED, "DOTNET-ISOLATED");
 
     static AzureRuntime of(Runtime runtime, AzurePlan plan) throws GenerationException {
         var entry = RuntimeSupport.find(runtime, Provider.AZURE)
                 .orElseThrow(() -> new GenerationException("runtime " + runtime + " is not available on azure"));
         if (!entry.offeredOn(plan.id())) {
-            throw new GenerationException("runtime " + runtime + " (" + entry.nativeId() + ") is not offered on the " + plan
-                    + " plan, which gets no new language versions; use plan flex or premium (" + entry.source() + ")");
+            throw new GenerationException("runtime " + runtime + " (" + entry.nativeId() + ") is not offered on the "
+                    + plan + " plan, which gets no new language versions; use plan flex or premium (" + entry.source()
+                    + ")");
         }
         String[] id = entry.nativeId().split(":", 2);
         return new AzureRuntime(runtime, id[0], id[1]);

@@ -73,7 +73,9 @@ final class EntryModules {
         String template = "generate/azure/" + Path.of(entry()).getFileName() + ".ftl";
         try {
             files.putAll(HandlerAdapters.library(templates, language, CLOUD));
-            files.put(entry(), templates.render(template, Map.of("functions", entries)).getBytes(StandardCharsets.UTF_8));
+            files.put(
+                    entry(),
+                    templates.render(template, Map.of("functions", entries)).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new GenerationException("cannot render the Azure adapter entry: " + e.getMessage(), e);
         }
@@ -105,7 +107,12 @@ final class EntryModules {
         Event e = af.event();
         if (e instanceof Event.Http h) spec.put("route", h.path());
         if (e instanceof Event.Schedule s && s.input() != null) spec.put("inputSetting", Triggers.inputSetting(af));
-        if (e instanceof Event.Table t) spec.put("partitionKey", ((Resource.Table) service.resources().get(t.table())).partition().name());
+        if (e instanceof Event.Table t)
+            spec.put(
+                    "partitionKey",
+                    ((Resource.Table) service.resources().get(t.table()))
+                            .partition()
+                            .name());
         return spec;
     }
 

@@ -29,7 +29,12 @@ final class EntryPoints {
         String h = f.handler();
         return switch (f.runtime().language()) {
             case NODE, PYTHON -> script(h, Handlers.extensions(f.runtime().language()));
-            case JAVA -> Arm.map("scriptFile", "../" + jar(f), "entryPoint", Handlers.java(h).dotted());
+            case JAVA ->
+                Arm.map(
+                        "scriptFile",
+                        "../" + jar(f),
+                        "entryPoint",
+                        Handlers.java(h).dotted());
             case DOTNET -> {
                 Handlers.DotnetMethod m = Handlers.dotnet(h);
                 yield Arm.map("scriptFile", "../" + m.assembly() + ".dll", "entryPoint", m.type() + "." + m.method());
@@ -40,13 +45,15 @@ final class EntryPoints {
 
     private Map<String, Object> script(String handler, List<String> extensions) {
         Handlers.Script s = Handlers.script(handler);
-        return Arm.map("scriptFile", "../" + Handlers.probe(s.file(), extensions, files::contains), "entryPoint", s.export());
+        return Arm.map(
+                "scriptFile", "../" + Handlers.probe(s.file(), extensions, files::contains), "entryPoint", s.export());
     }
 
     private String jar(Function f) throws GenerationException {
         List<String> jars = files.stream().filter(p -> p.endsWith(".jar")).toList();
         if (jars.size() != 1) {
-            throw new GenerationException("function " + f.name() + ": Java functions on Azure run from the package's jar, and package.include selects "
+            throw new GenerationException("function " + f.name()
+                    + ": Java functions on Azure run from the package's jar, and package.include selects "
                     + (jars.isEmpty() ? "none" : jars.size() + " (" + String.join(", ", jars) + ")"));
         }
         return jars.get(0);

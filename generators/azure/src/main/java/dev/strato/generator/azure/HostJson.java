@@ -53,24 +53,51 @@ final class HostJson {
     }
 
     static Map<String, Object> retryPolicy(int count) {
-        return Arm.map("strategy", "exponentialBackoff", "maxRetryCount", count, "minimumInterval", "00:00:05", "maximumInterval", "00:15:00");
+        return Arm.map(
+                "strategy",
+                "exponentialBackoff",
+                "maxRetryCount",
+                count,
+                "minimumInterval",
+                "00:00:05",
+                "maximumInterval",
+                "00:15:00");
     }
 
     Map<String, Object> tree() {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("http", Arm.map("routePrefix", ""));
         if (serviceBusBatch > 1) extensions.put("serviceBus", Arm.map("maxMessageBatchSize", serviceBusBatch));
-        if (queueBatch > 0) extensions.put("queues", Arm.map("batchSize", queueBatch, "maxDequeueCount", queueDequeueCount));
+        if (queueBatch > 0)
+            extensions.put("queues", Arm.map("batchSize", queueBatch, "maxDequeueCount", queueDequeueCount));
         return Arm.map(
-                "version", "2.0",
-                "functionTimeout", timeout(),
-                "logging", Arm.map(
+                "version",
+                "2.0",
+                "functionTimeout",
+                timeout(),
+                "logging",
+                Arm.map(
                         "logLevel", Arm.map("default", "Information"),
-                        "applicationInsights", Arm.map("samplingSettings", Arm.map("isEnabled", true, "excludedTypes", "Request"))),
-                "extensionBundle", runtime.usesExtensionBundle() ? Arm.map("id", BUNDLE, "version", BUNDLE_VERSION) : null,
-                "extensions", extensions,
-                "customHandler", executable == null ? null : Arm.map("description", Arm.map("defaultExecutablePath", executable, "workingDirectory", "",
-                        "arguments", List.of()), "enableForwardingHttpRequest", false));
+                        "applicationInsights",
+                                Arm.map("samplingSettings", Arm.map("isEnabled", true, "excludedTypes", "Request"))),
+                "extensionBundle",
+                runtime.usesExtensionBundle() ? Arm.map("id", BUNDLE, "version", BUNDLE_VERSION) : null,
+                "extensions",
+                extensions,
+                "customHandler",
+                executable == null
+                        ? null
+                        : Arm.map(
+                                "description",
+                                Arm.map(
+                                        "defaultExecutablePath",
+                                        executable,
+                                        "workingDirectory",
+                                        "",
+                                        "arguments",
+                                        List.of()),
+                                "enableForwardingHttpRequest",
+                                false));
     }
 
     private String timeout() {

@@ -19,8 +19,13 @@ record HostingPlan(AzurePlan plan, int maxMemoryMb) {
     static final int PREMIUM_MAXIMUM_WORKERS = 20;
 
     static HostingPlan of(Service s) {
-        AzurePlan plan = s.providers().azure() == null || s.providers().azure().plan() == null ? AzurePlan.FLEX : s.providers().azure().plan();
-        int memory = s.functions().values().stream().mapToInt(Function::memoryMb).max().orElse(0);
+        AzurePlan plan = s.providers().azure() == null || s.providers().azure().plan() == null
+                ? AzurePlan.FLEX
+                : s.providers().azure().plan();
+        int memory = s.functions().values().stream()
+                .mapToInt(Function::memoryMb)
+                .max()
+                .orElse(0);
         return new HostingPlan(plan, memory);
     }
 
@@ -37,7 +42,11 @@ record HostingPlan(AzurePlan plan, int maxMemoryMb) {
     }
 
     Map<String, Object> serverfarmProperties() {
-        return Arm.map("reserved", true, "maximumElasticWorkerCount", plan == AzurePlan.PREMIUM ? PREMIUM_MAXIMUM_WORKERS : null);
+        return Arm.map(
+                "reserved",
+                true,
+                "maximumElasticWorkerCount",
+                plan == AzurePlan.PREMIUM ? PREMIUM_MAXIMUM_WORKERS : null);
     }
 
     int flexInstanceMemoryMb() {

@@ -29,7 +29,8 @@ final class Ncrontab {
         String[] f = unix.strip().split("\\s+");
         if (f.length != 5) throw new GenerationException("schedule '" + unix + "' is not a 5-field cron");
         if (!f[2].equals("*") && !f[4].equals("*")) {
-            throw new GenerationException("schedule '" + unix + "' restricts both day of month and day of week: unix cron runs when either matches,"
+            throw new GenerationException("schedule '" + unix
+                    + "' restricts both day of month and day of week: unix cron runs when either matches,"
                     + " NCRONTAB only when both do; write two schedules");
         }
         return String.join(" ", "0", f[0], f[1], f[2], f[3], f[4].equals("*") ? "*" : daysOfWeek(f[4], unix));
@@ -37,9 +38,14 @@ final class Ncrontab {
 
     static String rate(Duration d) throws GenerationException {
         long seconds = d.toSeconds();
-        if (d.toMillis() % 1000 == 0 && seconds > 0 && seconds < 60 && 60 % seconds == 0) return "*/" + seconds + " * * * * *";
-        return "0 " + UnixCron.ofRate(d).orElseThrow(() -> new GenerationException("schedule rate " + Durations.format(d)
-                + " has no NCRONTAB form on Azure: use a rate that divides a minute, an hour or a day, or a cron"));
+        if (d.toMillis() % 1000 == 0 && seconds > 0 && seconds < 60 && 60 % seconds == 0)
+            return "*/" + seconds + " * * * * *";
+        return "0 "
+                + UnixCron.ofRate(d)
+                        .orElseThrow(
+                                () -> new GenerationException(
+                                        "schedule rate " + Durations.format(d)
+                                                + " has no NCRONTAB form on Azure: use a rate that divides a minute, an hour or a day, or a cron"));
     }
 
     /** The field's days as a list of 0-6, or {@code *} for every day. */

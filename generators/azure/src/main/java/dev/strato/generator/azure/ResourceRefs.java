@@ -50,8 +50,9 @@ final class ResourceRefs {
         List<ArmValue> parts = new ArrayList<>();
         for (Value p : ((Value.Concat) v).parts()) {
             if (p instanceof Value.Secret s) {
-                throw new GenerationException(where + ": ${secret:" + s.name() + "} inside text: an Azure Key Vault reference must be"
-                        + " the whole app setting value; put the secret in a variable of its own");
+                throw new GenerationException(
+                        where + ": ${secret:" + s.name() + "} inside text: an Azure Key Vault reference must be"
+                                + " the whole app setting value; put the secret in a variable of its own");
             }
             parts.add(render(p, where));
         }
@@ -89,7 +90,11 @@ final class ResourceRefs {
     /** {@code <namespace>.servicebus.windows.net}: the fully qualified namespace that Service Bus clients and the trigger take. */
     static String serviceBusNamespace(DataResources data) {
         String endpoint = Arm.reference(data.serviceBus().id(), DataResources.SERVICE_BUS) + ".serviceBusEndpoint";
-        return Arm.call("replace", Arm.call("replace", endpoint, Arm.quote("https://"), Arm.quote("")), Arm.quote(":443/"), Arm.quote(""));
+        return Arm.call(
+                "replace",
+                Arm.call("replace", endpoint, Arm.quote("https://"), Arm.quote("")),
+                Arm.quote(":443/"),
+                Arm.quote(""));
     }
 
     private static void refs(Value v, Set<String> into) {
@@ -109,9 +114,17 @@ final class ResourceRefs {
 
     private String url(Resource r, ArmResource arm) {
         if ((r instanceof Resource.Queue && !data.storageQueues()) || r instanceof Resource.Topic) {
-            return Arm.call("concat", Arm.quote("https://"), serviceBusNamespace(data), Arm.quote("/"), arm.leaf().inner());
+            return Arm.call(
+                    "concat",
+                    Arm.quote("https://"),
+                    serviceBusNamespace(data),
+                    Arm.quote("/"),
+                    arm.leaf().inner());
         }
-        return Arm.call("concat", storageEndpoint(r instanceof Resource.Queue ? "queue" : "blob"), arm.leaf().inner());
+        return Arm.call(
+                "concat",
+                storageEndpoint(r instanceof Resource.Queue ? "queue" : "blob"),
+                arm.leaf().inner());
     }
 
     private String cosmosEndpoint() {

@@ -42,8 +42,11 @@ final class RoleAssignments {
     /** @param cosmosAccount the Cosmos DB account resource, null when the service has no tables */
     void addTo(ArmTemplate template, ArmResource site, ArmResource cosmosAccount) {
         ArmTemplate inner = new ArmTemplate("role assignments of the app's system-assigned identity (strato)");
-        String principal = inner.parameter(PRINCIPAL_PARAMETER, "string", null, "principalId of the function app's system-assigned identity");
-        ArmResource deployment = ArmResource.of(DEPLOYMENTS, ArmValue.concat(List.of(ArmValue.expression(site.leaf().inner()), ArmValue.text("-roles"))))
+        String principal = inner.parameter(
+                PRINCIPAL_PARAMETER, "string", null, "principalId of the function app's system-assigned identity");
+        ArmResource deployment = ArmResource.of(
+                        DEPLOYMENTS,
+                        ArmValue.concat(List.of(ArmValue.expression(site.leaf().inner()), ArmValue.text("-roles"))))
                 .dependsOn(site.id());
         String previousCosmos = null;
         for (Grant g : grants.values()) {
@@ -53,20 +56,36 @@ final class RoleAssignments {
             ArmResource r;
             if (g.role().isCosmos()) {
                 r = ArmResource.of(COSMOS_ASSIGNMENTS, cosmosAccount.leaf(), ArmValue.expression(name));
-                r.properties().putAll(Arm.map(
-                        "roleDefinitionId", Arm.expression(Arm.call("resourceId", Arm.quote(COSMOS_DEFINITIONS), cosmosAccount.leaf().inner(), role)),
-                        "principalId", Arm.expression(principal),
-                        "scope", Arm.expression(cosmosScope(g.target(), cosmosAccount))));
+                r.properties()
+                        .putAll(Arm.map(
+                                "roleDefinitionId",
+                                        Arm.expression(Arm.call(
+                                                "resourceId",
+                                                Arm.quote(COSMOS_DEFINITIONS),
+                                                cosmosAccount.leaf().inner(),
+                                                role)),
+                                "principalId", Arm.expression(principal),
+                                "scope", Arm.expression(cosmosScope(g.target(), cosmosAccount))));
                 if (previousCosmos != null) r.dependsOn(previousCosmos);
                 previousCosmos = r.id();
-                if (g.role() == Role.COSMOS_METADATA_READER) deployment.dependsOn(metadataReader(template, cosmosAccount).id());
+                if (g.role() == Role.COSMOS_METADATA_READER)
+                    deployment.dependsOn(metadataReader(template, cosmosAccount).id());
             } else {
-                r = ArmResource.named(ASSIGNMENTS, Arm.expression(name)).scope(g.target().scopePath());
-                r.properties().putAll(Arm.map(
-                        "roleDefinitionId", Arm.expression(Arm.call("subscriptionResourceId", Arm.quote("Microsoft.Authorization/roleDefinitions"), role)),
-                        "principalId", Arm.expression(principal),
-                        "principalType", "ServicePrincipal",
-                        "description", "strato: " + g.role().title() + " for " + g.reason()));
+                r = ArmResource.named(ASSIGNMENTS, Arm.expression(name))
+                        .scope(g.target().scopePath());
+                r.properties()
+                        .putAll(Arm.map(
+                                "roleDefinitionId",
+                                Arm.expression(Arm.call(
+                                        "subscriptionResourceId",
+                                        Arm.quote("Microsoft.Authorization/roleDefinitions"),
+                                        role)),
+                                "principalId",
+                                Arm.expression(principal),
+                                "principalType",
+                                "ServicePrincipal",
+                                "description",
+                                "strato: " + g.role().title() + " for " + g.reason()));
             }
             deployment.dependsOn(g.target().id());
             inner.add(r);
@@ -81,8 +100,16 @@ final class RoleAssignments {
             if (value != null) inner.variable(v.group(1), value);
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put(PRINCIPAL_PARAMETER, Arm.map("value", Arm.expression(Arm.call("reference", site.id(), Arm.quote(ApiVersions.of(site.type())),
-                Arm.quote("full")) + ".identity.principalId")));
+        values.put(
+                PRINCIPAL_PARAMETER,
+                Arm.map(
+                        "value",
+                        Arm.expression(Arm.call(
+                                        "reference",
+                                        site.id(),
+                                        Arm.quote(ApiVersions.of(site.type())),
+                                        Arm.quote("full"))
+                                + ".identity.principalId")));
         Matcher p = PARAMETER.matcher(text + Json.compact(inner.tree()));
         while (p.find()) {
             String name = p.group(1);
@@ -90,11 +117,17 @@ final class RoleAssignments {
             inner.parameter(name, template.parameterType(name), null, template.parameterDescription(name));
             values.put(name, Arm.map("value", Arm.expression(Arm.parameter(name))));
         }
-        deployment.properties().putAll(Arm.map(
-                "mode", "Incremental",
-                "expressionEvaluationOptions", Arm.map("scope", "inner"),
-                "parameters", values,
-                "template", inner.tree()));
+        deployment
+                .properties()
+                .putAll(Arm.map(
+                        "mode",
+                        "Incremental",
+                        "expressionEvaluationOptions",
+                        Arm.map("scope", "inner"),
+                        "parameters",
+                        values,
+                        "template",
+                        inner.tree()));
         template.add(deployment);
     }
 
@@ -105,12 +138,21 @@ final class RoleAssignments {
      */
     private ArmResource metadataReader(ArmTemplate template, ArmResource account) {
         if (metadataReader == null) {
-            metadataReader = ArmResource.of(COSMOS_DEFINITIONS, account.leaf(), ArmValue.text(Role.COSMOS_METADATA_READER.id())).dependsOn(account.id());
-            metadataReader.properties().putAll(Arm.map(
-                    "roleName", "strato Cosmos DB Metadata Reader",
-                    "type", "CustomRole",
-                    "assignableScopes", List.of(Arm.expression(account.id())),
-                    "permissions", List.of(Arm.map("dataActions", List.of("Microsoft.DocumentDB/databaseAccounts/readMetadata")))));
+            metadataReader = ArmResource.of(
+                            COSMOS_DEFINITIONS, account.leaf(), ArmValue.text(Role.COSMOS_METADATA_READER.id()))
+                    .dependsOn(account.id());
+            metadataReader
+                    .properties()
+                    .putAll(Arm.map(
+                            "roleName",
+                            "strato Cosmos DB Metadata Reader",
+                            "type",
+                            "CustomRole",
+                            "assignableScopes",
+                            List.of(Arm.expression(account.id())),
+                            "permissions",
+                            List.of(Arm.map(
+                                    "dataActions", List.of("Microsoft.DocumentDB/databaseAccounts/readMetadata")))));
             template.add(metadataReader);
         }
         return metadataReader;
@@ -119,13 +161,22 @@ final class RoleAssignments {
     private ArmResource metadataReader;
 
     private boolean covered(Grant g) {
-        return grants.values().stream().anyMatch(o -> o.target().id().equals(g.target().id()) && o.role().covers(g.role()));
+        return grants.values().stream()
+                .anyMatch(
+                        o -> o.target().id().equals(g.target().id()) && o.role().covers(g.role()));
     }
 
     /** {@code <account id>/dbs/<database>[/colls/<container>]}: the data-plane scope of one database or container. */
     private static String cosmosScope(ArmResource target, ArmResource account) {
         var s = target.segments();
-        if (s.size() == 2) return Arm.call("format", Arm.quote("{0}/dbs/{1}"), account.id(), s.get(1).inner());
-        return Arm.call("format", Arm.quote("{0}/dbs/{1}/colls/{2}"), account.id(), s.get(1).inner(), s.get(2).inner());
+        if (s.size() == 2)
+            return Arm.call(
+                    "format", Arm.quote("{0}/dbs/{1}"), account.id(), s.get(1).inner());
+        return Arm.call(
+                "format",
+                Arm.quote("{0}/dbs/{1}/colls/{2}"),
+                account.id(),
+                s.get(1).inner(),
+                s.get(2).inner());
     }
 }

@@ -17,8 +17,8 @@ final class StackLimits {
 
     static void check(StackBuilder.Stack s, Warnings warnings) throws GenerationException {
         if (s.resourceCount() > MAX_RESOURCES) {
-            throw new GenerationException("the template has " + s.resourceCount() + " resources; Azure Resource Manager takes at most "
-                    + MAX_RESOURCES + " per template");
+            throw new GenerationException("the template has " + s.resourceCount()
+                    + " resources; Azure Resource Manager takes at most " + MAX_RESOURCES + " per template");
         }
         if (s.body().length > MAX_BYTES) {
             throw new GenerationException(AzureGenerator.TEMPLATE + " has " + s.body().length

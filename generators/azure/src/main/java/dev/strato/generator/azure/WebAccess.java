@@ -25,7 +25,11 @@ final class WebAccess {
     private final Warnings out;
 
     WebAccess(List<AzureFunction> functions, Warnings out) {
-        this.routes = functions.stream().map(AzureFunction::event).filter(Event.Http.class::isInstance).map(Event.Http.class::cast).toList();
+        this.routes = functions.stream()
+                .map(AzureFunction::event)
+                .filter(Event.Http.class::isInstance)
+                .map(Event.Http.class::cast)
+                .toList();
         this.out = out;
     }
 
@@ -40,7 +44,9 @@ final class WebAccess {
         }
         if (origins.isEmpty()) return null;
         if (origins.contains("*")) {
-            if (credentials) out.warn("CORS: a route allows every origin, so the app cannot allow credentials (App Service CORS is per app)");
+            if (credentials)
+                out.warn(
+                        "CORS: a route allows every origin, so the app cannot allow credentials (App Service CORS is per app)");
             return Arm.map("allowedOrigins", List.of("*"), "supportCredentials", false);
         }
         return Arm.map("allowedOrigins", List.copyOf(origins), "supportCredentials", credentials);
@@ -48,12 +54,14 @@ final class WebAccess {
 
     /** The {@code authsettingsV2} properties, or null when no route asks for a JWT. */
     Map<String, Object> authentication() throws GenerationException {
-        List<Event.Http> jwt = routes.stream().filter(h -> h.auth().kind() == AuthKind.JWT).toList();
+        List<Event.Http> jwt =
+                routes.stream().filter(h -> h.auth().kind() == AuthKind.JWT).toList();
         if (jwt.isEmpty()) return null;
         Event.Auth auth = jwt.get(0).auth();
         for (Event.Http h : jwt) {
             if (!h.auth().issuer().equals(auth.issuer()) || !h.auth().audience().equals(auth.audience())) {
-                throw new GenerationException("routes " + jwt.get(0).path() + " and " + h.path() + " want JWTs of different issuers or audiences:"
+                throw new GenerationException("routes " + jwt.get(0).path() + " and " + h.path()
+                        + " want JWTs of different issuers or audiences:"
                         + " App Service authentication checks one issuer for the whole app");
             }
         }
@@ -61,15 +69,23 @@ final class WebAccess {
         for (Event.Http h : routes) {
             if (h.auth().kind() == AuthKind.JWT) continue;
             if (h.path().contains("{")) {
-                throw new GenerationException("route " + h.method() + " " + h.path() + " is not auth: jwt, but App Service authentication covers"
-                        + " the whole app and exempts only literal paths; give it a path without parameters or auth: jwt");
+                throw new GenerationException(
+                        "route " + h.method() + " " + h.path()
+                                + " is not auth: jwt, but App Service authentication covers"
+                                + " the whole app and exempts only literal paths; give it a path without parameters or auth: jwt");
             }
             excluded.add(h.path());
         }
         return Arm.map(
                 "platform", Arm.map("enabled", true),
-                "globalValidation", Arm.map("requireAuthentication", true, "unauthenticatedClientAction", "Return401",
-                        "excludedPaths", excluded.isEmpty() ? null : excluded),
+                "globalValidation",
+                        Arm.map(
+                                "requireAuthentication",
+                                true,
+                                "unauthenticatedClientAction",
+                                "Return401",
+                                "excludedPaths",
+                                excluded.isEmpty() ? null : excluded),
                 "identityProviders", provider(auth),
                 "login", Arm.map("tokenStore", Arm.map("enabled", false)),
                 "httpSettings", Arm.map("requireHttps", true));
@@ -79,14 +95,35 @@ final class WebAccess {
     private Map<String, Object> provider(Event.Auth auth) {
         String clientId = auth.audience().isEmpty() ? null : auth.audience().get(0);
         if (auth.issuer().matches(ENTRA)) {
-            return Arm.map("azureActiveDirectory", Arm.map("enabled", true,
-                    "registration", Arm.map("openIdIssuer", auth.issuer(), "clientId", clientId),
-                    "validation", Arm.map("allowedAudiences", auth.audience())));
+            return Arm.map(
+                    "azureActiveDirectory",
+                    Arm.map(
+                            "enabled",
+                            true,
+                            "registration",
+                            Arm.map("openIdIssuer", auth.issuer(), "clientId", clientId),
+                            "validation",
+                            Arm.map("allowedAudiences", auth.audience())));
         }
-        if (auth.audience().size() > 1) out.warn("JWT audiences after the first (" + clientId + ") are not checked for issuer " + auth.issuer());
-        String issuer = auth.issuer().endsWith("/") ? auth.issuer().substring(0, auth.issuer().length() - 1) : auth.issuer();
-        return Arm.map("customOpenIdConnectProviders", Arm.map("strato", Arm.map("enabled", true,
-                "registration", Arm.map("clientId", clientId,
-                        "openIdConnectConfiguration", Arm.map("wellKnownOpenIdConfiguration", issuer + "/.well-known/openid-configuration")))));
+        if (auth.audience().size() > 1)
+            out.warn("JWT audiences after the first (" + clientId + ") are not checked for issuer " + auth.issuer());
+        String issuer = auth.issuer().endsWith("/")
+                ? auth.issuer().substring(0, auth.issuer().length() - 1)
+                : auth.issuer();
+        return Arm.map(
+                "customOpenIdConnectProviders",
+                Arm.map(
+                        "strato",
+                        Arm.map(
+                                "enabled",
+                                true,
+                                "registration",
+                                Arm.map(
+                                        "clientId",
+                                        clientId,
+                                        "openIdConnectConfiguration",
+                                        Arm.map(
+                                                "wellKnownOpenIdConfiguration",
+                                                issuer + "/.well-known/openid-configuration")))));
     }
 }

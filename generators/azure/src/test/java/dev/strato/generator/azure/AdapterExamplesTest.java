@@ -49,7 +49,9 @@ class AdapterExamplesTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (String example : Examples.names()) {
             Service s = Examples.load(example);
-            List<AzureFunction> portable = AzureFunction.of(s, new OutputTree()).stream().filter(af -> HandlerAdapters.portable(af.source())).toList();
+            List<AzureFunction> portable = AzureFunction.of(s, new OutputTree()).stream()
+                    .filter(af -> HandlerAdapters.portable(af.source()))
+                    .toList();
             if (portable.isEmpty()) continue;
             OutputTree out = Examples.generate(example);
             Path app = AdapterRun.writeApp(out, Files.createDirectories(dir.resolve(example)));
@@ -65,13 +67,17 @@ class AdapterExamplesTest {
     @AfterAll
     static void report() throws Exception {
         StringBuilder text = new StringBuilder("# Azure adapter matrix: example functions passed, runtime × kind\n");
-        new TreeMap<>(PASSED).forEach((key, n) -> text.append(key).append(' ').append(n.get()).append('\n'));
+        new TreeMap<>(PASSED)
+                .forEach(
+                        (key, n) -> text.append(key).append(' ').append(n.get()).append('\n'));
         System.out.print(text);
         Files.writeString(Path.of("target/adapter-matrix-azure.txt"), text);
     }
 
     private static void check(Path app, AzureFunction af, Map<String, String> settings) throws Exception {
-        AdapterRun.Runtime runtime = af.source().runtime().language() == Runtime.Language.NODE ? AdapterRun.Runtime.NODE : AdapterRun.Runtime.PYTHON;
+        AdapterRun.Runtime runtime = af.source().runtime().language() == Runtime.Language.NODE
+                ? AdapterRun.Runtime.NODE
+                : AdapterRun.Runtime.PYTHON;
         String kind = af.event().kind();
         boolean deleted = af.action() == BucketAction.DELETED;
         ObjectNode expected = MatrixScenarios.azureEvent(kind, deleted);
@@ -83,9 +89,11 @@ class AdapterExamplesTest {
         }
         AdapterRun.Result r = AdapterRun.run(runtime, app, af.name(), sample, settings, MatrixScenarios.answer(kind));
         MatrixScenarios.assertMatches(expected, r.event(), af.name());
-        assertThat(r.recorded().get("ctx").get("functionName").asString()).isEqualTo(af.source().name());
+        assertThat(r.recorded().get("ctx").get("functionName").asString())
+                .isEqualTo(af.source().name());
         NativeAnswers.assertAnswer(runtime, kind, r);
-        PASSED.computeIfAbsent(runtime.command + " " + kind, k -> new AtomicInteger()).incrementAndGet();
+        PASSED.computeIfAbsent(runtime.command + " " + kind, k -> new AtomicInteger())
+                .incrementAndGet();
     }
 
     /** The matrix's HTTP request on this function's own method and route, every path parameter 42. */
@@ -95,9 +103,12 @@ class AdapterExamplesTest {
         ObjectNode params = AdapterRun.JSON.createObjectNode();
         for (Matcher m = PATH_PARAMETER.matcher(h.path()); m.find(); ) params.put(m.group(1), "42");
         expected.put("method", method).put("path", path).put("route", h.path()).set("params", params);
-        ObjectNode sample = (ObjectNode) AdapterRun.JSON.readTree(AdapterRun.resource("events/http.json").toFile());
+        ObjectNode sample = (ObjectNode)
+                AdapterRun.JSON.readTree(AdapterRun.resource("events/http.json").toFile());
         ObjectNode trigger = (ObjectNode) sample.get("trigger");
-        trigger.put("method", method).put("url", "https://func-example.azurewebsites.net" + path + "?verbose=1").set("params", params);
+        trigger.put("method", method)
+                .put("url", "https://func-example.azurewebsites.net" + path + "?verbose=1")
+                .set("params", params);
         Path file = app.resolve("http-" + af.name() + ".json");
         AdapterRun.JSON.writeValue(file.toFile(), sample);
         return file;
@@ -113,8 +124,10 @@ class AdapterExamplesTest {
         boolean node = functions.get(0).source().runtime().language() == Runtime.Language.NODE;
         for (Map.Entry<String, Set<String>> e : exports.entrySet()) {
             if (node) {
-                assertThat(e.getKey().endsWith(".mjs") || Files.readString(app.resolve("package.json")).contains("\"module\""))
-                        .as(e.getKey() + " is an ES module").isTrue();
+                assertThat(e.getKey().endsWith(".mjs")
+                                || Files.readString(app.resolve("package.json")).contains("\"module\""))
+                        .as(e.getKey() + " is an ES module")
+                        .isTrue();
                 RecordingStubs.node(app.resolve(e.getKey()), e.getValue());
             } else {
                 RecordingStubs.python(app.resolve(e.getKey().replace('.', '/') + ".py"), e.getValue());
@@ -127,10 +140,12 @@ class AdapterExamplesTest {
         Map<String, String> settings = new HashMap<>();
         JsonNode template = AdapterRun.JSON.readTree(out.files().get(AzureGenerator.TEMPLATE));
         for (JsonNode resource : template.get("resources")) {
-            JsonNode appSettings = resource.path("properties").path("siteConfig").path("appSettings");
+            JsonNode appSettings =
+                    resource.path("properties").path("siteConfig").path("appSettings");
             for (JsonNode setting : appSettings) {
                 String name = setting.get("name").asString();
-                if (name.startsWith("STRATO_SCHEDULE_INPUT_")) settings.put(name, setting.get("value").asString());
+                if (name.startsWith("STRATO_SCHEDULE_INPUT_"))
+                    settings.put(name, setting.get("value").asString());
             }
         }
         return settings;

@@ -44,7 +44,8 @@ final class AdapterRun {
     }
 
     enum Runtime {
-        NODE("node", "run-node.mjs"), PYTHON("python3", "run_python.py");
+        NODE("node", "run-node.mjs"),
+        PYTHON("python3", "run_python.py");
 
         final String command;
         final String driver;
@@ -68,11 +69,13 @@ final class AdapterRun {
         return dir;
     }
 
-    static Result run(Runtime runtime, Path app, String function, Path sample, Map<String, String> env, JsonNode answer) throws Exception {
+    static Result run(Runtime runtime, Path app, String function, Path sample, Map<String, String> env, JsonNode answer)
+            throws Exception {
         Path tool = Tools.require(runtime.command);
         Path record = Files.createTempFile(app, "record", ".json");
         Files.delete(record);
-        List<String> command = new ArrayList<>(List.of(tool.toString(), driver(runtime).toString(), app.toString(), function, sample.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(tool.toString(), driver(runtime).toString(), app.toString(), function, sample.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().putAll(env);
         pb.environment().put(RECORD, record.toString());

@@ -44,7 +44,9 @@ class AdapterTest {
             Path project = dir.resolve(r.name().toLowerCase() + "-project");
             Files.createDirectories(project);
             String model = Files.readString(AdapterRun.resource("adapter/strato.yml"));
-            Files.writeString(project.resolve("strato.yml"), model.replace("RUNTIME", r == AdapterRun.Runtime.NODE ? "nodejs22" : "python3.12"));
+            Files.writeString(
+                    project.resolve("strato.yml"),
+                    model.replace("RUNTIME", r == AdapterRun.Runtime.NODE ? "nodejs22" : "python3.12"));
             if (r == AdapterRun.Runtime.NODE) {
                 Files.writeString(project.resolve("package.json"), "{ \"type\": \"module\" }\n");
                 RecordingStubs.node(project.resolve("src/handlers.js"), FUNCTIONS);
@@ -52,9 +54,18 @@ class AdapterTest {
                 RecordingStubs.python(project.resolve("src/handlers.py"), FUNCTIONS);
             }
             Service s = ExampleModels.load(project.resolve("strato.yml"), Provider.AZURE);
-            APPS.put(r, AdapterRun.writeApp(Examples.generate(s, project), Files.createDirectories(dir.resolve(r.name().toLowerCase()))));
-            OutputTree storage = Examples.generate(Examples.with(s, s.providers().azure().plan(), AzureQueues.STORAGE), project);
-            STORAGE_QUEUE_APPS.put(r, AdapterRun.writeApp(storage, Files.createDirectories(dir.resolve(r.name().toLowerCase() + "-storage"))));
+            APPS.put(
+                    r,
+                    AdapterRun.writeApp(
+                            Examples.generate(s, project),
+                            Files.createDirectories(dir.resolve(r.name().toLowerCase()))));
+            OutputTree storage =
+                    Examples.generate(Examples.with(s, s.providers().azure().plan(), AzureQueues.STORAGE), project);
+            STORAGE_QUEUE_APPS.put(
+                    r,
+                    AdapterRun.writeApp(
+                            storage,
+                            Files.createDirectories(dir.resolve(r.name().toLowerCase() + "-storage"))));
         }
     }
 
@@ -63,13 +74,17 @@ class AdapterTest {
     void nativeFunctionsKeepTheirHandlerAndGetNoAdapter(AdapterRun.Runtime runtime) throws Exception {
         Path project = dir.resolve(runtime.name().toLowerCase() + "-project");
         Path file = project.resolve("native.yml");
-        Files.writeString(file, Files.readString(project.resolve("strato.yml")).replace("stage: test", "stage: test\nadapter: native"));
+        Files.writeString(
+                file,
+                Files.readString(project.resolve("strato.yml")).replace("stage: test", "stage: test\nadapter: native"));
         OutputTree out = Examples.generate(ExampleModels.load(file, Provider.AZURE), project);
         String script = runtime == AdapterRun.Runtime.NODE ? "../src/handlers.js" : "../src/handlers.py";
         JsonNode api = AdapterRun.JSON.readTree(out.files().get(AppPackage.DIR + "api/" + AppPackage.FUNCTION_JSON));
         assertThat(api.get("scriptFile").asString()).isEqualTo(script);
         assertThat(api.get("entryPoint").asString()).isEqualTo("api");
-        assertThat(out.files().keySet()).noneMatch(p -> p.startsWith(AppPackage.DIR + "strato/") || p.startsWith(AppPackage.DIR + "strato_adapter/"));
+        assertThat(out.files().keySet())
+                .noneMatch(p ->
+                        p.startsWith(AppPackage.DIR + "strato/") || p.startsWith(AppPackage.DIR + "strato_adapter/"));
     }
 
     /** function | kind | payload */
@@ -87,9 +102,11 @@ class AdapterTest {
 
     @ParameterizedTest(name = "{0} {1} ({3})")
     @MethodSource("scenarios")
-    void handlerGetsTheMatrixEvent(AdapterRun.Runtime runtime, String function, String kind, String sample) throws Exception {
+    void handlerGetsTheMatrixEvent(AdapterRun.Runtime runtime, String function, String kind, String sample)
+            throws Exception {
         AdapterRun.Result r = run(APPS.get(runtime), function, sample, MatrixScenarios.answer(kind));
-        MatrixScenarios.assertMatches(MatrixScenarios.azureEvent(kind, sample.contains("deleted")), r.event(), runtime + " " + function);
+        MatrixScenarios.assertMatches(
+                MatrixScenarios.azureEvent(kind, sample.contains("deleted")), r.event(), runtime + " " + function);
         JsonNode ctx = r.recorded().get("ctx");
         assertThat(ctx.get("provider").asString()).isEqualTo("azure");
         assertThat(ctx.get("stage").asString()).isEqualTo("test");
@@ -102,26 +119,40 @@ class AdapterTest {
     @ParameterizedTest
     @EnumSource(AdapterRun.Runtime.class)
     void storageQueueMessagesCarryTheirDequeueCount(AdapterRun.Runtime runtime) throws Exception {
-        AdapterRun.Result r = run(STORAGE_QUEUE_APPS.get(runtime), "worker", "queue-storage.json", NullNode.getInstance());
-        JsonNode first = MatrixScenarios.azureEvent("queue", false).get("messages").get(0);
-        MatrixScenarios.assertMatches(AdapterRun.JSON.createObjectNode().put("kind", "queue").set("messages", AdapterRun.JSON.createArrayNode().add(first)),
-                r.event(), runtime + " storage queue");
-        assertThat(r.event().get("messages").get(0).get("id").asString()).isEqualTo("b8f5c0a1-7d3e-4f2a-9c6b-1e0d2f3a4b5c");
+        AdapterRun.Result r =
+                run(STORAGE_QUEUE_APPS.get(runtime), "worker", "queue-storage.json", NullNode.getInstance());
+        JsonNode first =
+                MatrixScenarios.azureEvent("queue", false).get("messages").get(0);
+        MatrixScenarios.assertMatches(
+                AdapterRun.JSON
+                        .createObjectNode()
+                        .put("kind", "queue")
+                        .set("messages", AdapterRun.JSON.createArrayNode().add(first)),
+                r.event(),
+                runtime + " storage queue");
+        assertThat(r.event().get("messages").get(0).get("id").asString())
+                .isEqualTo("b8f5c0a1-7d3e-4f2a-9c6b-1e0d2f3a4b5c");
         assertThat(r.ok()).isTrue();
     }
 
     @ParameterizedTest
     @EnumSource(AdapterRun.Runtime.class)
     void eventGridBlobCreatedEventsAreBucketEventsToo(AdapterRun.Runtime runtime) throws Exception {
-        AdapterRun.Result r = run(APPS.get(runtime), "uploads-2", "bucket-created-eventgrid.json", NullNode.getInstance());
-        MatrixScenarios.assertMatches(MatrixScenarios.azureEvent("bucket", false), r.event(), runtime + " Event Grid BlobCreated");
+        AdapterRun.Result r =
+                run(APPS.get(runtime), "uploads-2", "bucket-created-eventgrid.json", NullNode.getInstance());
+        MatrixScenarios.assertMatches(
+                MatrixScenarios.azureEvent("bucket", false), r.event(), runtime + " Event Grid BlobCreated");
         assertThat(r.ok()).isTrue();
     }
 
     @ParameterizedTest
     @EnumSource(AdapterRun.Runtime.class)
     void binaryBodiesArriveAsBase64(AdapterRun.Runtime runtime) throws Exception {
-        AdapterRun.Result r = run(APPS.get(runtime), "api", "http-binary.json", AdapterRun.JSON.readTree("{\"status\": 200, \"body\": \"ok\"}"));
+        AdapterRun.Result r = run(
+                APPS.get(runtime),
+                "api",
+                "http-binary.json",
+                AdapterRun.JSON.readTree("{\"status\": 200, \"body\": \"ok\"}"));
         assertThat(r.event().get("rawBody").asString()).isEqualTo("iVBORw0KGgoA/w==");
         assertThat(r.event().get("body").isNull()).isTrue();
         assertThat(NativeAnswers.status(runtime, r)).isEqualTo(200);
@@ -141,7 +172,8 @@ class AdapterTest {
     /** Bad input: one clear log line, Azure's failure answer (HTTP 400, or a failed invocation), and the handler not called. */
     @ParameterizedTest(name = "{0} {2}")
     @MethodSource("badInput")
-    void badInputIsOneLogLineAndAFailure(AdapterRun.Runtime runtime, String function, String sample, String message) throws Exception {
+    void badInputIsOneLogLineAndAFailure(AdapterRun.Runtime runtime, String function, String sample, String message)
+            throws Exception {
         AdapterRun.Result r = run(APPS.get(runtime), function, sample, NullNode.getInstance());
         assertThat(r.recorded()).as("handler called").isNull();
         assertThat(r.logs()).contains(message);
@@ -155,11 +187,12 @@ class AdapterTest {
 
     /** Each row of a table (columns separated by {@code |}) once per runtime, the runtime first. */
     private static Stream<Arguments> perRuntime(String table) {
-        return Stream.of(AdapterRun.Runtime.values()).flatMap(r -> table.lines().map(row -> {
-            List<Object> args = new ArrayList<>(List.of(r));
-            for (String cell : row.split("\\|")) args.add(cell.strip());
-            return Arguments.of(args.toArray());
-        }));
+        return Stream.of(AdapterRun.Runtime.values())
+                .flatMap(r -> table.lines().map(row -> {
+                    List<Object> args = new ArrayList<>(List.of(r));
+                    for (String cell : row.split("\\|")) args.add(cell.strip());
+                    return Arguments.of(args.toArray());
+                }));
     }
 
     private static AdapterRun.Result run(Path app, String function, String sample, JsonNode answer) throws Exception {

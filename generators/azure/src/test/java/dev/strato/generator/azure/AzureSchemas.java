@@ -36,8 +36,10 @@ final class AzureSchemas {
     static final String HOST = "https://json.schemastore.org/host.json";
     static final String FUNCTION = "https://json.schemastore.org/function.json";
     private static final String LOCAL = "azure/";
-    private static final Map<String, String> SCHEMASTORE = Map.of(HOST, "functions/host.schema.json", FUNCTION, "functions/function.schema.json");
-    private static final Pattern PROVIDER_FILE = Pattern.compile("\\d{4}-\\d\\d-\\d\\d(-preview)?/Microsoft\\.[^/]+\\.json");
+    private static final Map<String, String> SCHEMASTORE =
+            Map.of(HOST, "functions/host.schema.json", FUNCTION, "functions/function.schema.json");
+    private static final Pattern PROVIDER_FILE =
+            Pattern.compile("\\d{4}-\\d\\d-\\d\\d(-preview)?/Microsoft\\.[^/]+\\.json");
     private static final String EXPRESSION = "^\\[([^\\[].*)?\\]$";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -59,7 +61,8 @@ final class AzureSchemas {
 
     private AzureSchemas() {
         ResourceLoader local = iri -> source(iri.toString());
-        registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
+        registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_4,
                 b -> b.schemaLoader(l -> l.resourceLoaders(r -> r.values(list -> list.add(0, local)))));
         template = load(TEMPLATE);
         host = load(HOST);
@@ -102,7 +105,8 @@ final class AzureSchemas {
         if (found.isEmpty() && !whole.isEmpty()) {
             List<Problem> all = problems(whole);
             found.addAll(all.subList(0, Math.min(5, all.size())));
-            if (all.size() > 5) found.add(new Problem("", "", "... " + (all.size() - 5) + " more errors from the template schema"));
+            if (all.size() > 5)
+                found.add(new Problem("", "", "... " + (all.size() - 5) + " more errors from the template schema"));
         }
         return found;
     }
@@ -115,26 +119,44 @@ final class AzureSchemas {
     List<Problem> deployment(JsonNode resource, String at) {
         List<Problem> found = new ArrayList<>();
         for (String key : resource.propertyNames()) {
-            if (!StrictArmSchemas.RESOURCE_KEYS.contains(key) && !key.equals("properties")) found.add(new Problem(at, "additionalProperties", key + " is not allowed"));
+            if (!StrictArmSchemas.RESOURCE_KEYS.contains(key) && !key.equals("properties"))
+                found.add(new Problem(at, "additionalProperties", key + " is not allowed"));
         }
-        if (!resource.path("apiVersion").asString("").matches("\\d{4}-\\d\\d-\\d\\d")) found.add(new Problem(at + "/apiVersion", "pattern", "no apiVersion"));
+        if (!resource.path("apiVersion").asString("").matches("\\d{4}-\\d\\d-\\d\\d"))
+            found.add(new Problem(at + "/apiVersion", "pattern", "no apiVersion"));
         JsonNode p = resource.path("properties");
-        List<String> known = List.of("mode", "template", "templateLink", "parameters", "parametersLink", "expressionEvaluationOptions", "debugSetting",
-                "onErrorDeployment", "validationLevel");
+        List<String> known = List.of(
+                "mode",
+                "template",
+                "templateLink",
+                "parameters",
+                "parametersLink",
+                "expressionEvaluationOptions",
+                "debugSetting",
+                "onErrorDeployment",
+                "validationLevel");
         for (String key : p.propertyNames()) {
-            if (!known.contains(key)) found.add(new Problem(at + "/properties", "additionalProperties", key + " is not allowed"));
+            if (!known.contains(key))
+                found.add(new Problem(at + "/properties", "additionalProperties", key + " is not allowed"));
         }
-        if (!List.of("Incremental", "Complete").contains(p.path("mode").asString(""))) found.add(new Problem(at + "/properties/mode", "enum", "mode must be Incremental or Complete"));
+        if (!List.of("Incremental", "Complete").contains(p.path("mode").asString("")))
+            found.add(new Problem(at + "/properties/mode", "enum", "mode must be Incremental or Complete"));
         String scope = p.path("expressionEvaluationOptions").path("scope").asString("outer");
-        if (!List.of("inner", "outer", "NotSpecified").contains(scope)) found.add(new Problem(at + "/properties/expressionEvaluationOptions/scope", "enum", scope));
+        if (!List.of("inner", "outer", "NotSpecified").contains(scope))
+            found.add(new Problem(at + "/properties/expressionEvaluationOptions/scope", "enum", scope));
         for (var e : p.path("parameters").properties()) {
-            if (!e.getValue().has("value") && !e.getValue().has("reference")) found.add(new Problem(at + "/properties/parameters/" + e.getKey(), "required", "value"));
+            if (!e.getValue().has("value") && !e.getValue().has("reference"))
+                found.add(new Problem(at + "/properties/parameters/" + e.getKey(), "required", "value"));
         }
-        if (!p.path("template").isObject()) return List.of(new Problem(at + "/properties/template", "required", "an inline template"));
-        for (Problem inner : template(p.path("template"))) found.add(new Problem(at + "/properties/template" + inner.path(), inner.keyword(), inner.message()));
+        if (!p.path("template").isObject())
+            return List.of(new Problem(at + "/properties/template", "required", "an inline template"));
+        for (Problem inner : template(p.path("template")))
+            found.add(new Problem(at + "/properties/template" + inner.path(), inner.keyword(), inner.message()));
         JsonNode declared = p.path("template").path("parameters");
         for (String name : declared.propertyNames()) {
-            if (!declared.path(name).has("defaultValue") && !p.path("parameters").has(name)) found.add(new Problem(at + "/properties/parameters", "required", name));
+            if (!declared.path(name).has("defaultValue")
+                    && !p.path("parameters").has(name))
+                found.add(new Problem(at + "/properties/parameters", "required", name));
         }
         return found;
     }
@@ -146,9 +168,17 @@ final class AzureSchemas {
         String version = resource.path("apiVersion").asString("");
         String ref = definitions.get(type + "@" + version);
         if (ref == null) {
-            List<String> known = definitions.keySet().stream().filter(k -> k.startsWith(type + "@")).sorted().toList();
-            return List.of(known.isEmpty() ? new Problem(at + "/type", "enum", "no schema for resource type " + type)
-                    : new Problem(at + "/apiVersion", "enum", "no schema for " + type + "@" + version + " (known: " + known + ")"));
+            List<String> known = definitions.keySet().stream()
+                    .filter(k -> k.startsWith(type + "@"))
+                    .sorted()
+                    .toList();
+            return List.of(
+                    known.isEmpty()
+                            ? new Problem(at + "/type", "enum", "no schema for resource type " + type)
+                            : new Problem(
+                                    at + "/apiVersion",
+                                    "enum",
+                                    "no schema for " + type + "@" + version + " (known: " + known + ")"));
         }
         List<Problem> found = new ArrayList<>();
         for (Problem p : problems(registry.getSchema(SchemaLocation.of(ref)).validate(resource))) {
@@ -163,11 +193,15 @@ final class AzureSchemas {
         for (Error e : errors) {
             String keyword = e.getKeyword();
             if (keyword.equals("oneOf") || keyword.equals("anyOf")) continue;
-            if (keyword.equals("pattern") && e.getSchemaNode() != null && EXPRESSION.equals(e.getSchemaNode().asString(null))) continue;
+            if (keyword.equals("pattern")
+                    && e.getSchemaNode() != null
+                    && EXPRESSION.equals(e.getSchemaNode().asString(null))) continue;
             if (e.getSchemaLocation().toString().contains("definitions.json#/definitions/expression")) continue;
             list.add(new Problem(e.getInstanceLocation().toString(), keyword, e.getMessage()));
         }
-        if (list.isEmpty() && !errors.isEmpty()) errors.forEach(e -> list.add(new Problem(e.getInstanceLocation().toString(), e.getKeyword(), e.getMessage())));
+        if (list.isEmpty() && !errors.isEmpty())
+            errors.forEach(
+                    e -> list.add(new Problem(e.getInstanceLocation().toString(), e.getKeyword(), e.getMessage())));
         return list;
     }
 
@@ -184,9 +218,16 @@ final class AzureSchemas {
         for (JsonNode branch : all.path("allOf").get(1).path("oneOf")) {
             String ref = branch.path("$ref").asString();
             String[] fileAndPointer = ref.split("#", 2);
-            JsonNode definition = files.computeIfAbsent(fileAndPointer[0], AzureSchemas::read).at(fileAndPointer[1]);
-            String type = definition.path("properties").path("type").path("enum").path(0).asString();
-            for (JsonNode version : definition.path("properties").path("apiVersion").path("enum")) {
+            JsonNode definition =
+                    files.computeIfAbsent(fileAndPointer[0], AzureSchemas::read).at(fileAndPointer[1]);
+            String type = definition
+                    .path("properties")
+                    .path("type")
+                    .path("enum")
+                    .path(0)
+                    .asString();
+            for (JsonNode version :
+                    definition.path("properties").path("apiVersion").path("enum")) {
                 definitions.put(type + "@" + version.asString(), ref);
             }
         }

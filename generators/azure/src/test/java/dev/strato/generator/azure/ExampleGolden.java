@@ -22,11 +22,17 @@ final class ExampleGolden {
         StringBuilder hashes = new StringBuilder();
         for (Map.Entry<String, byte[]> e : out.files().entrySet()) {
             String path = e.getKey();
-            if (path.equals(AzureGenerator.TEMPLATE) || path.endsWith("/" + AppPackage.FUNCTION_JSON) || path.equals(AppPackage.DIR + AppPackage.HOST_JSON)
-                    || path.equals(AppPackage.DIR + EntryModules.NODE_ENTRY) || path.equals(AppPackage.DIR + EntryModules.PYTHON_ENTRY)) {
+            if (path.equals(AzureGenerator.TEMPLATE)
+                    || path.endsWith("/" + AppPackage.FUNCTION_JSON)
+                    || path.equals(AppPackage.DIR + AppPackage.HOST_JSON)
+                    || path.equals(AppPackage.DIR + EntryModules.NODE_ENTRY)
+                    || path.equals(AppPackage.DIR + EntryModules.PYTHON_ENTRY)) {
                 Golden.check(example + "/" + path, new String(e.getValue(), StandardCharsets.UTF_8));
             } else {
-                hashes.append(path).append(' ').append(Packager.sha256(e.getValue())).append('\n');
+                hashes.append(path)
+                        .append(' ')
+                        .append(Packager.sha256(e.getValue()))
+                        .append('\n');
             }
         }
         Golden.check(example + "/" + HASHES, hashes.toString());

@@ -12,10 +12,13 @@ class GoldenTest {
 
     @TestFactory
     Stream<DynamicTest> everyExample() {
-        return Examples.names().stream().map(example -> DynamicTest.dynamicTest(example, () -> {
-            OutputTree out = Examples.generate(example);
-            assertThat(out.files()).containsKeys(AzureGenerator.TEMPLATE, AppPackage.DIR + AppPackage.HOST_JSON, AppPackage.ZIP);
-            ExampleGolden.check(example, out);
-        }));
+        return Examples.names().stream()
+                .map(example -> DynamicTest.dynamicTest(example, () -> {
+                    OutputTree out = Examples.generate(example);
+                    assertThat(out.files())
+                            .containsKeys(
+                                    AzureGenerator.TEMPLATE, AppPackage.DIR + AppPackage.HOST_JSON, AppPackage.ZIP);
+                    ExampleGolden.check(example, out);
+                }));
     }
 }

@@ -69,20 +69,24 @@ final class MatrixScenarios {
 
     private static void compare(JsonNode expected, JsonNode actual, String at, List<String> problems) {
         if (expected.isString() && expected.asString().equals(ANY)) {
-            if (actual == null || actual.isNull() || actual.isContainer()) problems.add(at + ": expected a value, got " + actual);
+            if (actual == null || actual.isNull() || actual.isContainer())
+                problems.add(at + ": expected a value, got " + actual);
             return;
         }
         if (actual == null) {
             problems.add(at + ": missing");
         } else if (expected.isObject() && actual.isObject()) {
             List<String> names = new ArrayList<>(expected.propertyNames());
-            for (String name : actual.propertyNames()) if (!names.contains(name)) problems.add(at + "." + name + ": unexpected");
+            for (String name : actual.propertyNames())
+                if (!names.contains(name)) problems.add(at + "." + name + ": unexpected");
             for (String name : names) compare(expected.get(name), actual.get(name), at + "." + name, problems);
         } else if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
             Iterator<JsonNode> a = actual.iterator();
             int i = 0;
             for (JsonNode e : expected) compare(e, a.next(), at + "[" + i++ + "]", problems);
-        } else if (expected.isNumber() && actual.isNumber() ? expected.decimalValue().compareTo(actual.decimalValue()) != 0 : !expected.equals(actual)) {
+        } else if (expected.isNumber() && actual.isNumber()
+                ? expected.decimalValue().compareTo(actual.decimalValue()) != 0
+                : !expected.equals(actual)) {
             problems.add(at + ": expected " + expected + ", got " + actual);
         }
     }

@@ -18,13 +18,22 @@ final class NativeAnswers {
         if (kind.equals("http")) {
             JsonNode expected = MatrixScenarios.scenario(kind).get("response");
             assertThat(status(runtime, r)).isEqualTo(expected.get("status").asInt());
-            MatrixScenarios.assertMatches(expected.get("headers"), r.out().get("result").get("headers"), "response headers");
+            MatrixScenarios.assertMatches(
+                    expected.get("headers"), r.out().get("result").get("headers"), "response headers");
             // JSON bodies compared as JSON: Python's json.dumps puts a space after ':' and ','
-            assertThat(AdapterRun.JSON.readTree(body(runtime, r))).isEqualTo(AdapterRun.JSON.readTree(expected.get("body").asString()));
-            if (runtime == AdapterRun.Runtime.NODE) assertThat(r.out().get("result").get("isRaw").asBoolean()).isTrue();
+            assertThat(AdapterRun.JSON.readTree(body(runtime, r)))
+                    .isEqualTo(AdapterRun.JSON.readTree(expected.get("body").asString()));
+            if (runtime == AdapterRun.Runtime.NODE)
+                assertThat(r.out().get("result").get("isRaw").asBoolean()).isTrue();
         } else if (answer.has("failed")) {
-            assertThat(r.ok()).as("a failed item fails the invocation: " + r.out()).isFalse();
-            assertThat(r.out().get("error").asString()).startsWith("1 of " + r.event().get(kind.equals("table") ? "changes" : "messages").size());
+            assertThat(r.ok())
+                    .as("a failed item fails the invocation: " + r.out())
+                    .isFalse();
+            assertThat(r.out().get("error").asString())
+                    .startsWith("1 of "
+                            + r.event()
+                                    .get(kind.equals("table") ? "changes" : "messages")
+                                    .size());
             assertThat(r.logs()).contains("the invocation fails so that Azure retries all");
         } else {
             assertThat(r.ok()).as("invocation succeeded: " + r.out()).isTrue();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.strato.generator.OutputTree;
 import dev.strato.model.providers.AzurePlan;
 import dev.strato.model.providers.AzureQueues;
-import dev.strato.model.service.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -54,28 +53,39 @@ class OracleTest {
             if (path.equals(AzureGenerator.TEMPLATE)) {
                 JsonNode template = JSON.readTree(e.getValue());
                 assertThat(schemas.template(template)).as(path).isEmpty();
-                assertThat(TemplateFacts.danglingDependsOn(template)).as("dependsOn without a resource").isEmpty();
-                assertThat(TemplateFacts.keyedAppSettings(template)).as("app settings with keys").isEmpty();
-                assertThat(TemplateFacts.broadRoleScopes(template)).as("roles beyond one resource").isEmpty();
+                assertThat(TemplateFacts.danglingDependsOn(template))
+                        .as("dependsOn without a resource")
+                        .isEmpty();
+                assertThat(TemplateFacts.keyedAppSettings(template))
+                        .as("app settings with keys")
+                        .isEmpty();
+                assertThat(TemplateFacts.broadRoleScopes(template))
+                        .as("roles beyond one resource")
+                        .isEmpty();
             } else if (path.equals(AppPackage.DIR + AppPackage.HOST_JSON)) {
                 assertThat(schemas.host(JSON.readTree(e.getValue()))).as(path).isEmpty();
             } else if (path.startsWith(AppPackage.DIR) && path.endsWith("/" + AppPackage.FUNCTION_JSON)) {
-                assertThat(schemas.function(JSON.readTree(e.getValue()))).as(path).isEmpty();
+                assertThat(schemas.function(JSON.readTree(e.getValue())))
+                        .as(path)
+                        .isEmpty();
             }
         }
     }
 
     @Test
     void aBrokenGeneratedTemplateFailsAtThePlaceOfEachMistake() throws Exception {
-        ObjectNode template = (ObjectNode) JSON.readTree(Examples.generate("orders").files().get(AzureGenerator.TEMPLATE));
+        ObjectNode template =
+                (ObjectNode) JSON.readTree(Examples.generate("orders").files().get(AzureGenerator.TEMPLATE));
         int site = indexOf(template, "Microsoft.Web/sites");
         ObjectNode properties = (ObjectNode) template.get("resources").get(site).get("properties");
         properties.put("httpsOnly", "true");
         properties.set("siteConfg", properties.remove("siteConfig"));
         List<AzureSchemas.Problem> problems = AzureSchemas.strict().template(template);
-        assertThat(problems).extracting(AzureSchemas.Problem::toString)
+        assertThat(problems)
+                .extracting(AzureSchemas.Problem::toString)
                 .anyMatch(p -> p.startsWith("/resources/" + site + "/properties/httpsOnly [type]"))
-                .anyMatch(p -> p.startsWith("/resources/" + site + "/properties [additionalProperties]") && p.contains("siteConfg"));
+                .anyMatch(p -> p.startsWith("/resources/" + site + "/properties [additionalProperties]")
+                        && p.contains("siteConfg"));
     }
 
     @Test
@@ -85,8 +95,11 @@ class OracleTest {
             assertThat(schemas.template(example(file))).as(file).isEmpty();
         }
         assertThat(schemas.host(example("functions/valid/host.json"))).isEmpty();
-        for (String f : List.of("AuditEvents", "HttpOrders", "NightlyReport", "OnUpload", "OrderChanged", "ProcessJob")) {
-            assertThat(schemas.function(example("functions/valid/" + f + "/function.json"))).as(f).isEmpty();
+        for (String f :
+                List.of("AuditEvents", "HttpOrders", "NightlyReport", "OnUpload", "OrderChanged", "ProcessJob")) {
+            assertThat(schemas.function(example("functions/valid/" + f + "/function.json")))
+                    .as(f)
+                    .isEmpty();
         }
     }
 
@@ -96,14 +109,19 @@ class OracleTest {
         JsonNode expected = example("expected-errors.json").path("files");
         List<DynamicTest> tests = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : expected.properties()) {
-            JsonNode spec = e.getValue().has("strict") ? e.getValue().get("strict") : e.getValue().get("official");
+            JsonNode spec = e.getValue().has("strict")
+                    ? e.getValue().get("strict")
+                    : e.getValue().get("official");
             if (e.getKey().contains("quirk-")) continue;
             tests.add(DynamicTest.dynamicTest(e.getKey(), () -> {
                 JsonNode doc = example(e.getKey());
                 AzureSchemas schemas = AzureSchemas.strict();
-                List<AzureSchemas.Problem> problems = e.getKey().endsWith("host.json") ? schemas.host(doc)
+                List<AzureSchemas.Problem> problems = e.getKey().endsWith("host.json")
+                        ? schemas.host(doc)
                         : e.getKey().endsWith("function.json") ? schemas.function(doc) : schemas.template(doc);
-                assertThat(problems).as("problems of %s", e.getKey()).isNotEmpty()
+                assertThat(problems)
+                        .as("problems of %s", e.getKey())
+                        .isNotEmpty()
                         .anyMatch(p -> p.path().equals(pointer(spec.path("path").asString())));
             }));
         }

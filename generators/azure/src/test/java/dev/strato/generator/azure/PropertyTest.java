@@ -21,19 +21,24 @@ class PropertyTest {
 
     static final int MODELS = 60;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @TestFactory
     Stream<DynamicTest> randomModels() {
-        return LongStream.rangeClosed(1, MODELS).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
-            Path project = dir.resolve("p" + seed);
-            Service service = Examples.load(RandomModels.write(seed, project));
-            assertThat(service.functions()).hasSizeBetween(1, RandomModels.MAX_FUNCTIONS);
-            OutputTree out = Examples.generate(service, project);
-            OracleTest.assertValid(out);
-            Map<String, byte[]> again = Examples.generate(service, project).files();
-            assertThat(again.keySet()).isEqualTo(out.files().keySet());
-            out.files().forEach((path, bytes) -> assertThat(again.get(path)).as(path).isEqualTo(bytes));
-        }));
+        return LongStream.rangeClosed(1, MODELS)
+                .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+                    Path project = dir.resolve("p" + seed);
+                    Service service = Examples.load(RandomModels.write(seed, project));
+                    assertThat(service.functions()).hasSizeBetween(1, RandomModels.MAX_FUNCTIONS);
+                    OutputTree out = Examples.generate(service, project);
+                    OracleTest.assertValid(out);
+                    Map<String, byte[]> again =
+                            Examples.generate(service, project).files();
+                    assertThat(again.keySet()).isEqualTo(out.files().keySet());
+                    out.files()
+                            .forEach((path, bytes) ->
+                                    assertThat(again.get(path)).as(path).isEqualTo(bytes));
+                }));
     }
 }

@@ -25,10 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PythonValidatorTest {
 
-    static final Path SCRIPT = Path.of("src/test/resources/azure/check_examples.py").toAbsolutePath();
+    static final Path SCRIPT =
+            Path.of("src/test/resources/azure/check_examples.py").toAbsolutePath();
     static final int RANDOM_MODELS = 3;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void checkExamplesAgrees() throws Exception {
@@ -36,7 +38,8 @@ class PythonValidatorTest {
         List<Path> files = new ArrayList<>();
         for (String example : Examples.names()) {
             for (AzurePlan plan : AzurePlan.values()) {
-                files.addAll(write(Examples.generate(example, plan, AzureQueues.SERVICEBUS), dir.resolve(example + "-" + plan)));
+                files.addAll(write(
+                        Examples.generate(example, plan, AzureQueues.SERVICEBUS), dir.resolve(example + "-" + plan)));
             }
         }
         for (long seed = 1; seed <= RANDOM_MODELS; seed++) {
@@ -46,7 +49,8 @@ class PythonValidatorTest {
         }
         Path broken = dir.resolve("broken/azuredeploy.json");
         Files.createDirectories(broken.getParent());
-        Files.writeString(broken, Files.readString(files.get(0)).replace("\"httpsOnly\": true", "\"httpsOnly\": \"true\""));
+        Files.writeString(
+                broken, Files.readString(files.get(0)).replace("\"httpsOnly\": true", "\"httpsOnly\": \"true\""));
         List<String> command = new ArrayList<>(List.of(python.toString(), SCRIPT.toString()));
         files.forEach(f -> command.add(f.toString()));
         command.add(broken.toString());
@@ -66,7 +70,9 @@ class PythonValidatorTest {
         for (Map.Entry<String, byte[]> e : out.files().entrySet()) {
             String path = e.getKey();
             if (!path.equals(AzureGenerator.TEMPLATE) && !path.endsWith(".json")) continue;
-            if (path.startsWith(AppPackage.DIR) && !path.endsWith("/" + AppPackage.HOST_JSON) && !path.endsWith("/" + AppPackage.FUNCTION_JSON)) continue;
+            if (path.startsWith(AppPackage.DIR)
+                    && !path.endsWith("/" + AppPackage.HOST_JSON)
+                    && !path.endsWith("/" + AppPackage.FUNCTION_JSON)) continue;
             Path file = to.resolve(path);
             Files.createDirectories(file.getParent());
             Files.write(file, e.getValue());

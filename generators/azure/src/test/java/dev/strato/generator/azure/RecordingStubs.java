@@ -52,7 +52,12 @@ final class RecordingStubs {
     }
 
     static void python(Path file, Collection<String> functions) throws IOException {
-        write(file, PYTHON_RECORD + functions.stream().map(f -> "\n\n" + f + " = _record\n").collect(Collectors.joining()));
+        write(
+                file,
+                PYTHON_RECORD
+                        + functions.stream()
+                                .map(f -> "\n\n" + f + " = _record\n")
+                                .collect(Collectors.joining()));
     }
 
     private static void write(Path file, String text) throws IOException {

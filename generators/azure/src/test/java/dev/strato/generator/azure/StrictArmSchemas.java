@@ -20,8 +20,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class StrictArmSchemas {
 
-    static final List<String> RESOURCE_KEYS = List.of("name", "type", "apiVersion", "condition", "dependsOn", "location", "tags", "copy",
-            "scope", "comments", "metadata");
+    static final List<String> RESOURCE_KEYS = List.of(
+            "name",
+            "type",
+            "apiVersion",
+            "condition",
+            "dependsOn",
+            "location",
+            "tags",
+            "copy",
+            "scope",
+            "comments",
+            "metadata");
     private static final List<String> COMPOSITIONS = List.of("oneOf", "anyOf", "allOf");
     private static final List<String> NOT_SCHEMAS = List.of("enum", "required", "description", "default", "examples");
 
@@ -37,7 +47,8 @@ final class StrictArmSchemas {
             }
         }
         for (String section : List.of("resourceDefinitions", "unknown_resourceDefinitions")) {
-            if (schema.get(section) instanceof ObjectNode bodies) entries(bodies).forEach(e -> closeResource(e.getValue()));
+            if (schema.get(section) instanceof ObjectNode bodies)
+                entries(bodies).forEach(e -> closeResource(e.getValue()));
         }
         if (schema.get("resourceDefinitions") instanceof ObjectNode bodies) {
             entries(bodies).stream().filter(e -> e.getKey().contains("_")).forEach(e -> leafNameLength(e.getValue()));
@@ -52,13 +63,24 @@ final class StrictArmSchemas {
      * expression is accepted as any name is elsewhere.
      */
     private static void leafNameLength(JsonNode body) {
-        if (!(body.path("properties") instanceof ObjectNode p) || !(p.get("name") instanceof ObjectNode name) || name.has("oneOf")) return;
+        if (!(body.path("properties") instanceof ObjectNode p)
+                || !(p.get("name") instanceof ObjectNode name)
+                || name.has("oneOf")) return;
         if (!name.has("maxLength") && !name.has("minLength")) return;
         String min = String.valueOf(name.path("minLength").asInt(1));
-        String max = name.has("maxLength") ? String.valueOf(name.path("maxLength").asInt()) : "";
-        ObjectNode literal = JsonNodeFactory.instance.objectNode().put("type", "string").put("pattern", "^[^\\[][^/]*(/[^/]+)*/[^/]{" + min + "," + max + "}$");
+        String max =
+                name.has("maxLength") ? String.valueOf(name.path("maxLength").asInt()) : "";
+        ObjectNode literal = JsonNodeFactory.instance
+                .objectNode()
+                .put("type", "string")
+                .put("pattern", "^[^\\[][^/]*(/[^/]+)*/[^/]{" + min + "," + max + "}$");
         ObjectNode replaced = JsonNodeFactory.instance.objectNode();
-        replaced.putArray("oneOf").add(literal).addObject().put("$ref", "https://schema.management.azure.com/schemas/common/definitions.json#/definitions/expression");
+        replaced.putArray("oneOf")
+                .add(literal)
+                .addObject()
+                .put(
+                        "$ref",
+                        "https://schema.management.azure.com/schemas/common/definitions.json#/definitions/expression");
         p.set("name", replaced);
     }
 
@@ -71,13 +93,20 @@ final class StrictArmSchemas {
         boolean composed = COMPOSITIONS.stream().anyMatch(o::has);
         boolean ownShape = o.has("properties") || o.has("additionalProperties");
         JsonNode type = o.get("type");
-        if (!top && !inComposition && o.get("properties") instanceof ObjectNode p && !p.isEmpty() && !o.has("additionalProperties")
-                && !o.has("patternProperties") && !composed && (type == null || "object".equals(type.asString(null)))) {
+        if (!top
+                && !inComposition
+                && o.get("properties") instanceof ObjectNode p
+                && !p.isEmpty()
+                && !o.has("additionalProperties")
+                && !o.has("patternProperties")
+                && !composed
+                && (type == null || "object".equals(type.asString(null)))) {
             o.put("additionalProperties", false);
         }
         for (Map.Entry<String, JsonNode> e : entries(o)) {
             String key = e.getKey();
-            if ((key.equals("properties") || key.equals("patternProperties")) && e.getValue().isObject()) {
+            if ((key.equals("properties") || key.equals("patternProperties"))
+                    && e.getValue().isObject()) {
                 e.getValue().forEach(sub -> walk(sub, false, false));
             } else if (COMPOSITIONS.contains(key) && e.getValue().isArray()) {
                 e.getValue().forEach(sub -> walk(sub, false, ownShape));
@@ -88,8 +117,10 @@ final class StrictArmSchemas {
     }
 
     private static void closeResource(JsonNode body) {
-        if (body instanceof ObjectNode o && o.get("properties") instanceof ObjectNode p
-                && COMPOSITIONS.stream().noneMatch(o::has) && !o.has("additionalProperties")) {
+        if (body instanceof ObjectNode o
+                && o.get("properties") instanceof ObjectNode p
+                && COMPOSITIONS.stream().noneMatch(o::has)
+                && !o.has("additionalProperties")) {
             for (String key : RESOURCE_KEYS) {
                 if (!p.has(key)) p.putObject(key);
             }

@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 final class TemplateFacts {
 
     /** What a key-based setting looks like: connection strings with keys, SAS tokens, and the functions that read keys. */
-    private static final Pattern KEY = Pattern.compile("(?i)AccountKey=|SharedAccessKey|SharedAccessSignature|listKeys\\(|listConnectionStrings\\(|sig=");
+    private static final Pattern KEY = Pattern.compile(
+            "(?i)AccountKey=|SharedAccessKey|SharedAccessSignature|listKeys\\(|listConnectionStrings\\(|sig=");
 
     private TemplateFacts() {}
 
@@ -24,13 +25,17 @@ final class TemplateFacts {
         Set<String> ids = new HashSet<>();
         collectIds(template.path("resources"), "", List.of(), ids);
         List<String> dangling = new ArrayList<>();
-        forEachResource(template.path("resources"), false, r -> r.path("dependsOn").forEach(d -> {
-            String id = d.asString();
-            if (!ids.contains(id)) dangling.add(r.path("name").asString() + " → " + id);
-        }));
+        forEachResource(
+                template.path("resources"),
+                false,
+                r -> r.path("dependsOn").forEach(d -> {
+                    String id = d.asString();
+                    if (!ids.contains(id)) dangling.add(r.path("name").asString() + " → " + id);
+                }));
         // a nested deployment's resources may depend only on each other: the deployment itself waits for the outer ones
         for (JsonNode r : template.path("resources")) {
-            if (r.path("type").asString().equals(RoleAssignments.DEPLOYMENTS)) dangling.addAll(danglingDependsOn(r.at("/properties/template")));
+            if (r.path("type").asString().equals(RoleAssignments.DEPLOYMENTS))
+                dangling.addAll(danglingDependsOn(r.at("/properties/template")));
         }
         return dangling;
     }
@@ -38,10 +43,13 @@ final class TemplateFacts {
     /** App settings whose value holds or fetches a key. */
     static List<String> keyedAppSettings(JsonNode template) {
         List<String> found = new ArrayList<>();
-        forEachResource(template.path("resources"), r -> r.path("properties").path("siteConfig").path("appSettings").forEach(s -> {
-            String value = s.path("value").asString();
-            if (KEY.matcher(value).find() || s.path("name").asString().equals("AzureWebJobsStorage")) found.add(s.path("name").asString() + "=" + value);
-        }));
+        forEachResource(
+                template.path("resources"),
+                r -> r.path("properties").path("siteConfig").path("appSettings").forEach(s -> {
+                    String value = s.path("value").asString();
+                    if (KEY.matcher(value).find() || s.path("name").asString().equals("AzureWebJobsStorage"))
+                        found.add(s.path("name").asString() + "=" + value);
+                }));
         return found;
     }
 
@@ -51,14 +59,20 @@ final class TemplateFacts {
         forEachResource(template.path("resources"), r -> {
             if (!r.path("type").asString().equals("Microsoft.Authorization/roleAssignments")) return;
             String scope = r.path("scope").asString("");
-            boolean oneResource = scope.matches("Microsoft\\.[A-Za-z]+/[A-Za-z]+/[^*]+") || scope.matches("\\[concat\\('Microsoft\\.[A-Za-z]+/[^*]+");
+            boolean oneResource = scope.matches("Microsoft\\.[A-Za-z]+/[A-Za-z]+/[^*]+")
+                    || scope.matches("\\[concat\\('Microsoft\\.[A-Za-z]+/[^*]+");
             if (!oneResource) found.add(r.path("name").asString() + " scope=" + scope);
         });
         forEachResource(template.path("resources"), r -> {
             String scope = r.path("properties").path("scope").asString();
-            boolean metadataOnDatabase = r.at("/properties/roleDefinitionId").asString().contains("'" + Role.COSMOS_METADATA_READER.variable() + "'")
-                    && scope.matches(".*/dbs/\\{1}'.*") && !scope.contains("/colls/");
-            if (r.path("type").asString().endsWith("/sqlRoleAssignments") && !scope.contains("/colls/") && !metadataOnDatabase) {
+            boolean metadataOnDatabase = r.at("/properties/roleDefinitionId")
+                            .asString()
+                            .contains("'" + Role.COSMOS_METADATA_READER.variable() + "'")
+                    && scope.matches(".*/dbs/\\{1}'.*")
+                    && !scope.contains("/colls/");
+            if (r.path("type").asString().endsWith("/sqlRoleAssignments")
+                    && !scope.contains("/colls/")
+                    && !metadataOnDatabase) {
                 found.add(r.path("name").asString() + " scope=" + scope);
             }
         });
@@ -83,9 +97,12 @@ final class TemplateFacts {
     }
 
     /** The {@code [resourceId(...)]} text of every resource, nested ones with their parents' type and name segments. */
-    private static void collectIds(JsonNode resources, String parentType, List<String> parentSegments, Set<String> ids) {
+    private static void collectIds(
+            JsonNode resources, String parentType, List<String> parentSegments, Set<String> ids) {
         for (JsonNode r : resources) {
-            String type = parentType.isEmpty() ? r.path("type").asString() : parentType + "/" + r.path("type").asString();
+            String type = parentType.isEmpty()
+                    ? r.path("type").asString()
+                    : parentType + "/" + r.path("type").asString();
             String name = r.path("name").asString();
             List<String> segments = new ArrayList<>(parentSegments);
             if (name.startsWith("[concat(") && parentType.isEmpty()) {
@@ -118,7 +135,9 @@ final class TemplateFacts {
             if (c == ',' && depth == 0) {
                 String argument = arguments.substring(start, i).trim();
                 if (argument.startsWith("'")) {
-                    for (String part : argument.substring(1, argument.length() - 1).replace("''", "'").split("/")) {
+                    for (String part : argument.substring(1, argument.length() - 1)
+                            .replace("''", "'")
+                            .split("/")) {
                         if (!part.isEmpty()) segments.add(Arm.quote(part));
                     }
                 } else {

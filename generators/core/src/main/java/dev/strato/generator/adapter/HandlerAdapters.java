@@ -28,11 +28,13 @@ public final class HandlerAdapters {
     /** Whether {@code f} gets an adapter: {@code adapter: portable} and a runtime strato has one for. */
     public static boolean portable(Function f) {
         Runtime.Language language = f.runtime().language();
-        return f.adapter() == Adapter.PORTABLE && (language == Runtime.Language.NODE || language == Runtime.Language.PYTHON);
+        return f.adapter() == Adapter.PORTABLE
+                && (language == Runtime.Language.NODE || language == Runtime.Language.PYTHON);
     }
 
     /** The adapter library files for {@code language} on {@code cloud} ({@code aws}, {@code azure}, {@code gcp}, {@code local}): package path → bytes. */
-    public static Map<String, byte[]> library(Templates templates, Runtime.Language language, String cloud) throws IOException {
+    public static Map<String, byte[]> library(Templates templates, Runtime.Language language, String cloud)
+            throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         switch (language) {
             case NODE -> {
@@ -61,7 +63,8 @@ public final class HandlerAdapters {
      */
     public static HandlerModule module(Function f, Path projectDir) {
         Handlers.Script h = Handlers.script(f.handler());
-        if (f.runtime().language() == Runtime.Language.PYTHON) return new HandlerModule(h.file().replace('/', '.'), h.export());
+        if (f.runtime().language() == Runtime.Language.PYTHON)
+            return new HandlerModule(h.file().replace('/', '.'), h.export());
         return new HandlerModule(Handlers.probe(h.file(), Handlers.NODE_EXTENSIONS, projectDir), h.export());
     }
 

@@ -16,6 +16,7 @@ public final class Handlers {
 
     /** The files a Node.js module may be, in the order they are probed; the first is the default. */
     public static final List<String> NODE_EXTENSIONS = List.of(".js", ".mjs", ".cjs");
+
     public static final List<String> PYTHON_EXTENSIONS = List.of(".py");
 
     private Handlers() {}

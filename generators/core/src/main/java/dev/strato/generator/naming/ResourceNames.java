@@ -34,7 +34,8 @@ public final class ResourceNames {
 
     /** {@code name} itself when short enough, else its head, a hyphen and a hash of the whole name. */
     public static String fit(String name, int maxLength) {
-        if (maxLength < HASH_DIGITS + 2) throw new IllegalArgumentException("a length limit of " + maxLength + " leaves no room for a hash");
+        if (maxLength < HASH_DIGITS + 2)
+            throw new IllegalArgumentException("a length limit of " + maxLength + " leaves no room for a hash");
         if (name.length() <= maxLength) return name;
         String head = name.substring(0, maxLength - HASH_DIGITS - 1);
         while (head.endsWith("-")) head = head.substring(0, head.length() - 1);

@@ -31,7 +31,9 @@ public final class DeterministicZip {
         List<ZipEntryData> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(ZipEntryData::path));
         for (int i = 1; i < sorted.size(); i++) {
-            if (sorted.get(i).path().equals(sorted.get(i - 1).path())) throw new IllegalArgumentException("duplicate zip entry " + sorted.get(i).path());
+            if (sorted.get(i).path().equals(sorted.get(i - 1).path()))
+                throw new IllegalArgumentException(
+                        "duplicate zip entry " + sorted.get(i).path());
         }
         if (sorted.size() > 0xFFFF) throw new IllegalArgumentException("more than 65535 files in one package");
         Out out = new Out();
@@ -94,7 +96,8 @@ public final class DeterministicZip {
         }
 
         void int32(long v) {
-            if (v < 0 || v > MAX_32) throw new IllegalArgumentException("package larger than 4 GB (zip64 is not supported)");
+            if (v < 0 || v > MAX_32)
+                throw new IllegalArgumentException("package larger than 4 GB (zip64 is not supported)");
             for (int i = 0; i < 4; i++) write((int) (v >>> (8 * i)) & 0xFF);
         }
 

@@ -57,8 +57,8 @@ public final class Packager {
                 for (Map.Entry<String, byte[]> e : extras.of(f).entrySet()) {
                     byte[] previous = shared.putIfAbsent(e.getKey(), e.getValue());
                     if (previous != null && !java.util.Arrays.equals(previous, e.getValue())) {
-                        throw new GenerationException("functions need different " + e.getKey() + " files, which a shared package"
-                                + " (package.individually: false) cannot hold");
+                        throw new GenerationException("functions need different " + e.getKey()
+                                + " files, which a shared package" + " (package.individually: false) cannot hold");
                     }
                 }
             }
@@ -70,7 +70,9 @@ public final class Packager {
 
     /** The functions whose entry points share {@code function}'s package: it alone, or all of them in a shared package. */
     public static List<Function> inPackageOf(Service service, Function function) {
-        return service.packaging().individually() ? List.of(function) : List.copyOf(service.functions().values());
+        return service.packaging().individually()
+                ? List.of(function)
+                : List.copyOf(service.functions().values());
     }
 
     private static List<ZipEntryData> projectEntries(GenerationContext context) throws GenerationException {
@@ -83,7 +85,8 @@ public final class Packager {
                 entries.add(ZipEntryData.of(path, ProjectFiles.read(root, path), executable(file)));
             }
             if (entries.isEmpty() && !context.service().packaging().include().isEmpty()) {
-                throw new GenerationException("package.include selects no files in " + root + ": nothing to put into function packages");
+                throw new GenerationException(
+                        "package.include selects no files in " + root + ": nothing to put into function packages");
             }
             return entries;
         } catch (IOException e) {
@@ -98,12 +101,14 @@ public final class Packager {
         return posix.readAttributes().permissions().contains(PosixFilePermission.OWNER_EXECUTE);
     }
 
-    private static List<ZipEntryData> withExtras(List<ZipEntryData> project, Map<String, byte[]> extras) throws GenerationException {
+    private static List<ZipEntryData> withExtras(List<ZipEntryData> project, Map<String, byte[]> extras)
+            throws GenerationException {
         if (extras.isEmpty()) return project;
         List<ZipEntryData> all = new ArrayList<>(project);
         for (Map.Entry<String, byte[]> e : extras.entrySet()) {
             if (project.stream().anyMatch(p -> p.path().equals(e.getKey()))) {
-                throw new GenerationException("the project has a file " + e.getKey() + ", which strato generates into the package");
+                throw new GenerationException(
+                        "the project has a file " + e.getKey() + ", which strato generates into the package");
             }
             all.add(ZipEntryData.of(e.getKey(), e.getValue(), false));
         }
@@ -113,7 +118,11 @@ public final class Packager {
     private static Artifact artifact(String owner, List<ZipEntryData> entries) {
         byte[] zip = DeterministicZip.write(entries);
         String sha = sha256(zip);
-        return new Artifact(owner, owner + "-" + sha.substring(0, HASH_DIGITS) + ".zip", zip, sha,
+        return new Artifact(
+                owner,
+                owner + "-" + sha.substring(0, HASH_DIGITS) + ".zip",
+                zip,
+                sha,
                 entries.stream().map(ZipEntryData::path).sorted().toList());
     }
 

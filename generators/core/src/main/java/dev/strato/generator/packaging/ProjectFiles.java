@@ -19,7 +19,8 @@ public final class ProjectFiles {
     /** @throws IOException also when a selected link leaves the project, loops or dangles */
     public static List<String> select(Path projectDir, PackageSpec spec, List<Path> skip) throws IOException {
         ProjectScan.Result scan = ProjectScan.scan(projectDir, spec, skip);
-        if (!scan.problems().isEmpty()) throw new IOException(scan.problems().get(0).message());
+        if (!scan.problems().isEmpty())
+            throw new IOException(scan.problems().get(0).message());
         return scan.files();
     }
 

@@ -24,7 +24,8 @@ public record ZipEntryData(String path, int mode, long crc, long size, byte[] de
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, content.length / 2));
             byte[] buffer = new byte[8192];
             while (!deflater.finished()) out.write(buffer, 0, deflater.deflate(buffer));
-            return new ZipEntryData(path, executable ? EXECUTABLE : REGULAR, crc.getValue(), content.length, out.toByteArray());
+            return new ZipEntryData(
+                    path, executable ? EXECUTABLE : REGULAR, crc.getValue(), content.length, out.toByteArray());
         } finally {
             deflater.end();
         }

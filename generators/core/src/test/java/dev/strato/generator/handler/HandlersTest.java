@@ -21,7 +21,8 @@ class HandlersTest {
         assertThat(Handlers.script("src/orders.create")).isEqualTo(new Handlers.Script("src/orders", "create"));
         // the export is after the last dot: a dotted folder stays part of the path
         assertThat(Handlers.script("src/v1.2/app.handler")).isEqualTo(new Handlers.Script("src/v1.2/app", "handler"));
-        assertThat(Handlers.java("com.acme.Orders::create")).isEqualTo(new Handlers.JavaMethod("com.acme.Orders", "create"));
+        assertThat(Handlers.java("com.acme.Orders::create"))
+                .isEqualTo(new Handlers.JavaMethod("com.acme.Orders", "create"));
         assertThat(Handlers.java("com.acme.Orders::create").dotted()).isEqualTo("com.acme.Orders.create");
         assertThat(Handlers.dotnet("Orders::Acme.Orders.Function::Create"))
                 .isEqualTo(new Handlers.DotnetMethod("Orders", "Acme.Orders.Function", "Create"));
@@ -38,13 +39,15 @@ class HandlersTest {
         Files.writeString(project.resolve("src/a.js"), "");
         assertThat(Handlers.probe("src/a", Handlers.NODE_EXTENSIONS, project)).isEqualTo("src/a.js");
         // a package's file list serves as well as the disk
-        assertThat(Handlers.probe("b", Handlers.NODE_EXTENSIONS, List.of("b.mjs")::contains)).isEqualTo("b.mjs");
+        assertThat(Handlers.probe("b", Handlers.NODE_EXTENSIONS, List.of("b.mjs")::contains))
+                .isEqualTo("b.mjs");
     }
 
     @Test
     void onlyScriptLanguagesHaveModuleExtensions() {
         assertThat(Handlers.extensions(Runtime.Language.PYTHON)).containsExactly(".py");
-        assertThatThrownBy(() -> Handlers.extensions(Runtime.Language.JAVA)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Handlers.extensions(Runtime.Language.JAVA))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PackagerTest {
 
-    @TempDir Path project;
+    @TempDir
+    Path project;
 
     @BeforeEach
     void sources() throws IOException {
@@ -60,15 +61,39 @@ class PackagerTest {
     }
 
     private static Function function(String name) {
-        return new Function(name, "src/orders.create", null, Runtime.NODEJS22, Adapter.PORTABLE, 1024, Duration.ofSeconds(10), Map.of(), false, 30,
-                false, Map.of(), Architecture.ARM64, 2, null, List.of(), Map.of());
+        return new Function(
+                name,
+                "src/orders.create",
+                null,
+                Runtime.NODEJS22,
+                Adapter.PORTABLE,
+                1024,
+                Duration.ofSeconds(10),
+                Map.of(),
+                false,
+                30,
+                false,
+                Map.of(),
+                Architecture.ARM64,
+                2,
+                null,
+                List.of(),
+                Map.of());
     }
 
     private static Service service(PackageSpec spec, String... functions) {
         Map<String, Function> map = new LinkedHashMap<>();
         for (String f : functions) map.put(f, function(f));
-        return new Service("orders", null, "dev", Runtime.NODEJS22, Adapter.PORTABLE,
-                new Providers(new Providers.Aws("us-east-1", null, null), null, null), spec, map, Map.of());
+        return new Service(
+                "orders",
+                null,
+                "dev",
+                Runtime.NODEJS22,
+                Adapter.PORTABLE,
+                new Providers(new Providers.Aws("us-east-1", null, null), null, null),
+                spec,
+                map,
+                Map.of());
     }
 
     private Packages build(PackageSpec spec, String... functions) throws GenerationException {
@@ -77,17 +102,27 @@ class PackagerTest {
 
     @Test
     void includeAndExcludeGlobsWithDefaultExcludes() throws GenerationException {
-        Artifact a = build(new PackageSpec(List.of("src/**", "package.json"), List.of("**/*.test.js"), true), "create").of("create");
+        Artifact a = build(new PackageSpec(List.of("src/**", "package.json"), List.of("**/*.test.js"), true), "create")
+                .of("create");
         assertThat(a.entries()).containsExactly("package.json", "src/lib/store.js", "src/orders.js");
-        Artifact all = build(new PackageSpec(List.of(), List.of(), true), "create").of("create");
-        assertThat(all.entries()).containsExactly("README.md", "bin/tool", "package.json", "src/lib/store.js", "src/orders.js", "src/orders.test.js");
+        Artifact all =
+                build(new PackageSpec(List.of(), List.of(), true), "create").of("create");
+        assertThat(all.entries())
+                .containsExactly(
+                        "README.md",
+                        "bin/tool",
+                        "package.json",
+                        "src/lib/store.js",
+                        "src/orders.js",
+                        "src/orders.test.js");
     }
 
     @Test
     void theOutputFolderIsLeftOutWhenItIsInsideTheProject() throws IOException, GenerationException {
         write("out/aws/artifacts/create-0123.zip", "zip");
         Service s = service(new PackageSpec(List.of(), List.of(), true), "create");
-        Artifact a = Packager.build(new GenerationContext(s, project, project.resolve("out"))).of("create");
+        Artifact a = Packager.build(new GenerationContext(s, project, project.resolve("out")))
+                .of("create");
         assertThat(a.entries()).noneMatch(e -> e.startsWith("out/"));
     }
 
@@ -103,7 +138,9 @@ class PackagerTest {
         Artifact second = build(spec, "create").of("create");
         assertThat(second.bytes()).isEqualTo(first.bytes());
         assertThat(second.fileName()).isEqualTo(first.fileName()).matches("create-[0-9a-f]{12}\\.zip");
-        assertThat(first.sha256()).isEqualTo(Packager.sha256(first.bytes())).startsWith(first.fileName().substring(7, 19));
+        assertThat(first.sha256())
+                .isEqualTo(Packager.sha256(first.bytes()))
+                .startsWith(first.fileName().substring(7, 19));
 
         write("src/orders.js", "exports.create = async () => ({ changed: true });\n");
         assertThat(build(spec, "create").of("create").sha256()).isNotEqualTo(first.sha256());
@@ -111,21 +148,26 @@ class PackagerTest {
 
     @Test
     void zipsAreReadableWithFixedTimesAndNormalizedModes() throws IOException, GenerationException {
-        Artifact a = build(new PackageSpec(List.of("src/**", "bin/**"), List.of(), true), "create").of("create");
+        Artifact a = build(new PackageSpec(List.of("src/**", "bin/**"), List.of(), true), "create")
+                .of("create");
         List<String> names = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(a.bytes()))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 names.add(e.getName());
                 assertThat(e.getTimeLocal()).isEqualTo("1980-01-01T00:00");
                 if (e.getName().equals("src/orders.js")) {
-                    assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("exports.create = async () => ({});\n");
+                    assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                            .isEqualTo("exports.create = async () => ({});\n");
                 }
             }
         }
         assertThat(names).containsExactly("bin/tool", "src/lib/store.js", "src/orders.js", "src/orders.test.js");
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(a.bytes())).get()) {
+        try (ZipFile zip = ZipFile.builder()
+                .setSeekableByteChannel(new SeekableInMemoryByteChannel(a.bytes()))
+                .get()) {
             Map<String, Integer> modes = new LinkedHashMap<>();
-            for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntries())) modes.put(e.getName(), e.getUnixMode());
+            for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntries()))
+                modes.put(e.getName(), e.getUnixMode());
             assertThat(modes).containsEntry("bin/tool", 0100755).containsEntry("src/orders.js", 0100644);
         }
     }
@@ -138,14 +180,20 @@ class PackagerTest {
         assertThat(p.of("create")).isSameAs(p.of("get"));
         assertThat(p.of("get").fileName()).startsWith("orders-");
         Packages each = build(new PackageSpec(List.of("src/**"), List.of(), true), "create", "get");
-        assertThat(each.distinct()).extracting(Artifact::fileName).hasSize(2).allMatch(n -> n.startsWith("create-") || n.startsWith("get-"));
+        assertThat(each.distinct())
+                .extracting(Artifact::fileName)
+                .hasSize(2)
+                .allMatch(n -> n.startsWith("create-") || n.startsWith("get-"));
     }
 
     @Test
     void extraFilesGoIntoTheirFunctionsPackageOnly() throws GenerationException {
         Service s = service(new PackageSpec(List.of("src/**"), List.of(), true), "create", "get");
-        Packages p = Packager.build(new GenerationContext(s, project),
-                f -> f.name().equals("get") ? Map.of("strato/adapter.js", "adapter".getBytes(StandardCharsets.UTF_8)) : Map.of());
+        Packages p = Packager.build(
+                new GenerationContext(s, project),
+                f -> f.name().equals("get")
+                        ? Map.of("strato/adapter.js", "adapter".getBytes(StandardCharsets.UTF_8))
+                        : Map.of());
         assertThat(p.of("get").entries()).contains("strato/adapter.js");
         assertThat(p.of("create").entries()).doesNotContain("strato/adapter.js");
     }
@@ -153,7 +201,8 @@ class PackagerTest {
     @Test
     void nothingSelectedIsAnError() {
         assertThatThrownBy(() -> build(new PackageSpec(List.of("lib/**"), List.of(), true), "create"))
-                .isInstanceOf(GenerationException.class).hasMessageContaining("selects no files");
+                .isInstanceOf(GenerationException.class)
+                .hasMessageContaining("selects no files");
     }
 
     @Test
@@ -163,12 +212,15 @@ class PackagerTest {
             Files.writeString(outside.resolve("shadow"), "root:*:");
             Files.createSymbolicLink(project.resolve("src/etc"), outside);
             assertThatThrownBy(() -> build(new PackageSpec(List.of(), List.of(), true), "create"))
-                    .isInstanceOf(GenerationException.class).hasMessageContaining("symbolic link src/etc -> " + outside)
+                    .isInstanceOf(GenerationException.class)
+                    .hasMessageContaining("symbolic link src/etc -> " + outside)
                     .hasMessageContaining("leads outside the project folder");
             Files.delete(project.resolve("src/etc"));
             Files.createSymbolicLink(project.resolve("src/loop"), Path.of(".."));
             assertThatThrownBy(() -> build(new PackageSpec(List.of(), List.of(), true), "create"))
-                    .isInstanceOf(GenerationException.class).hasMessageContaining("symbolic link src/loop -> .. ").hasMessageContaining("makes a loop");
+                    .isInstanceOf(GenerationException.class)
+                    .hasMessageContaining("symbolic link src/loop -> .. ")
+                    .hasMessageContaining("makes a loop");
         } finally {
             Files.deleteIfExists(outside.resolve("shadow"));
             Files.deleteIfExists(outside);
@@ -181,9 +233,16 @@ class PackagerTest {
         write(".env", "TOKEN=x\n");
         write("src/.env.local", "TOKEN=y\n");
         write(".hg/store/data", "x\n");
-        for (PackageSpec spec : List.of(new PackageSpec(List.of(), List.of(), true), new PackageSpec(List.of("**"), List.of(), true))) {
-            assertThat(build(spec, "create").of("create").entries()).containsExactly("README.md", "bin/tool", "package.json", "src/lib/store.js",
-                    "src/orders.js", "src/orders.test.js");
+        for (PackageSpec spec :
+                List.of(new PackageSpec(List.of(), List.of(), true), new PackageSpec(List.of("**"), List.of(), true))) {
+            assertThat(build(spec, "create").of("create").entries())
+                    .containsExactly(
+                            "README.md",
+                            "bin/tool",
+                            "package.json",
+                            "src/lib/store.js",
+                            "src/orders.js",
+                            "src/orders.test.js");
         }
     }
 }

@@ -31,7 +31,10 @@ public final class ExampleModels {
 
     public static List<String> names() {
         try (Stream<Path> dirs = Files.list(DIR)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("strato.yml"))).map(d -> d.getFileName().toString()).sorted().toList();
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("strato.yml")))
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,13 +42,21 @@ public final class ExampleModels {
 
     /** What loading the file gives, errors included. */
     public static LoadResult loadResult(Path file, Provider provider) {
-        return ModelLoader.load(file, file.getFileName().toString(), new LoadOptions(null, Map.of(), Map.of(), List.of(provider), TODAY));
+        return ModelLoader.load(
+                file,
+                file.getFileName().toString(),
+                new LoadOptions(null, Map.of(), Map.of(), List.of(provider), TODAY));
     }
 
     /** The service of a valid file; a test failure listing the errors otherwise. */
     public static Service load(Path file, Provider provider) {
         LoadResult r = loadResult(file, provider);
-        assertThat(r.diagnostics().sorted().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList()).as(file.toString()).isEmpty();
+        assertThat(r.diagnostics().sorted().stream()
+                        .filter(Diagnostic::isError)
+                        .map(Diagnostic::format)
+                        .toList())
+                .as(file.toString())
+                .isEmpty();
         return r.service().orElseThrow();
     }
 }

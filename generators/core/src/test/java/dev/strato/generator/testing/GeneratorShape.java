@@ -8,8 +8,8 @@ import java.util.List;
 /** The parts every cloud generator has under the same names (see {@link StackGenerator}). */
 public final class GeneratorShape {
 
-    public static final List<String> ROLES = List.of("StackBuilder", "StackBuilder$Stack", "StackLimits", "DataResources", "ResourceRefs",
-            "EntryModules");
+    public static final List<String> ROLES = List.of(
+            "StackBuilder", "StackBuilder$Stack", "StackLimits", "DataResources", "ResourceRefs", "EntryModules");
 
     private GeneratorShape() {}
 

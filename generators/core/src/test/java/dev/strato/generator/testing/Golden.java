@@ -28,8 +28,13 @@ public final class Golden {
             Files.writeString(file, actual, StandardCharsets.UTF_8);
             return;
         }
-        assertThat(file).as("golden file %s is missing: run the tests with -Dstrato.golden.update=true", relative).exists();
-        assertThat(actual).as("%s differs from the golden file (if the change is intended, rerun with -Dstrato.golden.update=true)", relative)
+        assertThat(file)
+                .as("golden file %s is missing: run the tests with -Dstrato.golden.update=true", relative)
+                .exists();
+        assertThat(actual)
+                .as(
+                        "%s differs from the golden file (if the change is intended, rerun with -Dstrato.golden.update=true)",
+                        relative)
                 .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }
 }

@@ -26,8 +26,15 @@ public final class RandomModelParts {
     /** Appends the service name, maybe a description (ending in {@code descriptionTail}), and the stage. */
     public static void header(Random r, StringBuilder y, long seed, String descriptionTail) {
         y.append("service: rnd").append(seed).append('\n');
-        if (r.nextBoolean()) y.append("description: random model ").append(seed).append(descriptionTail).append('\n');
-        y.append("stage: ").append(r.nextBoolean() ? "dev" : "prod-eu-").append(r.nextInt(9)).append('\n');
+        if (r.nextBoolean())
+            y.append("description: random model ")
+                    .append(seed)
+                    .append(descriptionTail)
+                    .append('\n');
+        y.append("stage: ")
+                .append(r.nextBoolean() ? "dev" : "prod-eu-")
+                .append(r.nextInt(9))
+                .append('\n');
     }
 
     /** A handler of the form the runtime needs, pointing into {@link #write}'s sources. */
@@ -45,16 +52,25 @@ public final class RandomModelParts {
         for (int i = 0; i < tables; i++) {
             boolean stream = r.nextBoolean();
             resources.add(new Res("table" + i, "table", stream));
-            y.append("  table").append(i).append(": { type: table, key: { partition: id")
-                    .append(r.nextBoolean() ? ", sort: { name: at, type: number }" : "").append(" }")
-                    .append(stream ? ", stream: true" : "").append(r.nextBoolean() ? ", ttl: expiresAt" : "").append(" }\n");
+            y.append("  table")
+                    .append(i)
+                    .append(": { type: table, key: { partition: id")
+                    .append(r.nextBoolean() ? ", sort: { name: at, type: number }" : "")
+                    .append(" }")
+                    .append(stream ? ", stream: true" : "")
+                    .append(r.nextBoolean() ? ", ttl: expiresAt" : "")
+                    .append(" }\n");
         }
         int buckets = r.nextInt(3);
         for (int i = 0; i < buckets; i++) {
             resources.add(new Res("bucket" + i, "bucket", false));
-            y.append("  bucket").append(i).append(": { type: bucket, versioning: ").append(r.nextBoolean())
+            y.append("  bucket")
+                    .append(i)
+                    .append(": { type: bucket, versioning: ")
+                    .append(r.nextBoolean())
                     .append(r.nextBoolean() ? ", expireAfterDays: " + (1 + r.nextInt(400)) : "")
-                    .append(r.nextInt(3) == 0 ? ", cors: true" : "").append(" }\n");
+                    .append(r.nextInt(3) == 0 ? ", cors: true" : "")
+                    .append(" }\n");
         }
     }
 
@@ -68,8 +84,14 @@ public final class RandomModelParts {
     /** Appends {@code REF: ${ref:...}} with an attribute the resource has; returns the resource. */
     public static Res reference(Random r, StringBuilder y, List<Res> resources) {
         Res res = resources.get(r.nextInt(resources.size()));
-        String attribute = res.type().equals("bucket") || res.type().equals("queue") ? pick(r, new String[] {"name", "id", "url"}) : pick(r, new String[] {"name", "id"});
-        y.append("      REF: ${ref:").append(res.name()).append('.').append(attribute).append("}\n");
+        String attribute = res.type().equals("bucket") || res.type().equals("queue")
+                ? pick(r, new String[] {"name", "id", "url"})
+                : pick(r, new String[] {"name", "id"});
+        y.append("      REF: ${ref:")
+                .append(res.name())
+                .append('.')
+                .append(attribute)
+                .append("}\n");
         return res;
     }
 
@@ -85,7 +107,11 @@ public final class RandomModelParts {
                 default -> List.of("publish");
             };
             List<String> chosen = verbs.stream().filter(v -> r.nextBoolean()).toList();
-            y.append("      ").append(p.name()).append(": [").append(String.join(", ", chosen.isEmpty() ? verbs.subList(0, 1) : chosen)).append("]\n");
+            y.append("      ")
+                    .append(p.name())
+                    .append(": [")
+                    .append(String.join(", ", chosen.isEmpty() ? verbs.subList(0, 1) : chosen))
+                    .append("]\n");
         }
         y.append("      dlq: [send]\n");
     }
@@ -94,21 +120,26 @@ public final class RandomModelParts {
     public static String cors(Random r) {
         return switch (r.nextInt(3)) {
             case 0 -> ", cors: true";
-            case 1 -> ", cors: { origins: [\"https://app.example.com\"], methods: [GET, POST], headers: [content-type], maxAge: 1h }";
+            case 1 ->
+                ", cors: { origins: [\"https://app.example.com\"], methods: [GET, POST], headers: [content-type], maxAge: 1h }";
             default -> "";
         };
     }
 
     /** A schedule event: a cron of {@code crons} with a time zone and maybe input, or a rate of {@code rates}. */
     public static String scheduleEvent(Random r, int function, String[] crons, String[] rates) {
-        if (r.nextBoolean()) return "schedule: { cron: \"" + pick(r, crons) + "\", timezone: " + pick(r, new String[] {"UTC", "Europe/Berlin"})
-                + (r.nextBoolean() ? ", input: { job: j" + function + ", n: 3 }" : "") + (r.nextInt(4) == 0 ? ", enabled: false" : "") + " }";
+        if (r.nextBoolean())
+            return "schedule: { cron: \"" + pick(r, crons) + "\", timezone: "
+                    + pick(r, new String[] {"UTC", "Europe/Berlin"})
+                    + (r.nextBoolean() ? ", input: { job: j" + function + ", n: 3 }" : "")
+                    + (r.nextInt(4) == 0 ? ", enabled: false" : "") + " }";
         return "schedule: " + pick(r, rates);
     }
 
     public static String bucketEvent(Random r, int function, int event, List<Res> buckets) {
-        return "bucket: { bucket: " + buckets.get(r.nextInt(buckets.size())).name() + ", on: [" + (r.nextBoolean() ? "created" : "created, deleted")
-                + "], prefix: f" + function + "-" + event + "/" + (r.nextBoolean() ? ", suffix: .jpg" : "") + " }";
+        return "bucket: { bucket: " + buckets.get(r.nextInt(buckets.size())).name() + ", on: ["
+                + (r.nextBoolean() ? "created" : "created, deleted") + "], prefix: f" + function + "-" + event + "/"
+                + (r.nextBoolean() ? ", suffix: .jpg" : "") + " }";
     }
 
     public static String tableEvent(Random r, String table) {

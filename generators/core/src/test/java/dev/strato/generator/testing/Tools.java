@@ -30,7 +30,9 @@ public final class Tools {
     public static Path requirePythonModule(String module) {
         Path python = require("python3");
         try {
-            Process p = new ProcessBuilder(python.toString(), "-c", "import " + module).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(python.toString(), "-c", "import " + module)
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) return python;
         } catch (IOException e) {

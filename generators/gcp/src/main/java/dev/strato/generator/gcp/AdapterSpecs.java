@@ -46,14 +46,17 @@ final class AdapterSpecs {
         String key = null;
         for (Event e : f.events()) {
             kinds.add(e.kind());
-            if (e instanceof Event.Http h) routes.add(OrderedMap.of("method", h.method().id(), "path", h.path()));
+            if (e instanceof Event.Http h)
+                routes.add(OrderedMap.of("method", h.method().id(), "path", h.path()));
             if (e instanceof Event.Bucket b && (b.prefix() != null || b.suffix() != null)) {
                 Map<String, Object> filter = new LinkedHashMap<>();
                 if (b.prefix() != null) filter.put("prefix", b.prefix());
                 if (b.suffix() != null) filter.put("suffix", b.suffix());
                 buckets.add(filter);
             }
-            if (e instanceof Event.Table t && key == null && service.resources().get(t.table()) instanceof Resource.Table table) {
+            if (e instanceof Event.Table t
+                    && key == null
+                    && service.resources().get(t.table()) instanceof Resource.Table table) {
                 key = table.partition().name();
             }
         }
@@ -65,7 +68,11 @@ final class AdapterSpecs {
         spec.put("stage", service.stage());
         spec.put("timeout", f.timeout().toSeconds());
         if (!routes.isEmpty()) spec.put("routes", routes);
-        if (!buckets.isEmpty() && buckets.size() == f.events().stream().filter(Event.Bucket.class::isInstance).count()) spec.put("buckets", buckets);
+        if (!buckets.isEmpty()
+                && buckets.size()
+                        == f.events().stream()
+                                .filter(Event.Bucket.class::isInstance)
+                                .count()) spec.put("buckets", buckets);
         if (key != null) spec.put("key", key);
         return spec;
     }

@@ -22,10 +22,15 @@ final class BuildAccount {
     private BuildAccount() {}
 
     static void add(ConfigurationContext ctx) {
-        ctx.configuration().resource(Types.SERVICE_ACCOUNT, ACCOUNT, Tf.map(
-                "account_id", ctx.names().serviceAccount("build"),
-                "display_name", "strato " + ctx.names().label() + " Cloud Build",
-                "description", "Builds the functions of " + ctx.names().label()));
+        ctx.configuration()
+                .resource(
+                        Types.SERVICE_ACCOUNT,
+                        ACCOUNT,
+                        Tf.map(
+                                "account_id", ctx.names().serviceAccount("build"),
+                                "display_name", "strato " + ctx.names().label() + " Cloud Build",
+                                "description",
+                                        "Builds the functions of " + ctx.names().label()));
         for (String[] role : ROLES) ctx.iam().project(ACCOUNT + "_" + role[0], role[1], Iam.member(ACCOUNT), null);
     }
 
@@ -36,6 +41,8 @@ final class BuildAccount {
 
     /** What a function's build waits for: its account's roles. */
     static List<String> grants() {
-        return ROLES.stream().map(r -> Types.PROJECT_IAM + "." + ACCOUNT + "_" + r[0]).toList();
+        return ROLES.stream()
+                .map(r -> Types.PROJECT_IAM + "." + ACCOUNT + "_" + r[0])
+                .toList();
     }
 }

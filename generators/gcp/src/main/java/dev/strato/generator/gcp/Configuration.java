@@ -69,9 +69,13 @@ final class Configuration {
 
     /** The whole configuration in the order Terraform's documentation lists its blocks. */
     Map<String, Object> tree() {
-        Map<String, Object> t = Tf.map("//", comment,
-                "terraform", Tf.map("required_version", ">= 1.5.0", "required_providers", requiredProviders),
-                "provider", providers);
+        Map<String, Object> t = Tf.map(
+                "//",
+                comment,
+                "terraform",
+                Tf.map("required_version", ">= 1.5.0", "required_providers", requiredProviders),
+                "provider",
+                providers);
         if (!variables.isEmpty()) t.put("variable", variables);
         if (!data.isEmpty()) t.put("data", data);
         t.put("resource", resources);

@@ -43,16 +43,28 @@ final class Delivery {
             else if (e instanceof Event.Topic t) pushes.add(new Push(keys.next(GcpNames.key(t.topic())), t));
             else if (e instanceof Event.Bucket b) {
                 for (BucketAction action : b.on()) {
-                    eventarc.add(new EventarcSource(keys.next(GcpNames.key(b.bucket()) + "_" + action.id()),
-                            action == BucketAction.CREATED ? "google.cloud.storage.object.v1.finalized" : "google.cloud.storage.object.v1.deleted",
+                    eventarc.add(new EventarcSource(
+                            keys.next(GcpNames.key(b.bucket()) + "_" + action.id()),
+                            action == BucketAction.CREATED
+                                    ? "google.cloud.storage.object.v1.finalized"
+                                    : "google.cloud.storage.object.v1.deleted",
                             List.of(Tf.map("attribute", "bucket", "value", refs.name(b.bucket()))),
                             "bucket " + b.bucket() + " " + action.id()));
                 }
             } else if (e instanceof Event.Table t) {
                 Tf.Expr database = refs.name(t.table());
-                eventarc.add(new EventarcSource(keys.next(GcpNames.key(t.table()) + "_written"), "google.cloud.firestore.document.v1.written",
-                        List.of(Tf.map("attribute", "database", "value", database),
-                                Tf.map("attribute", "document", "operator", "match-path-pattern", "value", Tf.template(database, "/{document}"))),
+                eventarc.add(new EventarcSource(
+                        keys.next(GcpNames.key(t.table()) + "_written"),
+                        "google.cloud.firestore.document.v1.written",
+                        List.of(
+                                Tf.map("attribute", "database", "value", database),
+                                Tf.map(
+                                        "attribute",
+                                        "document",
+                                        "operator",
+                                        "match-path-pattern",
+                                        "value",
+                                        Tf.template(database, "/{document}"))),
                         "table " + t.table() + " changes"));
             }
         }

@@ -17,11 +17,25 @@ final class DeployRoles {
     private static final List<String[]> BY_TYPE = List.of(
             new String[] {Types.PROJECT_SERVICE, "roles/serviceusage.serviceUsageAdmin", "enable the APIs"},
             new String[] {Types.SERVICE_ACCOUNT, "roles/iam.serviceAccountAdmin", "create the service accounts"},
-            new String[] {Types.FUNCTION, "roles/iam.serviceAccountUser", "run functions, builds, jobs and pushes as those accounts (actAs)"},
+            new String[] {
+                Types.FUNCTION,
+                "roles/iam.serviceAccountUser",
+                "run functions, builds, jobs and pushes as those accounts (actAs)"
+            },
             new String[] {Types.FUNCTION, "roles/cloudfunctions.developer", "create and update the functions"},
-            new String[] {Types.RUN_IAM, "roles/run.admin", "grant roles/run.invoker on the functions' Cloud Run services"},
-            new String[] {Types.PROJECT_IAM, "roles/resourcemanager.projectIamAdmin", "the project-level grants (build account, Eventarc, Firestore, service agents)"},
-            new String[] {Types.BUCKET, "roles/storage.admin", "create the buckets, upload the sources and grant roles on single buckets"},
+            new String[] {
+                Types.RUN_IAM, "roles/run.admin", "grant roles/run.invoker on the functions' Cloud Run services"
+            },
+            new String[] {
+                Types.PROJECT_IAM,
+                "roles/resourcemanager.projectIamAdmin",
+                "the project-level grants (build account, Eventarc, Firestore, service agents)"
+            },
+            new String[] {
+                Types.BUCKET,
+                "roles/storage.admin",
+                "create the buckets, upload the sources and grant roles on single buckets"
+            },
             new String[] {Types.TOPIC, "roles/pubsub.admin", "create topics and subscriptions and grant roles on them"},
             new String[] {Types.FIRESTORE, "roles/datastore.owner", "create the Firestore databases"},
             new String[] {Types.SECRET_IAM, "roles/secretmanager.admin", "grant access to single secrets"},

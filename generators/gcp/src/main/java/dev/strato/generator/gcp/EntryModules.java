@@ -57,8 +57,9 @@ final class EntryModules implements Packager.ExtraFiles {
         try {
             JsonNode json = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
             if (json.has("main")) {
-                throw new GenerationException("package.json sets \"main\", so Cloud Functions would load " + json.get("main").asString()
-                        + " instead of the " + NODE_MODULE + " strato generates to reach the handlers: remove \"main\"");
+                throw new GenerationException("package.json sets \"main\", so Cloud Functions would load "
+                        + json.get("main").asString() + " instead of the " + NODE_MODULE
+                        + " strato generates to reach the handlers: remove \"main\"");
             }
             return json.path("type").asString("").equals("module");
         } catch (IOException | JacksonException e) {
@@ -75,7 +76,8 @@ final class EntryModules implements Packager.ExtraFiles {
         return files;
     }
 
-    private void render(List<Function> functions, Runtime.Language language, String template, String path, Map<String, byte[]> into)
+    private void render(
+            List<Function> functions, Runtime.Language language, String template, String path, Map<String, byte[]> into)
             throws GenerationException {
         List<Map<String, Object>> handlers = new ArrayList<>();
         boolean portable = false;
@@ -88,17 +90,36 @@ final class EntryModules implements Packager.ExtraFiles {
             portable |= adapted;
             nativeHandlers |= !adapted;
             handlers.add(Map.of(
-                    "entryPoint", EntryPoints.of(f),
-                    "module", language == Runtime.Language.NODE ? "./" + Handlers.probe(file, Handlers.NODE_EXTENSIONS, projectDir)
+                    "entryPoint",
+                    EntryPoints.of(f),
+                    "module",
+                    language == Runtime.Language.NODE
+                            ? "./" + Handlers.probe(file, Handlers.NODE_EXTENSIONS, projectDir)
                             : file.replace('/', '.'),
-                    "export", handler.export(),
-                    "portable", adapted,
-                    "spec", !adapted ? "" : language == Runtime.Language.PYTHON ? pythonString(specs.json(f)) : specs.json(f)));
+                    "export",
+                    handler.export(),
+                    "portable",
+                    adapted,
+                    "spec",
+                    !adapted ? "" : language == Runtime.Language.PYTHON ? pythonString(specs.json(f)) : specs.json(f)));
         }
         if (handlers.isEmpty()) return;
         try {
-            into.put(path, templates.render(template, Map.of("esm", esm, "handlers", handlers, "portable", portable, "native", nativeHandlers))
-                    .getBytes(StandardCharsets.UTF_8));
+            into.put(
+                    path,
+                    templates
+                            .render(
+                                    template,
+                                    Map.of(
+                                            "esm",
+                                            esm,
+                                            "handlers",
+                                            handlers,
+                                            "portable",
+                                            portable,
+                                            "native",
+                                            nativeHandlers))
+                            .getBytes(StandardCharsets.UTF_8));
             if (portable) into.putAll(HandlerAdapters.library(templates, language, CLOUD));
         } catch (IOException e) {
             throw new GenerationException("cannot render the entry module of a function package: " + e.getMessage(), e);

@@ -21,16 +21,20 @@ final class EventSources {
     static final String SCHEDULER_ACCOUNT = "strato_scheduler";
     /** Cloud Scheduler's bounds for an HTTP target's attempt deadline, in seconds. */
     static final long MIN_ATTEMPT_DEADLINE = 15;
+
     static final long MAX_ATTEMPT_DEADLINE = 1800;
     static final int MAX_SCHEDULER_RETRIES = 5;
     /** Pub/Sub's bounds for a push subscription's acknowledgement deadline, in seconds. */
     static final long MIN_ACK_DEADLINE = 10;
+
     static final long MAX_ACK_DEADLINE = 600;
     /** Pub/Sub's longest subscription filter, in bytes. */
     static final int MAX_FILTER_BYTES = 256;
+
     static final String TOKEN_CREATOR_GRANT = "strato_pubsub_agent_token_creator";
     /** Cloud Storage's service agent publishes a bucket's events to Eventarc's topic. */
     static final String STORAGE_AGENT_GRANT = "strato_storage_agent_publisher";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ConfigurationContext ctx;
@@ -53,9 +57,12 @@ final class EventSources {
             ctx.iam().invoker(fn, fn + "_events", Iam.member(fn));
             tokenCreator();
         }
-        if (!d.eventarc().isEmpty()) ctx.iam().project(fn + "_event_receiver", Iam.EVENT_RECEIVER, Iam.member(fn), null);
+        if (!d.eventarc().isEmpty())
+            ctx.iam().project(fn + "_event_receiver", Iam.EVENT_RECEIVER, Iam.member(fn), null);
         if (d.eventarc().stream().anyMatch(e -> e.eventType().startsWith("google.cloud.storage."))) {
-            ctx.iam().project(STORAGE_AGENT_GRANT, Iam.PUBSUB_PUBLISHER, ctx.iam().storageAgent(), null);
+            ctx.iam()
+                    .project(
+                            STORAGE_AGENT_GRANT, Iam.PUBSUB_PUBLISHER, ctx.iam().storageAgent(), null);
         }
     }
 
@@ -85,33 +92,68 @@ final class EventSources {
 
     private void schedulerAccount() {
         if (ctx.configuration().has(Types.SERVICE_ACCOUNT, SCHEDULER_ACCOUNT)) return;
-        ctx.configuration().resource(Types.SERVICE_ACCOUNT, SCHEDULER_ACCOUNT, Tf.map(
-                "account_id", ctx.names().serviceAccount("scheduler"),
-                "display_name", "strato " + ctx.names().label() + " Cloud Scheduler",
-                "description", "Calls the scheduled functions of " + ctx.names().label()));
+        ctx.configuration()
+                .resource(
+                        Types.SERVICE_ACCOUNT,
+                        SCHEDULER_ACCOUNT,
+                        Tf.map(
+                                "account_id", ctx.names().serviceAccount("scheduler"),
+                                "display_name", "strato " + ctx.names().label() + " Cloud Scheduler",
+                                "description",
+                                        "Calls the scheduled functions of "
+                                                + ctx.names().label()));
     }
 
     private void schedule(Function f, String fn, Delivery.Schedule s) throws GenerationException {
         Event.Schedule e = s.event();
         Tf.Expr uri = uri(fn);
-        ctx.configuration().resource(Types.SCHEDULER_JOB, s.key(), Tf.map(
-                "name", ctx.names().of(GcpNames.SCHEDULER_JOB_LENGTH, s.key().replace('_', '-')),
-                "region", Variables.region(),
-                "description", f.name() + ": " + (e.cron() != null ? "cron " + e.cron() : "rate " + Durations.format(e.rate())),
-                "schedule", ScheduleCron.of(e),
-                "time_zone", e.timezone(),
-                "paused", !e.enabled(),
-                "attempt_deadline", Math.max(MIN_ATTEMPT_DEADLINE, Math.min(MAX_ATTEMPT_DEADLINE, f.timeout().toSeconds())) + "s",
-                "retry_config", Tf.map("retry_count", Math.min(f.retries(), MAX_SCHEDULER_RETRIES)),
-                "http_target", Tf.map(
-                        "http_method", "POST",
-                        "uri", uri,
-                        "body", Base64.getEncoder().encodeToString(JSON.writeValueAsString(e.input() == null ? Map.of() : e.input())
-                                .getBytes(StandardCharsets.UTF_8)),
-                        "headers", Tf.map("Content-Type", "application/json"),
-                        "oidc_token", Tf.map("service_account_email", Iam.email(SCHEDULER_ACCOUNT), "audience", uri)),
-                // a first run before the invoker grant would get 403
-                "depends_on", List.of(Types.RUN_IAM + "." + fn + "_scheduler")));
+        ctx.configuration()
+                .resource(
+                        Types.SCHEDULER_JOB,
+                        s.key(),
+                        Tf.map(
+                                "name",
+                                        ctx.names()
+                                                .of(
+                                                        GcpNames.SCHEDULER_JOB_LENGTH,
+                                                        s.key().replace('_', '-')),
+                                "region", Variables.region(),
+                                "description",
+                                        f.name() + ": "
+                                                + (e.cron() != null
+                                                        ? "cron " + e.cron()
+                                                        : "rate " + Durations.format(e.rate())),
+                                "schedule", ScheduleCron.of(e),
+                                "time_zone", e.timezone(),
+                                "paused", !e.enabled(),
+                                "attempt_deadline",
+                                        Math.max(
+                                                        MIN_ATTEMPT_DEADLINE,
+                                                        Math.min(
+                                                                MAX_ATTEMPT_DEADLINE,
+                                                                f.timeout().toSeconds()))
+                                                + "s",
+                                "retry_config", Tf.map("retry_count", Math.min(f.retries(), MAX_SCHEDULER_RETRIES)),
+                                "http_target",
+                                        Tf.map(
+                                                "http_method", "POST",
+                                                "uri", uri,
+                                                "body",
+                                                        Base64.getEncoder()
+                                                                .encodeToString(JSON.writeValueAsString(
+                                                                                e.input() == null
+                                                                                        ? Map.of()
+                                                                                        : e.input())
+                                                                        .getBytes(StandardCharsets.UTF_8)),
+                                                "headers", Tf.map("Content-Type", "application/json"),
+                                                "oidc_token",
+                                                        Tf.map(
+                                                                "service_account_email",
+                                                                Iam.email(SCHEDULER_ACCOUNT),
+                                                                "audience",
+                                                                uri)),
+                                // a first run before the invoker grant would get 403
+                                "depends_on", List.of(Types.RUN_IAM + "." + fn + "_scheduler")));
     }
 
     /**
@@ -120,7 +162,9 @@ final class EventSources {
      * {@code service_name} label of Cloud Run metrics hold only {@code S}.
      */
     static Tf.Expr serviceName(String functionKey) {
-        return Tf.expr("reverse(split(\"/\", " + Tf.ref(Types.FUNCTION, functionKey, "service_config[0].service").code() + "))[0]");
+        return Tf.expr("reverse(split(\"/\", "
+                + Tf.ref(Types.FUNCTION, functionKey, "service_config[0].service")
+                        .code() + "))[0]");
     }
 
     static Tf.Expr uri(String functionKey) {
@@ -135,7 +179,8 @@ final class EventSources {
         if (p.event() instanceof Event.Queue q) {
             Map<String, Object> subscription = ctx.configuration().body(Types.SUBSCRIPTION, GcpNames.key(q.queue()));
             if (subscription.containsKey("push_config")) {
-                throw new GenerationException("queue " + q.queue() + " has more than one consuming function, but a Pub/Sub subscription"
+                throw new GenerationException("queue " + q.queue()
+                        + " has more than one consuming function, but a Pub/Sub subscription"
                         + " pushes to one endpoint: let one function consume it (" + f.name() + " is the second)");
             }
             subscription.put("push_config", pushConfig);
@@ -149,16 +194,27 @@ final class EventSources {
         Event.Topic t = (Event.Topic) p.event();
         long ackDeadline = ackDeadline(f);
         Object name = Tf.ref(Types.SUBSCRIPTION, p.key(), "name");
-        ctx.configuration().resource(Types.SUBSCRIPTION, p.key(), Tf.map(
-                "name", ctx.names().of(GcpNames.PUBSUB_LENGTH, p.key().replace('_', '-')),
-                "topic", ctx.refs().attribute(t.topic(), "id"),
-                "filter", filter(t),
-                "ack_deadline_seconds", ackDeadline,
-                "expiration_policy", DataResources.neverExpires(),
-                "retry_policy", retry,
-                "dead_letter_policy", f.deadLetter() == null ? null : data.deadLetter(f.deadLetter(), f.retries() + 1),
-                "push_config", pushConfig,
-                "depends_on", List.of(tokenCreator())));
+        ctx.configuration()
+                .resource(
+                        Types.SUBSCRIPTION,
+                        p.key(),
+                        Tf.map(
+                                "name",
+                                        ctx.names()
+                                                .of(
+                                                        GcpNames.PUBSUB_LENGTH,
+                                                        p.key().replace('_', '-')),
+                                "topic", ctx.refs().attribute(t.topic(), "id"),
+                                "filter", filter(t),
+                                "ack_deadline_seconds", ackDeadline,
+                                "expiration_policy", DataResources.neverExpires(),
+                                "retry_policy", retry,
+                                "dead_letter_policy",
+                                        f.deadLetter() == null
+                                                ? null
+                                                : data.deadLetter(f.deadLetter(), f.retries() + 1),
+                                "push_config", pushConfig,
+                                "depends_on", List.of(tokenCreator())));
         if (f.deadLetter() != null) data.deadLetterGrants(p.key(), name, f.deadLetter());
     }
 
@@ -187,7 +243,9 @@ final class EventSources {
         if (t.filter().isEmpty()) return null;
         List<String> clauses = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : t.filter().entrySet()) {
-            List<String> any = e.getValue().stream().map(v -> "attributes." + e.getKey() + " = " + quoted(v)).toList();
+            List<String> any = e.getValue().stream()
+                    .map(v -> "attributes." + e.getKey() + " = " + quoted(v))
+                    .toList();
             clauses.add(any.size() == 1 ? any.get(0) : "(" + String.join(" OR ", any) + ")");
         }
         String filter = String.join(" AND ", clauses);
@@ -204,7 +262,10 @@ final class EventSources {
 
     /** The grants a trigger is checked against when it is created, or needs for its first event. */
     private List<String> triggerPrerequisites(String fn, Delivery.EventarcSource e) {
-        List<String> list = new ArrayList<>(List.of(Types.PROJECT_IAM + "." + fn + "_event_receiver", Types.RUN_IAM + "." + fn + "_events", tokenCreator()));
+        List<String> list = new ArrayList<>(List.of(
+                Types.PROJECT_IAM + "." + fn + "_event_receiver",
+                Types.RUN_IAM + "." + fn + "_events",
+                tokenCreator()));
         if (e.eventType().startsWith("google.cloud.storage.")) list.add(Types.PROJECT_IAM + "." + STORAGE_AGENT_GRANT);
         return list;
     }
@@ -213,14 +274,25 @@ final class EventSources {
         List<Object> criteria = new ArrayList<>();
         criteria.add(Tf.map("attribute", "type", "value", e.eventType()));
         criteria.addAll(e.filters());
-        ctx.configuration().resource(Types.EVENTARC_TRIGGER, e.key(), Tf.map(
-                "name", ctx.names().of(GcpNames.EVENTARC_TRIGGER_LENGTH, e.key().replace('_', '-')),
-                "location", Variables.region(),
-                "matching_criteria", criteria,
-                "service_account", Iam.email(fn),
-                "destination", Tf.map("cloud_run_service", Tf.map(
-                        "service", serviceName(fn),
-                        "region", Variables.region())),
-                "depends_on", triggerPrerequisites(fn, e)));
+        ctx.configuration()
+                .resource(
+                        Types.EVENTARC_TRIGGER,
+                        e.key(),
+                        Tf.map(
+                                "name",
+                                        ctx.names()
+                                                .of(
+                                                        GcpNames.EVENTARC_TRIGGER_LENGTH,
+                                                        e.key().replace('_', '-')),
+                                "location", Variables.region(),
+                                "matching_criteria", criteria,
+                                "service_account", Iam.email(fn),
+                                "destination",
+                                        Tf.map(
+                                                "cloud_run_service",
+                                                Tf.map(
+                                                        "service", serviceName(fn),
+                                                        "region", Variables.region())),
+                                "depends_on", triggerPrerequisites(fn, e)));
     }
 }

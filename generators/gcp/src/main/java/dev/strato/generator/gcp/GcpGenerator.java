@@ -45,7 +45,8 @@ public final class GcpGenerator extends StackGenerator<StackBuilder.Stack> {
     }
 
     @Override
-    protected void write(StackBuilder.Stack stack, GenerationContext context, OutputTree out) throws GenerationException {
+    protected void write(StackBuilder.Stack stack, GenerationContext context, OutputTree out)
+            throws GenerationException {
         out.addText(CONFIGURATION, TerraformJson.write(stack.configuration().tree()));
         for (Artifact a : stack.packages().distinct()) out.add(SourceArchives.ARTIFACTS + a.fileName(), a.bytes());
         if (stack.openApi() != null) out.addText(OpenApiDocument.FILE, TerraformJson.write(stack.openApi()));

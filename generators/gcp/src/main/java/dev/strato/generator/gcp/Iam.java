@@ -31,14 +31,18 @@ final class Iam {
     /** Pub/Sub's service agent, which pushes to dead-letter topics and acknowledges what it moves there. */
     Object pubsubAgent() {
         c.data(Types.DATA_PROJECT, DATA_PROJECT_NAME, Map.of());
-        return Tf.template("serviceAccount:service-", Tf.expr("data." + Types.DATA_PROJECT + "." + DATA_PROJECT_NAME + ".number"),
+        return Tf.template(
+                "serviceAccount:service-",
+                Tf.expr("data." + Types.DATA_PROJECT + "." + DATA_PROJECT_NAME + ".number"),
                 "@gcp-sa-pubsub.iam.gserviceaccount.com");
     }
 
     /** Cloud Storage's service agent, which publishes a bucket's events for Eventarc. */
     Object storageAgent() {
         c.data(Types.DATA_GCS_AGENT, DATA_GCS_AGENT_NAME, Map.of());
-        return Tf.template("serviceAccount:", Tf.expr("data." + Types.DATA_GCS_AGENT + "." + DATA_GCS_AGENT_NAME + ".email_address"));
+        return Tf.template(
+                "serviceAccount:",
+                Tf.expr("data." + Types.DATA_GCS_AGENT + "." + DATA_GCS_AGENT_NAME + ".email_address"));
     }
 
     /**
@@ -55,9 +59,14 @@ final class Iam {
 
     /** roles/run.invoker on a function's Cloud Run service. */
     void invoker(String functionKey, String name, Object member) {
-        grant(Types.RUN_IAM, name, Tf.map(
-                "location", Variables.region(),
-                "name", Tf.ref(Types.FUNCTION, functionKey, "service_config[0].service")), RUN_INVOKER, member);
+        grant(
+                Types.RUN_IAM,
+                name,
+                Tf.map(
+                        "location", Variables.region(),
+                        "name", Tf.ref(Types.FUNCTION, functionKey, "service_config[0].service")),
+                RUN_INVOKER,
+                member);
     }
 
     /** A project-level grant: only where GCP has no narrower scope (Firestore, Eventarc, the storage agent). */

@@ -22,7 +22,8 @@ final class Labels {
             String key = clean(k);
             if (!Character.isLetter(key.isEmpty() ? '_' : key.charAt(0))) key = clean("t_" + key);
             if (labels.putIfAbsent(key, clean(v)) != null) {
-                warnings.warn(owner + ": tag " + k + " becomes label " + key + ", which another tag already is: left out");
+                warnings.warn(
+                        owner + ": tag " + k + " becomes label " + key + ", which another tag already is: left out");
             }
         });
         return labels;

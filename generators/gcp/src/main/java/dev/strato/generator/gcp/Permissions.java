@@ -32,7 +32,11 @@ final class Permissions {
         Resource r = refs.resource(resource);
         if (r instanceof Resource.Table) {
             String role = verbs.contains(Verb.WRITE) ? DATASTORE_USER : DATASTORE_VIEWER;
-            iam.project(fn + "_" + res + "_" + (role.equals(DATASTORE_USER) ? "write" : "read"), role, member, databaseOnly(resource));
+            iam.project(
+                    fn + "_" + res + "_" + (role.equals(DATASTORE_USER) ? "write" : "read"),
+                    role,
+                    member,
+                    databaseOnly(resource));
             return;
         }
         List<String> bucketRoles = new ArrayList<>();
@@ -44,7 +48,12 @@ final class Permissions {
                 bucketRoles.add(bucketRole(v));
                 iam.grant(Types.BUCKET_IAM, name, Tf.map("bucket", refs.name(resource)), bucketRole(v), member);
             } else if (r instanceof Resource.Queue && v == Verb.RECEIVE) {
-                iam.grant(Types.SUBSCRIPTION_IAM, name, Tf.map("subscription", refs.subscription(resource, "name")), Iam.PUBSUB_SUBSCRIBER, member);
+                iam.grant(
+                        Types.SUBSCRIPTION_IAM,
+                        name,
+                        Tf.map("subscription", refs.subscription(resource, "name")),
+                        Iam.PUBSUB_SUBSCRIBER,
+                        member);
             } else {
                 iam.grant(Types.TOPIC_IAM, name, Tf.map("topic", refs.name(resource)), Iam.PUBSUB_PUBLISHER, member);
             }
@@ -69,8 +78,12 @@ final class Permissions {
         Tf.Expr database = refs.name(table);
         return Tf.map(
                 "title", "table " + table + " only",
-                "description", "Firestore roles exist only on the project: this limits the grant to the database of table " + table,
-                "expression", Tf.template("resource.name == \"projects/", Variables.project(), "/databases/", database, "\""));
+                "description",
+                        "Firestore roles exist only on the project: this limits the grant to the database of table "
+                                + table,
+                "expression",
+                        Tf.template(
+                                "resource.name == \"projects/", Variables.project(), "/databases/", database, "\""));
     }
 
     private static List<Verb> distinct(List<Verb> verbs) {

@@ -36,14 +36,18 @@ final class ProjectApis {
 
     static void add(Configuration c) {
         Map<String, Object> apis = new TreeMap<>();
-        for (String api : new String[] {"artifactregistry", "cloudbuild", "cloudfunctions", "run"}) apis.put(api, api + ".googleapis.com");
+        for (String api : new String[] {"artifactregistry", "cloudbuild", "cloudfunctions", "run"})
+            apis.put(api, api + ".googleapis.com");
         for (String type : c.resources().keySet()) {
             String api = BY_TYPE.get(type);
             if (api != null) apis.put(api, api + ".googleapis.com");
         }
-        if (c.resources().containsKey(Types.EVENTARC_TRIGGER) || (c.resources().containsKey(Types.FUNCTION) && c.resources().get(Types.FUNCTION).values().stream()
-                .anyMatch(f -> f instanceof Map<?, ?> m && m.get("event_trigger") != null))) {
-            // Eventarc delivers through a Pub/Sub subscription of its own, and reads Cloud Audit Logs sources from Logging
+        if (c.resources().containsKey(Types.EVENTARC_TRIGGER)
+                || (c.resources().containsKey(Types.FUNCTION)
+                        && c.resources().get(Types.FUNCTION).values().stream()
+                                .anyMatch(f -> f instanceof Map<?, ?> m && m.get("event_trigger") != null))) {
+            // Eventarc delivers through a Pub/Sub subscription of its own, and reads Cloud Audit Logs sources from
+            // Logging
             for (String api : new String[] {"eventarc", "pubsub", "logging"}) apis.put(api, api + ".googleapis.com");
         }
         if (c.resources().containsKey(Types.API)) {
@@ -60,14 +64,15 @@ final class ProjectApis {
                 b.put("depends_on", dependsOn);
             }
         }
-        c.resource(Types.PROJECT_SERVICE, NAME, Tf.map(
-                "for_each", apis,
-                "service", Tf.expr("each.value"),
-                "disable_on_destroy", false));
+        c.resource(
+                Types.PROJECT_SERVICE,
+                NAME,
+                Tf.map("for_each", apis, "service", Tf.expr("each.value"), "disable_on_destroy", false));
     }
 
     private static boolean refersToManagedResource(Object value) {
-        if (value instanceof Tf.Expr e) return MANAGED_REFERENCE.matcher(e.code()).find();
+        if (value instanceof Tf.Expr e)
+            return MANAGED_REFERENCE.matcher(e.code()).find();
         if (value instanceof Tf.Template t) return t.parts().stream().anyMatch(ProjectApis::refersToManagedResource);
         if (value instanceof Map<?, ?> m) return m.values().stream().anyMatch(ProjectApis::refersToManagedResource);
         if (value instanceof Iterable<?> l) {

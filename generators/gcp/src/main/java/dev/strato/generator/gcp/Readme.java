@@ -27,7 +27,8 @@ final class Readme {
 
     private Readme() {}
 
-    static String render(Service service, Path projectDir, StackBuilder.Stack result, List<String> warnings) throws GenerationException {
+    static String render(Service service, Path projectDir, StackBuilder.Stack result, List<String> warnings)
+            throws GenerationException {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("service", service.name());
         model.put("stage", service.stage());
@@ -45,7 +46,10 @@ final class Readme {
             functions.add(Map.of(
                     "name", f.name(),
                     "key", GcpNames.key(f.name()),
-                    "runtime", RuntimeSupport.find(f.runtime(), Provider.GCP).map(RuntimeSupport.Entry::nativeId).orElse(f.runtime().id()),
+                    "runtime",
+                            RuntimeSupport.find(f.runtime(), Provider.GCP)
+                                    .map(RuntimeSupport.Entry::nativeId)
+                                    .orElse(f.runtime().id()),
                     "entryPoint", EntryPoints.of(f),
                     "triggers", String.join("; ", triggers(d)),
                     "access", d.http() ? (d.isPublic() ? "public" : "roles/run.invoker only") : "internal"));
@@ -67,13 +71,23 @@ final class Readme {
 
     private static List<String> triggers(Delivery d) {
         List<String> list = new ArrayList<>();
-        for (Event.Http r : d.routes()) list.add(r.method() + " " + r.path() + (r.auth().kind() == AuthKind.NONE ? "" : " (" + r.auth().kind().id() + ")"));
+        for (Event.Http r : d.routes())
+            list.add(r.method() + " " + r.path()
+                    + (r.auth().kind() == AuthKind.NONE
+                            ? ""
+                            : " (" + r.auth().kind().id() + ")"));
         for (Delivery.Schedule s : d.schedules()) {
             Event.Schedule e = s.event();
-            list.add("Cloud Scheduler " + (e.cron() != null ? "`" + e.cron() + "` " + e.timezone() : "every " + Durations.format(e.rate())));
+            list.add("Cloud Scheduler "
+                    + (e.cron() != null
+                            ? "`" + e.cron() + "` " + e.timezone()
+                            : "every " + Durations.format(e.rate())));
         }
         for (Delivery.Push p : d.pushes()) {
-            list.add(p.event() instanceof Event.Queue q ? "queue " + q.queue() + " (push)" : "topic " + ((Event.Topic) p.event()).topic() + " (push)");
+            list.add(
+                    p.event() instanceof Event.Queue q
+                            ? "queue " + q.queue() + " (push)"
+                            : "topic " + ((Event.Topic) p.event()).topic() + " (push)");
         }
         for (Delivery.EventarcSource e : d.eventarc()) list.add(e.summary() + " (Eventarc)");
         if (list.isEmpty()) list.add("none: invoke it with roles/run.invoker");
@@ -86,7 +100,9 @@ final class Readme {
     }
 
     private static long visibility(Service service, Event.Queue q) {
-        return ((Resource.Queue) service.resources().get(q.queue())).visibilityTimeout().toSeconds();
+        return ((Resource.Queue) service.resources().get(q.queue()))
+                .visibilityTimeout()
+                .toSeconds();
     }
 
     /** What the platform leaves to the handler (or the adapter) for this function. */
@@ -95,23 +111,34 @@ final class Readme {
         List<String> notes = new ArrayList<>();
         for (Event e : d.function().events()) {
             if (e instanceof Event.Bucket b && (b.prefix() != null || b.suffix() != null)) {
-                notes.add(fn + ": Eventarc filters bucket events by bucket only, so " + checker(d) + " skips objects outside "
-                        + (b.prefix() == null ? "" : "prefix `" + b.prefix() + "`") + (b.prefix() != null && b.suffix() != null ? " and " : "")
-                        + (b.suffix() == null ? "" : "suffix `" + b.suffix() + "`") + " itself (the object name is the event's subject, `objects/<name>`)");
+                notes.add(fn + ": Eventarc filters bucket events by bucket only, so " + checker(d)
+                        + " skips objects outside "
+                        + (b.prefix() == null ? "" : "prefix `" + b.prefix() + "`")
+                        + (b.prefix() != null && b.suffix() != null ? " and " : "")
+                        + (b.suffix() == null ? "" : "suffix `" + b.suffix() + "`")
+                        + " itself (the object name is the event's subject, `objects/<name>`)");
             } else if (e instanceof Event.Queue q && q.batchSize() > 1) {
-                notes.add(fn + ": Pub/Sub pushes one message per request, so the batchSize " + q.batchSize() + " of its queue " + q.queue() + " does not apply");
+                notes.add(fn + ": Pub/Sub pushes one message per request, so the batchSize " + q.batchSize()
+                        + " of its queue " + q.queue() + " does not apply");
             }
             if (e instanceof Event.Queue q && visibility(service, q) < EventSources.ackDeadline(d.function())) {
-                notes.add(fn + ": the ack deadline of queue " + q.queue() + "'s subscription is the function's timeout, "
-                        + EventSources.ackDeadline(d.function()) + " s, not its visibilityTimeout " + visibility(service, q)
-                        + " s: a push that outlasts the deadline is cut off and delivered again");
+                notes.add(
+                        fn + ": the ack deadline of queue " + q.queue() + "'s subscription is the function's timeout, "
+                                + EventSources.ackDeadline(d.function()) + " s, not its visibilityTimeout "
+                                + visibility(service, q)
+                                + " s: a push that outlasts the deadline is cut off and delivered again");
             } else if (e instanceof Event.Table t && t.batchSize() > 1) {
-                notes.add(fn + ": Eventarc delivers one Firestore change per event, so the batchSize " + t.batchSize() + " of its table " + t.table() + " does not apply");
+                notes.add(fn + ": Eventarc delivers one Firestore change per event, so the batchSize " + t.batchSize()
+                        + " of its table " + t.table() + " does not apply");
             }
         }
         if (d.http() && (d.routes().size() > 1 || !d.routes().get(0).path().equals("/"))) {
-            notes.add(fn + ": its URL takes every method and path, so " + checker(d) + " checks them: it serves " + String.join(", ",
-                    d.routes().stream().map(r -> r.method() + " " + r.path()).toList()) + " (404 or 405 for anything else)");
+            notes.add(fn + ": its URL takes every method and path, so " + checker(d) + " checks them: it serves "
+                    + String.join(
+                            ", ",
+                            d.routes().stream()
+                                    .map(r -> r.method() + " " + r.path())
+                                    .toList()) + " (404 or 405 for anything else)");
         }
         return notes;
     }

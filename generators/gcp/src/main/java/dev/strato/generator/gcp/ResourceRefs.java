@@ -74,8 +74,9 @@ final class ResourceRefs {
             };
         }
         if (v instanceof Value.Secret s) {
-            throw new GenerationException(where + " mixes secret " + s.name()
-                    + " with other text: on GCP a secret fills a whole environment variable (secret_environment_variables)");
+            throw new GenerationException(
+                    where + " mixes secret " + s.name()
+                            + " with other text: on GCP a secret fills a whole environment variable (secret_environment_variables)");
         }
         List<Object> parts = new ArrayList<>();
         for (Value p : ((Value.Concat) v).parts()) parts.add(value(p, where));

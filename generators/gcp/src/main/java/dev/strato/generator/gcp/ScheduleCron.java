@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class ScheduleCron {
 
-    private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
+    private static final List<String> MONTHS =
+            List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
     private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
     private static final Pattern NAME = Pattern.compile("[A-Za-z]{3}");
 
@@ -24,8 +25,11 @@ final class ScheduleCron {
 
     static String of(Event.Schedule s) throws GenerationException {
         if (s.cron() != null) return numbered(s.cron());
-        return UnixCron.ofRate(s.rate()).orElseThrow(() -> new GenerationException("schedule rate " + Durations.format(s.rate())
-                + " has no unix-cron form with exactly that period, which Cloud Scheduler needs: write a cron, or a rate that divides an hour or a day evenly"));
+        return UnixCron.ofRate(s.rate())
+                .orElseThrow(
+                        () -> new GenerationException(
+                                "schedule rate " + Durations.format(s.rate())
+                                        + " has no unix-cron form with exactly that period, which Cloud Scheduler needs: write a cron, or a rate that divides an hour or a day evenly"));
     }
 
     /** The cron with names in its month and day-of-week fields written as numbers. */

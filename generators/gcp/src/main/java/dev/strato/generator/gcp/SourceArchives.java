@@ -25,18 +25,29 @@ final class SourceArchives {
     }
 
     static void add(Configuration c, GcpNames names, Packages packages) {
-        c.resource(Types.BUCKET, BUCKET, Tf.map(
-                "name", names.bucket("sources"),
-                "location", Variables.region(),
-                "uniform_bucket_level_access", true,
-                "public_access_prevention", "enforced",
-                "force_destroy", true));
+        c.resource(
+                Types.BUCKET,
+                BUCKET,
+                Tf.map(
+                        "name",
+                        names.bucket("sources"),
+                        "location",
+                        Variables.region(),
+                        "uniform_bucket_level_access",
+                        true,
+                        "public_access_prevention",
+                        "enforced",
+                        "force_destroy",
+                        true));
         for (Artifact a : packages.distinct()) {
-            c.resource(Types.BUCKET_OBJECT, objectKey(a), Tf.map(
-                    "name", a.fileName(),
-                    "bucket", bucketName(),
-                    "source", Tf.template(Tf.expr("path.module"), "/" + ARTIFACTS + a.fileName()),
-                    "content_type", "application/zip"));
+            c.resource(
+                    Types.BUCKET_OBJECT,
+                    objectKey(a),
+                    Tf.map(
+                            "name", a.fileName(),
+                            "bucket", bucketName(),
+                            "source", Tf.template(Tf.expr("path.module"), "/" + ARTIFACTS + a.fileName()),
+                            "content_type", "application/zip"));
         }
         c.output("sources_bucket", "bucket of the function source zips", bucketName());
     }

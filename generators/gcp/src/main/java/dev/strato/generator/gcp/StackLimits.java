@@ -18,7 +18,10 @@ final class StackLimits {
     private StackLimits() {}
 
     static void check(StackBuilder.Stack s, Warnings warnings) throws GenerationException {
-        int n = s.configuration().resources().getOrDefault(Types.FUNCTION, java.util.Map.of()).size();
+        int n = s.configuration()
+                .resources()
+                .getOrDefault(Types.FUNCTION, java.util.Map.of())
+                .size();
         if (n > FUNCTIONS) {
             throw new GenerationException("the configuration has " + n + " functions, more than the " + FUNCTIONS
                     + " Cloud Run functions allows in one region of a project; split the service");

@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Writes a configuration tree of {@link Tf} values as Terraform JSON: keys in the tree's order, two runs give the same bytes. */
 final class TerraformJson {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private TerraformJson() {}
 

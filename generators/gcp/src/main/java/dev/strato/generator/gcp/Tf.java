@@ -22,7 +22,8 @@ final class Tf {
     record Template(List<Object> parts) {
         Template {
             for (Object p : parts) {
-                if (!(p instanceof String) && !(p instanceof Expr)) throw new IllegalArgumentException("not text or an expression: " + p);
+                if (!(p instanceof String) && !(p instanceof Expr))
+                    throw new IllegalArgumentException("not text or an expression: " + p);
             }
             parts = List.copyOf(parts);
         }
@@ -49,7 +50,8 @@ final class Tf {
             else flat.add(p);
         }
         if (flat.size() == 1 && flat.get(0) instanceof Expr e) return e;
-        if (flat.stream().allMatch(String.class::isInstance)) return String.join("", flat.stream().map(String.class::cast).toList());
+        if (flat.stream().allMatch(String.class::isInstance))
+            return String.join("", flat.stream().map(String.class::cast).toList());
         return new Template(flat);
     }
 

@@ -17,8 +17,16 @@ final class Variables {
     static void declare(Configuration c, Providers.Gcp gcp) {
         c.variable(PROJECT, "string", gcp.project(), "GCP project id (providers.gcp.project)");
         c.variable(REGION, "string", gcp.region(), "GCP region of every regional resource (providers.gcp.region)");
-        c.variable(DELETE_DATA, "bool", false, "destroy deletes Firestore databases and non-empty buckets (strato remove --include-data); false abandons the databases and refuses non-empty buckets");
-        c.variable(ALLOW_UNAUTHENTICATED, "bool", true, "grant roles/run.invoker to allUsers on functions with auth: none routes; false where an organization policy forbids allUsers");
+        c.variable(
+                DELETE_DATA,
+                "bool",
+                false,
+                "destroy deletes Firestore databases and non-empty buckets (strato remove --include-data); false abandons the databases and refuses non-empty buckets");
+        c.variable(
+                ALLOW_UNAUTHENTICATED,
+                "bool",
+                true,
+                "grant roles/run.invoker to allUsers on functions with auth: none routes; false where an organization policy forbids allUsers");
     }
 
     static Tf.Expr project() {

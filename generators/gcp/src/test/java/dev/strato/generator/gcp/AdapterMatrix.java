@@ -36,7 +36,8 @@ final class AdapterMatrix {
 
     private static void compare(String path, String field, JsonNode expected, JsonNode actual, List<String> problems) {
         if (expected.isString() && expected.asString().equals("*")) {
-            if ((actual == null || actual.isNull()) && !NULLABLE.contains(field)) problems.add(path + ": expected a value, got null");
+            if ((actual == null || actual.isNull()) && !NULLABLE.contains(field))
+                problems.add(path + ": expected a value, got null");
             return;
         }
         if (actual == null) {
@@ -57,9 +58,11 @@ final class AdapterMatrix {
                 problems.add(path + ": expected " + expected + ", got " + actual);
                 return;
             }
-            for (int i = 0; i < expected.size(); i++) compare(path + "[" + i + "]", field, expected.get(i), actual.get(i), problems);
+            for (int i = 0; i < expected.size(); i++)
+                compare(path + "[" + i + "]", field, expected.get(i), actual.get(i), problems);
         } else if (expected.isNumber() && actual.isNumber()) {
-            if (expected.decimalValue().compareTo(actual.decimalValue()) != 0) problems.add(path + ": expected " + expected + ", got " + actual);
+            if (expected.decimalValue().compareTo(actual.decimalValue()) != 0)
+                problems.add(path + ": expected " + expected + ", got " + actual);
         } else if (!expected.equals(actual)) {
             problems.add(path + ": expected " + expected + ", got " + actual);
         }

@@ -34,13 +34,24 @@ final class Examples {
     }
 
     static boolean hasRoutes(Service s) {
-        return s.functions().values().stream().anyMatch(f -> f.events().stream().anyMatch(Event.Http.class::isInstance));
+        return s.functions().values().stream()
+                .anyMatch(f -> f.events().stream().anyMatch(Event.Http.class::isInstance));
     }
 
     static Service withGateway(Service s, GcpGateway gateway) {
         Providers.Gcp gcp = s.providers().gcp();
-        Providers p = new Providers(s.providers().aws(), s.providers().azure(), new Providers.Gcp(gcp.project(), gcp.region(), gateway));
-        return new Service(s.name(), s.description(), s.stage(), s.runtime(), s.adapter(), p, s.packaging(), s.functions(), s.resources());
+        Providers p = new Providers(
+                s.providers().aws(), s.providers().azure(), new Providers.Gcp(gcp.project(), gcp.region(), gateway));
+        return new Service(
+                s.name(),
+                s.description(),
+                s.stage(),
+                s.runtime(),
+                s.adapter(),
+                p,
+                s.packaging(),
+                s.functions(),
+                s.resources());
     }
 
     static OutputTree generate(Service s, Path projectDir) throws GenerationException {

@@ -100,7 +100,10 @@ final class FirestoreProtobuf {
 
         void fixed64(int field, long bits) {
             tag(field, 1);
-            out.writeBytes(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(bits).array());
+            out.writeBytes(ByteBuffer.allocate(8)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putLong(bits)
+                    .array());
         }
 
         void string(int field, String s) {

@@ -15,7 +15,10 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class FunctionHost implements AutoCloseable {
 
-    enum Signature { HTTP, CLOUDEVENT;
+    enum Signature {
+        HTTP,
+        CLOUDEVENT;
+
         String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
@@ -34,7 +37,8 @@ abstract class FunctionHost implements AutoCloseable {
 
     /** What the stub answers from now on: a value (null: nothing), or an error it throws when {@code throwing} is set. */
     void answer(Object value, String throwing) throws IOException {
-        String json = throwing != null ? NativeRequest.JSON.writeValueAsString(java.util.Map.of("throw", throwing))
+        String json = throwing != null
+                ? NativeRequest.JSON.writeValueAsString(java.util.Map.of("throw", throwing))
                 : NativeRequest.JSON.writeValueAsString(java.util.Collections.singletonMap("value", value));
         Files.writeString(answer, json);
     }
@@ -45,7 +49,8 @@ abstract class FunctionHost implements AutoCloseable {
     protected List<JsonNode> recordedSince(int lines) throws IOException {
         List<String> all = Files.readAllLines(record, StandardCharsets.UTF_8);
         List<JsonNode> out = new ArrayList<>();
-        for (String line : all.subList(lines, all.size())) if (!line.isBlank()) out.add(NativeRequest.JSON.readTree(line));
+        for (String line : all.subList(lines, all.size()))
+            if (!line.isBlank()) out.add(NativeRequest.JSON.readTree(line));
         return out;
     }
 

@@ -122,8 +122,12 @@ abstract class GcpAdapterContract {
         AdapterMatrix.assertMatches(scenario.get("event"), event);
         JsonNode expected = scenario.get("response");
         assertThat(r.status()).isEqualTo(expected.get("status").asInt());
-        expected.get("headers").properties().forEach(e -> assertThat(r.headers().get(e.getKey())).startsWith(e.getValue().asString()));
-        assertThat(NativeRequest.JSON.readTree(r.body())).isEqualTo(NativeRequest.JSON.readTree(expected.get("body").asString()));
+        expected.get("headers")
+                .properties()
+                .forEach(e -> assertThat(r.headers().get(e.getKey()))
+                        .startsWith(e.getValue().asString()));
+        assertThat(NativeRequest.JSON.readTree(r.body()))
+                .isEqualTo(NativeRequest.JSON.readTree(expected.get("body").asString()));
         JsonNode ctx = r.ctx();
         assertThat(ctx.get("provider").asString()).isEqualTo("gcp");
         assertThat(ctx.get("stage").asString()).isEqualTo("test");
@@ -135,8 +139,12 @@ abstract class GcpAdapterContract {
     @Test
     void functionsNamedLikeKeywordsAreExportedUnderTheirEntryPoint() throws Exception {
         host.answer("ok", null);
-        assertThat(call("delete", Signature.HTTP, new NativeRequest("GET", "/a", "", Map.of(), new byte[0])).status()).isEqualTo(200);
-        assertThat(call("import", Signature.HTTP, new NativeRequest("GET", "/b", "", Map.of(), new byte[0])).status()).isEqualTo(200);
+        assertThat(call("delete", Signature.HTTP, new NativeRequest("GET", "/a", "", Map.of(), new byte[0]))
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("import", Signature.HTTP, new NativeRequest("GET", "/b", "", Map.of(), new byte[0]))
+                        .status())
+                .isEqualTo(200);
         host.answer(null, null);
     }
 
@@ -154,9 +162,11 @@ abstract class GcpAdapterContract {
     void pathsAndMethodsOutsideTheRoutesAre404And405() throws Exception {
         host.answer(null, null);
         NativeRequest order = NativeRequest.http(sample("http-post-order.json"));
-        HostResponse missing = call("onHttp", Signature.HTTP, new NativeRequest("POST", "/nothing", "", order.headers(), order.body()));
+        HostResponse missing = call(
+                "onHttp", Signature.HTTP, new NativeRequest("POST", "/nothing", "", order.headers(), order.body()));
         assertThat(missing.status()).isEqualTo(404);
-        HostResponse wrongMethod = call("onHttp", Signature.HTTP, new NativeRequest("GET", "/orders/42", "", Map.of(), new byte[0]));
+        HostResponse wrongMethod =
+                call("onHttp", Signature.HTTP, new NativeRequest("GET", "/orders/42", "", Map.of(), new byte[0]));
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.headers().get("allow")).isEqualTo("POST");
         assertThat(missing.recorded()).isEmpty();
@@ -174,7 +184,8 @@ abstract class GcpAdapterContract {
 
     /** The adapter's own answer: the reason as JSON, and a log line. */
     void assertMalformedJson(HostResponse r) {
-        assertThat(NativeRequest.JSON.readTree(r.body()).get("error").asString()).contains("not valid JSON");
+        assertThat(NativeRequest.JSON.readTree(r.body()).get("error").asString())
+                .contains("not valid JSON");
         assertThat(r.log()).contains("bad request");
     }
 
@@ -215,7 +226,9 @@ abstract class GcpAdapterContract {
         host.answer(Map.of("failed", List.of(second)), null);
         for (int i = 0; i < 2; i++) {
             HostResponse r = call("onQueue", Signature.HTTP, NativeRequest.push(pushes.get(i)));
-            AdapterMatrix.assertMatches(scenario.get("event").get("messages").get(i), r.event().get("messages").get(0));
+            AdapterMatrix.assertMatches(
+                    scenario.get("event").get("messages").get(i),
+                    r.event().get("messages").get(0));
             assertThat(r.event().get("messages").size()).isEqualTo(1);
             assertThat(r.event().get("kind").asString()).isEqualTo("queue");
             if (i == 0) assertThat(r.status()).as("ack").isBetween(200, 299);
@@ -243,7 +256,8 @@ abstract class GcpAdapterContract {
     @Test
     void messagePublishedCloudEventBecomesATopicEventWithoutDeliveryAttempt() throws Exception {
         host.answer(null, null);
-        ObjectNode expected = (ObjectNode) AdapterMatrix.scenario("topic").get("event").deepCopy();
+        ObjectNode expected =
+                (ObjectNode) AdapterMatrix.scenario("topic").get("event").deepCopy();
         ((ObjectNode) expected.get("messages").get(0)).putNull("deliveryAttempt");
         JsonNode event = sample("pubsub-message-published.json");
         for (NativeRequest request : List.of(NativeRequest.binary(event), NativeRequest.structured(event))) {
@@ -263,10 +277,13 @@ abstract class GcpAdapterContract {
         ObjectNode deleted = (ObjectNode) scenario.get("event").deepCopy();
         deleted.setAll((ObjectNode) scenario.get("deleted"));
         for (Signature signature : Signature.values()) {
-            for (NativeRequest request : List.of(NativeRequest.binary(finalized), NativeRequest.structured(finalized))) {
+            for (NativeRequest request :
+                    List.of(NativeRequest.binary(finalized), NativeRequest.structured(finalized))) {
                 HostResponse r = call("onBucket", signature, request);
                 AdapterMatrix.assertMatches(scenario.get("event"), r.event());
-                assertThat(r.ctx().get("requestId").asString()).as("the CloudEvent's id").isEqualTo(finalized.get("id").asString());
+                assertThat(r.ctx().get("requestId").asString())
+                        .as("the CloudEvent's id")
+                        .isEqualTo(finalized.get("id").asString());
                 assertThat(r.status()).isBetween(200, 299);
             }
             HostResponse r = call("onBucket", signature, NativeRequest.binary(sample("storage-deleted.json")));
@@ -288,7 +305,8 @@ abstract class GcpAdapterContract {
     @Test
     void firestoreChangesAsJsonAndProtobufBecomeTableEvents() throws Exception {
         JsonNode scenario = AdapterMatrix.scenario("table");
-        List<JsonNode> events = List.of(sample("firestore-created.json"), sample("firestore-updated.json"), sample("firestore-deleted.json"));
+        List<JsonNode> events = List.of(
+                sample("firestore-created.json"), sample("firestore-updated.json"), sample("firestore-deleted.json"));
         String second = events.get(1).get("id").asString();
         host.answer(Map.of("failed", List.of(second)), null);
         for (int i = 0; i < events.size(); i++) {
@@ -301,9 +319,13 @@ abstract class GcpAdapterContract {
                     NativeRequest.structured(NativeRequest.withBase64Data(event, "application/protobuf", protobuf)));
             for (NativeRequest request : requests) {
                 HostResponse r = call("onTable", Signature.CLOUDEVENT, request);
-                AdapterMatrix.assertMatches(scenario.get("event").get("changes").get(i), r.event().get("changes").get(0));
-                assertThat(r.event().get("changes").get(0).get("id").asString()).isEqualTo(event.get("id").asString());
-                if (i == 1) assertThat(r.status()).as("the failed change is retried").isEqualTo(500);
+                AdapterMatrix.assertMatches(
+                        scenario.get("event").get("changes").get(i),
+                        r.event().get("changes").get(0));
+                assertThat(r.event().get("changes").get(0).get("id").asString())
+                        .isEqualTo(event.get("id").asString());
+                if (i == 1)
+                    assertThat(r.status()).as("the failed change is retried").isEqualTo(500);
                 else assertThat(r.status()).isBetween(200, 299);
             }
         }
@@ -320,16 +342,21 @@ abstract class GcpAdapterContract {
                  "owner": "projects/acme-orders/databases/orders-dev/documents/users/7", "where": {"latitude": 45.76, "longitude": 4.84}}
                 """);
         byte[] protobuf = FirestoreProtobuf.documentEventData(event.get("data"));
-        for (NativeRequest request : List.of(NativeRequest.structured(event), NativeRequest.binary(event, "application/protobuf", protobuf))) {
+        for (NativeRequest request : List.of(
+                NativeRequest.structured(event), NativeRequest.binary(event, "application/protobuf", protobuf))) {
             HostResponse r = call("onTable", Signature.CLOUDEVENT, request);
-            AdapterMatrix.assertMatches(expected, r.event().get("changes").get(0).get("new"));
+            AdapterMatrix.assertMatches(
+                    expected, r.event().get("changes").get(0).get("new"));
         }
     }
 
     @Test
     void undecodableFirestoreDataIsRejectedWithALogLine() throws Exception {
         JsonNode event = sample("firestore-created.json");
-        HostResponse r = call("onTable", Signature.CLOUDEVENT, NativeRequest.binary(event, "application/protobuf", new byte[] {(byte) 0x0a, (byte) 0xff}));
+        HostResponse r =
+                call("onTable", Signature.CLOUDEVENT, NativeRequest.binary(event, "application/protobuf", new byte[] {
+                    (byte) 0x0a, (byte) 0xff
+                }));
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.log()).contains("is not a DocumentEventData");
         assertThat(r.recorded()).isEmpty();

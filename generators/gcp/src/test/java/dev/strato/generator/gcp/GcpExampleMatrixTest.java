@@ -80,7 +80,9 @@ class GcpExampleMatrixTest {
     /** The example's function packages, generated once (each function's in a folder of its own). */
     private Map<String, Path> packages(Service service, String example, Path temp) throws Exception {
         Map<String, Path> known = packages.get(example);
-        if (known == null) packages.put(example, known = FunctionPackages.unzip(service, Examples.dir(example), temp.resolve(example)));
+        if (known == null)
+            packages.put(
+                    example, known = FunctionPackages.unzip(service, Examples.dir(example), temp.resolve(example)));
         return known;
     }
 
@@ -89,8 +91,12 @@ class GcpExampleMatrixTest {
         Path pkg = packages.get(f.name());
         HandlerAdapters.HandlerModule handler = HandlerAdapters.module(f, Examples.dir(example));
         if (f.runtime().language() == Runtime.Language.NODE) {
-            boolean esm = Files.isRegularFile(pkg.resolve("package.json")) && Files.readString(pkg.resolve("package.json")).contains("\"module\"");
-            RecordingStubs.node(pkg.resolve(handler.module()), List.of(handler.export()), esm || handler.module().endsWith(".mjs"));
+            boolean esm = Files.isRegularFile(pkg.resolve("package.json"))
+                    && Files.readString(pkg.resolve("package.json")).contains("\"module\"");
+            RecordingStubs.node(
+                    pkg.resolve(handler.module()),
+                    List.of(handler.export()),
+                    esm || handler.module().endsWith(".mjs"));
         } else {
             RecordingStubs.python(pkg.resolve(handler.module().replace('.', '/') + ".py"), List.of(handler.export()));
         }
@@ -105,7 +111,8 @@ class GcpExampleMatrixTest {
             case "http" -> http(host, pkg, target, (Event.Http) first, scenario);
             case "schedule" -> {
                 host.answer(null, null);
-                ObjectNode sample = (ObjectNode) GcpAdapterContract.sample("scheduler-job.json").deepCopy();
+                ObjectNode sample = (ObjectNode)
+                        GcpAdapterContract.sample("scheduler-job.json").deepCopy();
                 Object input = ((Event.Schedule) first).input();
                 sample.set("body", NativeRequest.JSON.valueToTree(input == null ? Map.of() : input));
                 HostResponse r = host.call(pkg, target, Signature.HTTP, NativeRequest.http(sample));
@@ -115,14 +122,16 @@ class GcpExampleMatrixTest {
                 assertThat(r.status()).isBetween(200, 299);
             }
             case "queue", "topic" -> {
-                JsonNode pushes = kind.equals("queue") ? GcpAdapterContract.sample("pubsub-push-queue.json")
+                JsonNode pushes = kind.equals("queue")
+                        ? GcpAdapterContract.sample("pubsub-push-queue.json")
                         : NativeRequest.JSON.createArrayNode().add(GcpAdapterContract.sample("pubsub-push-topic.json"));
                 JsonNode messages = scenario.get("event").get("messages");
                 host.answer(null, null);
                 for (int i = 0; i < pushes.size(); i++) {
                     HostResponse r = host.call(pkg, target, Signature.HTTP, NativeRequest.push(pushes.get(i)));
                     assertThat(r.event().get("kind").asString()).isEqualTo(kind);
-                    AdapterMatrix.assertMatches(messages.get(i), r.event().get("messages").get(0));
+                    AdapterMatrix.assertMatches(
+                            messages.get(i), r.event().get("messages").get(0));
                     assertThat(r.status()).isBetween(200, 299);
                 }
             }
@@ -131,19 +140,26 @@ class GcpExampleMatrixTest {
         }
     }
 
-    private static void http(FunctionHost host, Path pkg, String target, Event.Http route, JsonNode scenario) throws Exception {
+    private static void http(FunctionHost host, Path pkg, String target, Event.Http route, JsonNode scenario)
+            throws Exception {
         host.answer(scenario.get("answer"), null);
-        String method = route.method() == HttpMethod.ANY ? "POST" : route.method().id();
+        String method =
+                route.method() == HttpMethod.ANY ? "POST" : route.method().id();
         String path = route.path().replaceAll("\\{[^}]+\\+}", "a/b").replaceAll("\\{[^}]+}", "42");
         boolean body = !List.of("GET", "HEAD", "DELETE").contains(method);
         NativeRequest sample = NativeRequest.http(GcpAdapterContract.sample("http-post-order.json"));
         Map<String, String> headers = new TreeMap<>(sample.headers());
         if (!body) headers.remove("Content-Type");
-        HostResponse r = host.call(pkg, target, Signature.HTTP, new NativeRequest(method, path, sample.query(), headers, body ? sample.body() : new byte[0]));
+        HostResponse r = host.call(
+                pkg,
+                target,
+                Signature.HTTP,
+                new NativeRequest(method, path, sample.query(), headers, body ? sample.body() : new byte[0]));
         ObjectNode expected = (ObjectNode) scenario.get("event").deepCopy();
         expected.put("method", method).put("path", path).put("route", route.path());
         ObjectNode params = NativeRequest.JSON.createObjectNode();
-        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}+]+)(\\+?)}").matcher(route.path());
+        java.util.regex.Matcher names =
+                java.util.regex.Pattern.compile("\\{([^}+]+)(\\+?)}").matcher(route.path());
         while (names.find()) params.put(names.group(1), names.group(2).isEmpty() ? "42" : "a/b");
         expected.set("params", params);
         if (!body) {
@@ -152,17 +168,22 @@ class GcpExampleMatrixTest {
         }
         ObjectNode event = (ObjectNode) r.event().deepCopy();
         ObjectNode kept = NativeRequest.JSON.createObjectNode();
-        expected.get("headers").propertyNames().forEach(name -> kept.set(name, event.get("headers").get(name)));
+        expected.get("headers")
+                .propertyNames()
+                .forEach(name -> kept.set(name, event.get("headers").get(name)));
         event.set("headers", kept);
         AdapterMatrix.assertMatches(expected, event);
         assertThat(r.status()).isEqualTo(scenario.get("response").get("status").asInt());
     }
 
-    private static void bucket(FunctionHost host, Path pkg, String target, Event.Bucket b, JsonNode scenario) throws Exception {
+    private static void bucket(FunctionHost host, Path pkg, String target, Event.Bucket b, JsonNode scenario)
+            throws Exception {
         host.answer(null, null);
         String key = (b.prefix() == null ? "photos/" : b.prefix()) + "cat" + (b.suffix() == null ? ".jpg" : b.suffix());
         for (BucketAction action : b.on()) {
-            ObjectNode sample = (ObjectNode) GcpAdapterContract.sample(action == BucketAction.CREATED ? "storage-finalized.json" : "storage-deleted.json").deepCopy();
+            ObjectNode sample = (ObjectNode) GcpAdapterContract.sample(
+                            action == BucketAction.CREATED ? "storage-finalized.json" : "storage-deleted.json")
+                    .deepCopy();
             ((ObjectNode) sample.get("data")).put("name", key);
             sample.put("subject", "objects/" + key);
             HostResponse r = host.call(pkg, target, Signature.CLOUDEVENT, NativeRequest.binary(sample));
@@ -173,7 +194,9 @@ class GcpExampleMatrixTest {
             if (b.prefix() != null || b.suffix() != null) {
                 ((ObjectNode) sample.get("data")).put("name", "elsewhere/cat.png");
                 HostResponse skipped = host.call(pkg, target, Signature.CLOUDEVENT, NativeRequest.binary(sample));
-                assertThat(skipped.recorded()).as("an object outside the prefix and suffix is skipped").isEmpty();
+                assertThat(skipped.recorded())
+                        .as("an object outside the prefix and suffix is skipped")
+                        .isEmpty();
                 assertThat(skipped.status()).isBetween(200, 299);
             }
         }
@@ -185,8 +208,11 @@ class GcpExampleMatrixTest {
         for (int i = 0; i < samples.size(); i++) {
             JsonNode event = GcpAdapterContract.sample(samples.get(i));
             byte[] protobuf = FirestoreProtobuf.documentEventData(event.get("data"));
-            HostResponse r = host.call(pkg, target, Signature.CLOUDEVENT, NativeRequest.binary(event, "application/protobuf", protobuf));
-            AdapterMatrix.assertMatches(scenario.get("event").get("changes").get(i), r.event().get("changes").get(0));
+            HostResponse r = host.call(
+                    pkg, target, Signature.CLOUDEVENT, NativeRequest.binary(event, "application/protobuf", protobuf));
+            AdapterMatrix.assertMatches(
+                    scenario.get("event").get("changes").get(i),
+                    r.event().get("changes").get(0));
             assertThat(r.status()).isBetween(200, 299);
         }
     }

@@ -28,7 +28,9 @@ class GcpNodeAdapterTest extends GcpAdapterContract {
 
     @Override
     void writeStub(Path project) throws IOException {
-        Files.writeString(project.resolve("package.json"), "{\"name\": \"adapter-test\", \"private\": true, \"type\": \"module\"}\n");
+        Files.writeString(
+                project.resolve("package.json"),
+                "{\"name\": \"adapter-test\", \"private\": true, \"type\": \"module\"}\n");
         RecordingStubs.node(project.resolve("src/stub.js"), FUNCTIONS, true);
     }
 }

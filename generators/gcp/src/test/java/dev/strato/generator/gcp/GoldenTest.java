@@ -31,14 +31,19 @@ class GoldenTest {
                     StringBuilder artifacts = new StringBuilder();
                     for (Map.Entry<String, byte[]> e : out.files().entrySet()) {
                         if (e.getKey().startsWith(SourceArchives.ARTIFACTS)) {
-                            artifacts.append(e.getKey()).append(' ').append(Packager.sha256(e.getValue())).append('\n');
+                            artifacts
+                                    .append(e.getKey())
+                                    .append(' ')
+                                    .append(Packager.sha256(e.getValue()))
+                                    .append('\n');
                         } else {
                             Golden.check(dir + e.getKey(), new String(e.getValue(), StandardCharsets.UTF_8));
                         }
                     }
                     Golden.check(dir + "artifacts.txt", artifacts.toString());
                     assertThat(out.files()).containsKeys(GcpGenerator.CONFIGURATION, GcpGenerator.README);
-                    assertThat(out.files().containsKey(OpenApiDocument.FILE)).isEqualTo(gateway == GcpGateway.API_GATEWAY);
+                    assertThat(out.files().containsKey(OpenApiDocument.FILE))
+                            .isEqualTo(gateway == GcpGateway.API_GATEWAY);
                 }));
             }
         }

@@ -14,7 +14,8 @@ record HostResponse(int status, Map<String, String> headers, byte[] body, List<J
 
     /** The one neutral event the handler got. */
     JsonNode event() {
-        if (recorded.size() != 1) throw new AssertionError("expected one handler call, got " + recorded.size() + "; log:\n" + log);
+        if (recorded.size() != 1)
+            throw new AssertionError("expected one handler call, got " + recorded.size() + "; log:\n" + log);
         return recorded.get(0).get("event");
     }
 

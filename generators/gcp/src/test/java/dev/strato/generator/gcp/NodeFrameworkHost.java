@@ -32,7 +32,8 @@ final class NodeFrameworkHost extends FunctionHost {
     private static final Duration START = Duration.ofSeconds(30);
 
     private final Path node;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Server> servers = new LinkedHashMap<>();
 
     private record Server(Process process, int port, Path log) {}
@@ -42,7 +43,8 @@ final class NodeFrameworkHost extends FunctionHost {
         this.node = Tools.require("node");
         if (!Files.isRegularFile(MAIN)) {
             String message = "the Functions Framework is not installed: run npm ci in " + SUPPORT;
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) Assertions.fail(message + " (CI=true: .ci/run installs it)");
+            if ("true".equalsIgnoreCase(System.getenv("CI")))
+                Assertions.fail(message + " (CI=true: .ci/run installs it)");
             assumeTrue(false, message + ": skipped");
         }
     }
@@ -54,12 +56,20 @@ final class NodeFrameworkHost extends FunctionHost {
         long logSize = Files.size(server.log());
         HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(request.uri(server.port())))
                 .timeout(Duration.ofSeconds(30))
-                .method(request.method(), request.body().length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .method(
+                        request.method(),
+                        request.body().length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(http::header);
         HttpResponse<byte[]> response = client.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
         Map<String, String> headers = new LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(", ", values)));
-        return new HostResponse(response.statusCode(), headers, response.body(), recordedSince(lines), logSince(server.log(), logSize));
+        response.headers()
+                .map()
+                .forEach((name, values) ->
+                        headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(", ", values)));
+        return new HostResponse(
+                response.statusCode(), headers, response.body(), recordedSince(lines), logSince(server.log(), logSize));
     }
 
     /** The server's output after {@code offset}, once it has stopped growing (console output reaches the file asynchronously). */
@@ -70,7 +80,11 @@ final class NodeFrameworkHost extends FunctionHost {
             Thread.sleep(25);
         }
         byte[] all = Files.readAllBytes(log);
-        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), StandardCharsets.UTF_8);
+        return new String(
+                all,
+                (int) Math.min(offset, all.length),
+                (int) Math.max(0, all.length - offset),
+                StandardCharsets.UTF_8);
     }
 
     private Server server(Path pkg, String target, Signature signature) throws Exception {
@@ -82,9 +96,15 @@ final class NodeFrameworkHost extends FunctionHost {
             port = socket.getLocalPort();
         }
         Path log = work.resolve("server-" + servers.size() + ".log");
-        ProcessBuilder pb = new ProcessBuilder(node.toString(), MAIN.toString(), "--target=" + target, "--signature-type=" + signature.id(),
-                "--source=" + pkg, "--port=" + port)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        node.toString(),
+                        MAIN.toString(),
+                        "--target=" + target,
+                        "--signature-type=" + signature.id(),
+                        "--source=" + pkg,
+                        "--port=" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("STRATO_RECORD", record.toString());
         pb.environment().put("STRATO_ANSWER", answer.toString());
         pb.environment().put("NODE_ENV", "production");
@@ -98,14 +118,16 @@ final class NodeFrameworkHost extends FunctionHost {
     private static void awaitPort(Server server) throws Exception {
         long until = System.nanoTime() + START.toNanos();
         while (System.nanoTime() < until) {
-            if (!server.process().isAlive()) throw new AssertionError("functions-framework exited:\n" + Files.readString(server.log()));
+            if (!server.process().isAlive())
+                throw new AssertionError("functions-framework exited:\n" + Files.readString(server.log()));
             try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), server.port())) {
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(50);
             }
         }
-        throw new AssertionError("functions-framework did not listen within " + START + ":\n" + Files.readString(server.log()));
+        throw new AssertionError(
+                "functions-framework did not listen within " + START + ":\n" + Files.readString(server.log()));
     }
 
     @Override

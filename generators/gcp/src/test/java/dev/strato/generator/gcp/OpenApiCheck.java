@@ -39,9 +39,11 @@ final class OpenApiCheck {
 
     /** The document as templatefile renders it with sample values: placeholders filled, {@code $${} unescaped. */
     static String filled(String document) {
-        String text = PLACEHOLDER.matcher(document).replaceAll(m -> m.group(1).equals(OpenApiDocument.MANAGED_SERVICE)
-                ? "strato-0123456789abc.apigateway.acme-orders.cloud.goog"
-                : "https://" + m.group(1).replace('_', '-') + "-x7q2kd3nqa-ew.a.run.app");
+        String text = PLACEHOLDER
+                .matcher(document)
+                .replaceAll(m -> m.group(1).equals(OpenApiDocument.MANAGED_SERVICE)
+                        ? "strato-0123456789abc.apigateway.acme-orders.cloud.goog"
+                        : "https://" + m.group(1).replace('_', '-') + "-x7q2kd3nqa-ew.a.run.app");
         return text.replace("$${", "${").replace("%%{", "%{");
     }
 

@@ -27,7 +27,8 @@ class OracleTest {
 
     static final int RANDOM_MODELS = 40;
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
 
     @TestFactory
     Stream<DynamicTest> examples() {
@@ -35,7 +36,9 @@ class OracleTest {
         for (String example : Examples.names()) {
             Service service = Examples.load(example);
             for (GcpGateway gateway : GcpGateway.values()) {
-                tests.add(DynamicTest.dynamicTest(example + " " + gateway, () -> check(Examples.withGateway(service, gateway), Examples.dir(example))));
+                tests.add(DynamicTest.dynamicTest(
+                        example + " " + gateway,
+                        () -> check(Examples.withGateway(service, gateway), Examples.dir(example))));
             }
         }
         return tests.stream();
@@ -43,34 +46,48 @@ class OracleTest {
 
     @TestFactory
     Stream<DynamicTest> randomModels() {
-        return LongStream.rangeClosed(1, RANDOM_MODELS).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
-            Path project = dir.resolve("p" + seed);
-            int functions = 1 + (int) ((seed - 1) * (RandomModels.MAX_FUNCTIONS - 1) / (RANDOM_MODELS - 1));
-            Service service = Examples.load(RandomModels.write(seed, functions, project));
-            assertThat(service.functions()).hasSize(functions);
-            check(service, project);
-        }));
+        return LongStream.rangeClosed(1, RANDOM_MODELS)
+                .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+                    Path project = dir.resolve("p" + seed);
+                    int functions = 1 + (int) ((seed - 1) * (RandomModels.MAX_FUNCTIONS - 1) / (RANDOM_MODELS - 1));
+                    Service service = Examples.load(RandomModels.write(seed, functions, project));
+                    assertThat(service.functions()).hasSize(functions);
+                    check(service, project);
+                }));
     }
 
     static void check(Service service, Path project) throws Exception {
         OutputTree out = Examples.generate(service, project);
         String configuration = text(out, GcpGenerator.CONFIGURATION);
         JsonNode tree = ProviderSchema.JSON.readTree(configuration);
-        assertThat(ProviderSchema.validate(tree)).as("errors against the provider schema").isEmpty();
+        assertThat(ProviderSchema.validate(tree))
+                .as("errors against the provider schema")
+                .isEmpty();
         assertThat(References.check(tree)).as("broken references").isEmpty();
         JsonNode config = tree.path("resource").path(Types.API_CONFIG);
         if (out.files().containsKey(OpenApiDocument.FILE)) {
             String document = text(out, OpenApiDocument.FILE);
-            String contents = config.path(ApiGateway.NAME).path("openapi_documents").path("document").path("contents").asString();
-            assertThat(OpenApiCheck.placeholders(document)).as("placeholders of the OpenAPI document")
+            String contents = config.path(ApiGateway.NAME)
+                    .path("openapi_documents")
+                    .path("document")
+                    .path("contents")
+                    .asString();
+            assertThat(OpenApiCheck.placeholders(document))
+                    .as("placeholders of the OpenAPI document")
                     .isEqualTo(OpenApiCheck.variables(contents));
-            assertThat(OpenApiCheck.problems(document)).as("swagger-parser messages").isEmpty();
+            assertThat(OpenApiCheck.problems(document))
+                    .as("swagger-parser messages")
+                    .isEmpty();
         } else {
-            assertThat(config.isMissingNode()).as("no api_config without the document").isTrue();
+            assertThat(config.isMissingNode())
+                    .as("no api_config without the document")
+                    .isTrue();
         }
         Map<String, byte[]> again = Examples.generate(service, project).files();
         assertThat(again.keySet()).isEqualTo(out.files().keySet());
-        out.files().forEach((path, bytes) -> assertThat(again.get(path)).as("second run of " + path).isEqualTo(bytes));
+        out.files()
+                .forEach((path, bytes) ->
+                        assertThat(again.get(path)).as("second run of " + path).isEqualTo(bytes));
     }
 
     static String text(OutputTree out, String path) {

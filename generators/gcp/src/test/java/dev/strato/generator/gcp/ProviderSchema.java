@@ -25,7 +25,8 @@ final class ProviderSchema {
     static final Set<String> BETA_TYPES = Set.of(Types.API, Types.API_CONFIG, Types.GATEWAY);
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNode SCHEMA_NODE = read();
-    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(SCHEMA_NODE);
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(SCHEMA_NODE);
 
     private ProviderSchema() {}
 

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class PythonFrameworkHost extends FunctionHost {
 
-    static final Path HARNESS = Path.of("src/test/resources/python/gcp_framework.py").toAbsolutePath();
+    static final Path HARNESS =
+            Path.of("src/test/resources/python/gcp_framework.py").toAbsolutePath();
 
     private final Path python;
     private final Map<String, Worker> workers = new LinkedHashMap<>();
@@ -49,11 +50,19 @@ final class PythonFrameworkHost extends FunctionHost {
         String line = worker.out().readLine();
         if (line == null) throw new AssertionError("the Python host exited (a crash of the runtime process)");
         JsonNode result = NativeRequest.JSON.readTree(line);
-        if (result.get("status").asInt() < 0) throw new AssertionError("the Python host crashed:\n" + result.get("log").asString());
+        if (result.get("status").asInt() < 0)
+            throw new AssertionError(
+                    "the Python host crashed:\n" + result.get("log").asString());
         Map<String, String> headers = new LinkedHashMap<>();
-        result.get("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asString()));
-        return new HostResponse(result.get("status").asInt(), headers, Base64.getDecoder().decode(result.get("body").asString()),
-                recordedSince(lines), result.get("log").asString());
+        result.get("headers")
+                .properties()
+                .forEach(e -> headers.put(e.getKey(), e.getValue().asString()));
+        return new HostResponse(
+                result.get("status").asInt(),
+                headers,
+                Base64.getDecoder().decode(result.get("body").asString()),
+                recordedSince(lines),
+                result.get("log").asString());
     }
 
     private Worker worker(Path pkg, String target) throws IOException {
@@ -61,12 +70,15 @@ final class PythonFrameworkHost extends FunctionHost {
         Worker existing = workers.get(key);
         if (existing != null) return existing;
         ProcessBuilder pb = new ProcessBuilder(python.toString(), HARNESS.toString(), pkg.toString(), target)
-                .directory(pkg.toFile()).redirectError(work.resolve("python-" + workers.size() + ".err").toFile());
+                .directory(pkg.toFile())
+                .redirectError(work.resolve("python-" + workers.size() + ".err").toFile());
         pb.environment().put("STRATO_RECORD", record.toString());
         pb.environment().put("STRATO_ANSWER", answer.toString());
         pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         Process p = pb.start();
-        Worker worker = new Worker(p, new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8),
+        Worker worker = new Worker(
+                p,
+                new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8),
                 new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
         workers.put(key, worker);
         return worker;

@@ -15,9 +15,10 @@ final class RecordingStubs {
     private RecordingStubs() {}
 
     static void node(Path file, Collection<String> exports, boolean esm) throws IOException {
-        StringBuilder js = new StringBuilder(esm
-                ? "import { appendFileSync, existsSync, readFileSync } from 'node:fs';\n"
-                : "const { appendFileSync, existsSync, readFileSync } = require('node:fs');\n");
+        StringBuilder js = new StringBuilder(
+                esm
+                        ? "import { appendFileSync, existsSync, readFileSync } from 'node:fs';\n"
+                        : "const { appendFileSync, existsSync, readFileSync } = require('node:fs');\n");
         js.append("""
                 async function record(event, ctx) {
                   const seen = { provider: ctx.provider, stage: ctx.stage, functionName: ctx.functionName, requestId: ctx.requestId, deadline: ctx.deadline };
@@ -28,7 +29,8 @@ final class RecordingStubs {
                   return answer.value ?? undefined;
                 }
                 """);
-        for (String name : exports) js.append(esm ? "export const " + name + " = record;\n" : "exports." + name + " = record;\n");
+        for (String name : exports)
+            js.append(esm ? "export const " + name + " = record;\n" : "exports." + name + " = record;\n");
         write(file, js.toString());
     }
 

@@ -45,7 +45,11 @@ final class References {
                 if (e.getKey().equals("depends_on")) {
                     for (JsonNode address : e.getValue()) {
                         String[] parts = address.asString().split("\\.");
-                        if (parts.length != 2 || conf.path("resource").path(parts[0]).path(parts[1]).isMissingNode()) {
+                        if (parts.length != 2
+                                || conf.path("resource")
+                                        .path(parts[0])
+                                        .path(parts[1])
+                                        .isMissingNode()) {
                             problems.add(path + ".depends_on: no resource " + address.asString());
                         }
                     }
@@ -89,7 +93,8 @@ final class References {
             String name = m.group(3);
             JsonNode target = conf.path(data ? "data" : "resource").path(type).path(name);
             if (target.isMissingNode()) {
-                problems.add(path + ": " + m.group() + " refers to no " + (data ? "data source" : "resource") + " of this file");
+                problems.add(path + ": " + m.group() + " refers to no " + (data ? "data source" : "resource")
+                        + " of this file");
                 continue;
             }
             String problem = attributeProblem((data ? "data." : "resource.") + type, m.group(4), defs);
@@ -118,7 +123,9 @@ final class References {
             if (s.group(1) != null) names.add(s.group(1));
         }
         if (BETA_ATTRIBUTES.containsKey(type)) {
-            return names.size() == 1 && BETA_ATTRIBUTES.get(type).contains(names.get(0)) ? null : type + " has no attribute " + attributePath;
+            return names.size() == 1 && BETA_ATTRIBUTES.get(type).contains(names.get(0))
+                    ? null
+                    : type + " has no attribute " + attributePath;
         }
         String current = def;
         for (String n : names) {

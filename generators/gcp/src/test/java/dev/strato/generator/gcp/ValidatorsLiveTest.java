@@ -18,7 +18,8 @@ class ValidatorsLiveTest {
 
     @BeforeAll
     static void generateOrders() throws Exception {
-        OutputTree out = Examples.generate(Examples.withGateway(Examples.load("orders"), GcpGateway.API_GATEWAY), Examples.dir("orders"));
+        OutputTree out = Examples.generate(
+                Examples.withGateway(Examples.load("orders"), GcpGateway.API_GATEWAY), Examples.dir("orders"));
         configuration = OracleTest.text(out, GcpGenerator.CONFIGURATION);
         openApi = OracleTest.text(out, OpenApiDocument.FILE);
     }
@@ -54,7 +55,10 @@ class ValidatorsLiveTest {
         assertThat(ProviderSchema.validate(string)).anyMatch(e -> e.contains("timeout_seconds"));
 
         ObjectNode unknown = tree();
-        ((ObjectNode) unknown.path("resource")).putObject("google_cloudfunctions_function").putObject("old").put("name", "x");
+        ((ObjectNode) unknown.path("resource"))
+                .putObject("google_cloudfunctions_function")
+                .putObject("old")
+                .put("name", "x");
         assertThat(ProviderSchema.validate(unknown)).anyMatch(e -> e.contains("google_cloudfunctions_function"));
     }
 
@@ -68,7 +72,8 @@ class ValidatorsLiveTest {
         env.put("D", "$${google_pubsub_topic.nope.id} is escaped text");
         env.put("E", "${google_cloudfunctions2_function.get_order.service_config[0].urii}");
         ((ArrayNode) function(tree).withArray("depends_on")).add("google_project_iam_member.nobody");
-        assertThat(References.check(tree)).hasSize(5)
+        assertThat(References.check(tree))
+                .hasSize(5)
                 .anyMatch(p -> p.contains("google_pubsub_topic.nope.id refers to no resource"))
                 .anyMatch(p -> p.contains("has no attribute namee"))
                 .anyMatch(p -> p.contains("var.zone is not defined"))

@@ -16,7 +16,8 @@ final class Zips {
     static Map<String, String> read(byte[] zip) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            for (ZipEntry e; (e = in.getNextEntry()) != null; )
+                files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         return files;
     }

@@ -63,7 +63,11 @@ final class ArtifactUploader {
                 for (Future<Boolean> f : sent) await(f);
                 progress.uploadFinished();
             }
-            return new Outcome(missing.size(), byKey.size() - missing.size(), bytes, missing.stream().map(Upload::key).toList());
+            return new Outcome(
+                    missing.size(),
+                    byKey.size() - missing.size(),
+                    bytes,
+                    missing.stream().map(Upload::key).toList());
         } finally {
             pool.shutdownNow();
         }
@@ -83,8 +87,11 @@ final class ArtifactUploader {
         } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
             if (AwsErrors.notFound(e)) return false;
             if (e.statusCode() == 403) {
-                throw new ProviderException("could not check s3://" + bucket + "/" + key + ": " + AwsErrors.describe(e) + ": the bucket is not"
-                        + " owned by account " + owner + " or these credentials may not read it; nothing was uploaded", e);
+                throw new ProviderException(
+                        "could not check s3://" + bucket + "/" + key + ": " + AwsErrors.describe(e)
+                                + ": the bucket is not" + " owned by account " + owner
+                                + " or these credentials may not read it; nothing was uploaded",
+                        e);
             }
             throw new ProviderException("could not check s3://" + bucket + "/" + key + ": " + AwsErrors.describe(e), e);
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
@@ -94,8 +101,11 @@ final class ArtifactUploader {
 
     private boolean put(Upload u, ProgressListener progress) {
         ContentStreamProvider content = () -> counting(u.file(), progress);
-        AwsErrors.run("upload " + u.file().getFileName() + " to s3://" + bucket + "/" + u.key(), () ->
-                s3.putObject(b -> b.bucket(bucket).key(u.key()).expectedBucketOwner(owner), RequestBody.fromContentProvider(content, u.bytes(), "application/zip")));
+        AwsErrors.run(
+                "upload " + u.file().getFileName() + " to s3://" + bucket + "/" + u.key(),
+                () -> s3.putObject(
+                        b -> b.bucket(bucket).key(u.key()).expectedBucketOwner(owner),
+                        RequestBody.fromContentProvider(content, u.bytes(), "application/zip")));
         return true;
     }
 

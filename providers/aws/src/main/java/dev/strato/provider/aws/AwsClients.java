@@ -4,8 +4,8 @@ import dev.strato.provider.Connection;
 import dev.strato.provider.ProviderException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -15,10 +15,10 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -53,7 +53,8 @@ final class AwsClients implements AutoCloseable {
 
     /** False only when an endpoint override speaks plain HTTP (a local emulator): then no policy may demand TLS. */
     boolean tls() {
-        return connection.endpoint() == null || "https".equalsIgnoreCase(connection.endpoint().getScheme());
+        return connection.endpoint() == null
+                || "https".equalsIgnoreCase(connection.endpoint().getScheme());
     }
 
     ClientSettings settings() {
@@ -61,7 +62,9 @@ final class AwsClients implements AutoCloseable {
     }
 
     CloudFormationClient cloudFormation() {
-        return client(CloudFormationClient.class, () -> configure(CloudFormationClient.builder()).build());
+        return client(
+                CloudFormationClient.class,
+                () -> configure(CloudFormationClient.builder()).build());
     }
 
     S3Client s3() {
@@ -69,7 +72,8 @@ final class AwsClients implements AutoCloseable {
             var builder = configure(S3Client.builder());
             // emulators serve buckets by path and don't all speak the newer default checksums
             if (connection.endpoint() != null) {
-                builder.forcePathStyle(true).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                builder.forcePathStyle(true)
+                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
             }
             return builder.build();
@@ -77,22 +81,27 @@ final class AwsClients implements AutoCloseable {
     }
 
     LambdaClient lambda() {
-        return client(LambdaClient.class, () -> configure(LambdaClient.builder()).build());
+        return client(
+                LambdaClient.class, () -> configure(LambdaClient.builder()).build());
     }
 
     CloudWatchLogsClient logs() {
-        return client(CloudWatchLogsClient.class, () -> configure(CloudWatchLogsClient.builder()).build());
+        return client(
+                CloudWatchLogsClient.class,
+                () -> configure(CloudWatchLogsClient.builder()).build());
     }
 
     DynamoDbClient dynamoDb() {
-        return client(DynamoDbClient.class, () -> configure(DynamoDbClient.builder()).build());
+        return client(
+                DynamoDbClient.class, () -> configure(DynamoDbClient.builder()).build());
     }
 
     /** The account the credentials belong to (one STS call, remembered). */
     synchronized String accountId() {
         if (accountId == null) {
             try (StsClient sts = configure(StsClient.builder()).build()) {
-                accountId = AwsErrors.call("look up the AWS account", () -> sts.getCallerIdentity().account());
+                accountId = AwsErrors.call(
+                        "look up the AWS account", () -> sts.getCallerIdentity().account());
             }
         }
         return accountId;
@@ -110,8 +119,11 @@ final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
-        builder.region(Region.of(region)).credentialsProvider(credentials()).httpClient(http())
-                .overrideConfiguration(o -> o.retryStrategy(retryStrategy()).apiCallAttemptTimeout(settings.attemptTimeout()));
+        builder.region(Region.of(region))
+                .credentialsProvider(credentials())
+                .httpClient(http())
+                .overrideConfiguration(
+                        o -> o.retryStrategy(retryStrategy()).apiCallAttemptTimeout(settings.attemptTimeout()));
         if (connection.endpoint() != null) builder.endpointOverride(connection.endpoint());
         return builder;
     }
@@ -119,14 +131,20 @@ final class AwsClients implements AutoCloseable {
     private RetryStrategy retryStrategy() {
         BackoffStrategy backoff = BackoffStrategy.exponentialDelay(settings.baseDelay(), settings.maxBackoff());
         // no circuit breaker: a deploy would rather wait out a long throttling burst than give up mid-way
-        return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts())
-                .backoffStrategy(backoff).throttlingBackoffStrategy(backoff).circuitBreakerEnabled(false).build();
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(settings.maxAttempts())
+                .backoffStrategy(backoff)
+                .throttlingBackoffStrategy(backoff)
+                .circuitBreakerEnabled(false)
+                .build();
     }
 
     private SdkHttpClient http() {
         if (http == null) {
-            http = UrlConnectionHttpClient.builder().connectionTimeout(java.time.Duration.ofSeconds(10))
-                    .socketTimeout(settings.attemptTimeout()).build();
+            http = UrlConnectionHttpClient.builder()
+                    .connectionTimeout(java.time.Duration.ofSeconds(10))
+                    .socketTimeout(settings.attemptTimeout())
+                    .build();
             opened.add(http);
         }
         return http;

@@ -30,14 +30,17 @@ final class AwsErrors {
         if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
             String code = s.awsErrorDetails().errorCode();
             String message = s.awsErrorDetails().errorMessage();
-            return (code == null ? "HTTP " + s.statusCode() : code) + (message == null || message.isBlank() ? "" : ": " + firstLine(message));
+            return (code == null ? "HTTP " + s.statusCode() : code)
+                    + (message == null || message.isBlank() ? "" : ": " + firstLine(message));
         }
         if (e instanceof SdkClientException) return firstLine(e.getMessage());
         return firstLine(String.valueOf(e.getMessage()));
     }
 
     static boolean isCode(Throwable e, String code) {
-        return e instanceof AwsServiceException s && s.awsErrorDetails() != null && code.equals(s.awsErrorDetails().errorCode());
+        return e instanceof AwsServiceException s
+                && s.awsErrorDetails() != null
+                && code.equals(s.awsErrorDetails().errorCode());
     }
 
     static boolean notFound(Throwable e) {

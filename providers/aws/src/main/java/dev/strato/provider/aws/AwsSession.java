@@ -25,10 +25,16 @@ final class AwsSession implements ProviderSession {
 
     AwsSession(Connection connection, ServiceTarget target, ClientSettings settings) {
         this.target = target;
-        Providers.Aws aws = target.service().providers() == null ? null : target.service().providers().aws();
-        String profile = connection.profile() != null ? connection.profile()
-                : aws != null && aws.profile() != null ? aws.profile() : connection.environment().get("AWS_PROFILE");
-        this.clients = new AwsClients(connection, Regions.choose(connection, aws == null ? null : aws.region(), profile), profile, settings);
+        Providers.Aws aws = target.service().providers() == null
+                ? null
+                : target.service().providers().aws();
+        String profile = connection.profile() != null
+                ? connection.profile()
+                : aws != null && aws.profile() != null
+                        ? aws.profile()
+                        : connection.environment().get("AWS_PROFILE");
+        this.clients = new AwsClients(
+                connection, Regions.choose(connection, aws == null ? null : aws.region(), profile), profile, settings);
     }
 
     private synchronized StackManifest manifest() {
@@ -68,7 +74,8 @@ final class AwsSession implements ProviderSession {
 
     @Override
     public InvokeResult invoke(InvokeRequest request) {
-        return new FunctionInvoker(clients.lambda()).invoke(function(request.function()).name(), request);
+        return new FunctionInvoker(clients.lambda())
+                .invoke(function(request.function()).name(), request);
     }
 
     @Override
@@ -84,8 +91,10 @@ final class AwsSession implements ProviderSession {
     private StackManifest.FunctionRef function(String name) {
         StackManifest.FunctionRef f = manifest().functions().get(name);
         if (f == null) {
-            throw new ProviderException("unknown function '" + name + "'" + dev.strato.model.support.Suggestions.didYouMean(name, manifest().functions().keySet())
-                    + " (functions: " + String.join(", ", manifest().functions().keySet()) + ")");
+            throw new ProviderException("unknown function '" + name + "'"
+                    + dev.strato.model.support.Suggestions.didYouMean(
+                            name, manifest().functions().keySet()) + " (functions: "
+                    + String.join(", ", manifest().functions().keySet()) + ")");
         }
         return f;
     }

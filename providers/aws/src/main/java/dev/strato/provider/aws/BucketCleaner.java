@@ -17,12 +17,22 @@ final class BucketCleaner {
         return AwsErrors.call("empty bucket " + bucket, () -> {
             List<ObjectIdentifier> all = new ArrayList<>();
             for (var page : s3.listObjectVersionsPaginator(b -> b.bucket(bucket).expectedBucketOwner(owner))) {
-                page.versions().forEach(v -> all.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
-                page.deleteMarkers().forEach(m -> all.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+                page.versions()
+                        .forEach(v -> all.add(ObjectIdentifier.builder()
+                                .key(v.key())
+                                .versionId(v.versionId())
+                                .build()));
+                page.deleteMarkers()
+                        .forEach(m -> all.add(ObjectIdentifier.builder()
+                                .key(m.key())
+                                .versionId(m.versionId())
+                                .build()));
             }
             for (int i = 0; i < all.size(); i += BATCH) {
                 List<ObjectIdentifier> batch = all.subList(i, Math.min(all.size(), i + BATCH));
-                s3.deleteObjects(b -> b.bucket(bucket).expectedBucketOwner(owner).delete(d -> d.objects(batch).quiet(true)));
+                s3.deleteObjects(b -> b.bucket(bucket)
+                        .expectedBucketOwner(owner)
+                        .delete(d -> d.objects(batch).quiet(true)));
             }
             s3.deleteBucket(b -> b.bucket(bucket).expectedBucketOwner(owner));
             return (int) all.stream().map(ObjectIdentifier::key).distinct().count();

@@ -33,10 +33,16 @@ final class ChangeSets {
         this.settings = settings;
     }
 
-    Created create(String stackName, boolean newStack, Template template, Map<String, String> parameters, List<String> capabilities) {
+    Created create(
+            String stackName,
+            boolean newStack,
+            Template template,
+            Map<String, String> parameters,
+            List<String> capabilities) {
         String name = "strato-" + System.currentTimeMillis();
         List<Parameter> params = new ArrayList<>();
-        parameters.forEach((k, v) -> params.add(Parameter.builder().parameterKey(k).parameterValue(v).build()));
+        parameters.forEach((k, v) ->
+                params.add(Parameter.builder().parameterKey(k).parameterValue(v).build()));
         try {
             submit(stackName, name, newStack, template, params, capabilities);
         } catch (ProviderException e) {
@@ -54,17 +60,28 @@ final class ChangeSets {
         return new Created(name, stackName, newStack, rows(stackName, name));
     }
 
-    private void submit(String stackName, String name, boolean newStack, Template template, List<Parameter> params, List<String> capabilities) {
+    private void submit(
+            String stackName,
+            String name,
+            boolean newStack,
+            Template template,
+            List<Parameter> params,
+            List<String> capabilities) {
         AwsErrors.run("create a change set for stack " + stackName, () -> {
             try {
-                cfn.createChangeSet(b -> b.stackName(stackName).changeSetName(name)
+                cfn.createChangeSet(b -> b.stackName(stackName)
+                        .changeSetName(name)
                         .changeSetType(newStack ? ChangeSetType.CREATE : ChangeSetType.UPDATE)
                         // a new stack adopts the tables and buckets a remove (or an older failed create) kept: they
                         // have static names and a Retain policy, so CloudFormation imports them instead of failing
-                        // with "already exists" (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/import-resources-automatically.html)
+                        // with "already exists"
+                        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/import-resources-automatically.html)
                         .importExistingResources(newStack ? Boolean.TRUE : null)
-                        .templateBody(template.body()).templateURL(template.url()).parameters(params)
-                        .capabilities(capabilities.stream().map(Capability::fromValue).toList())
+                        .templateBody(template.body())
+                        .templateURL(template.url())
+                        .parameters(params)
+                        .capabilities(
+                                capabilities.stream().map(Capability::fromValue).toList())
                         .tags(t -> t.key("strato:stack").value(stackName)));
             } catch (software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException e) {
                 // a retried request whose first attempt got through: the change set is there
@@ -79,7 +96,9 @@ final class ChangeSets {
     private DescribeChangeSetResponse awaitCreated(String stackName, String name) {
         Poller poller = new Poller(settings);
         while (true) {
-            DescribeChangeSetResponse r = AwsErrors.call("read change set " + name, () -> cfn.describeChangeSet(b -> b.stackName(stackName).changeSetName(name)));
+            DescribeChangeSetResponse r = AwsErrors.call(
+                    "read change set " + name,
+                    () -> cfn.describeChangeSet(b -> b.stackName(stackName).changeSetName(name)));
             String status = r.statusAsString();
             if ("CREATE_COMPLETE".equals(status) || "FAILED".equals(status)) return r;
             poller.pause();
@@ -91,12 +110,17 @@ final class ChangeSets {
         String token = null;
         do {
             String next = token;
-            DescribeChangeSetResponse page = AwsErrors.call("read change set " + name,
-                    () -> cfn.describeChangeSet(b -> b.stackName(stackName).changeSetName(name).nextToken(next)));
+            DescribeChangeSetResponse page = AwsErrors.call(
+                    "read change set " + name,
+                    () -> cfn.describeChangeSet(
+                            b -> b.stackName(stackName).changeSetName(name).nextToken(next)));
             for (var c : page.changes()) {
                 var r = c.resourceChange();
                 if (r == null) continue;
-                rows.add(new ResourceChange(r.actionAsString(), r.logicalResourceId(), r.resourceType(),
+                rows.add(new ResourceChange(
+                        r.actionAsString(),
+                        r.logicalResourceId(),
+                        r.resourceType(),
                         r.replacementAsString() == null ? "" : r.replacementAsString()));
             }
             token = page.nextToken();
@@ -105,10 +129,15 @@ final class ChangeSets {
     }
 
     void execute(Created changeSet) {
-        AwsErrors.run("execute change set " + changeSet.name(), () -> cfn.executeChangeSet(b -> b.stackName(changeSet.stackName()).changeSetName(changeSet.name())));
+        AwsErrors.run(
+                "execute change set " + changeSet.name(),
+                () -> cfn.executeChangeSet(
+                        b -> b.stackName(changeSet.stackName()).changeSetName(changeSet.name())));
     }
 
     void delete(String stackName, String name) {
-        AwsErrors.run("delete change set " + name, () -> cfn.deleteChangeSet(b -> b.stackName(stackName).changeSetName(name)));
+        AwsErrors.run(
+                "delete change set " + name,
+                () -> cfn.deleteChangeSet(b -> b.stackName(stackName).changeSetName(name)));
     }
 }

@@ -19,20 +19,25 @@ final class Credentials {
 
     static AwsCredentialsProvider provider(Connection connection, String profile) {
         Map<String, String> env = connection.environment();
-        if (profile != null) return ProfileCredentialsProvider.builder().profileName(profile).build();
+        if (profile != null)
+            return ProfileCredentialsProvider.builder().profileName(profile).build();
         String id = env.get("AWS_ACCESS_KEY_ID");
         String secret = env.get("AWS_SECRET_ACCESS_KEY");
         if (present(id) && present(secret)) {
             String token = env.get("AWS_SESSION_TOKEN");
-            return StaticCredentialsProvider.create(present(token) ? AwsSessionCredentials.create(id, secret, token)
-                    : AwsBasicCredentials.create(id, secret));
+            return StaticCredentialsProvider.create(
+                    present(token)
+                            ? AwsSessionCredentials.create(id, secret, token)
+                            : AwsBasicCredentials.create(id, secret));
         }
         return DefaultCredentialsProvider.builder().build();
     }
 
     static String missing(String profile, Exception cause) {
         if (SsoProfiles.needsLogin(profile, cause)) return SsoProfiles.loginHint(profile);
-        if (profile != null) return "no AWS credentials for profile '" + profile + "': check ~/.aws/credentials and ~/.aws/config, or run 'aws configure --profile " + profile + "'";
+        if (profile != null)
+            return "no AWS credentials for profile '" + profile
+                    + "': check ~/.aws/credentials and ~/.aws/config, or run 'aws configure --profile " + profile + "'";
         return "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or pass --profile NAME (or set AWS_PROFILE) for a profile in ~/.aws";
     }
 

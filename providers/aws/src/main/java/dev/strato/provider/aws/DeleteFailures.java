@@ -20,20 +20,25 @@ final class DeleteFailures {
         Map<String, StackEvent> byResource = new LinkedHashMap<>();
         for (StackEvent e : failures) {
             // the stack's own DELETE_FAILED only summarises the resources' failures
-            if ("DELETE_FAILED".equals(e.status()) && !"AWS::CloudFormation::Stack".equals(e.type())) byResource.put(e.logicalId(), e);
+            if ("DELETE_FAILED".equals(e.status()) && !"AWS::CloudFormation::Stack".equals(e.type()))
+                byResource.put(e.logicalId(), e);
         }
         String again = "run 'strato " + command + "' again";
         if (byResource.isEmpty()) {
-            return new ProviderException("stack " + stackName + " could not be deleted (" + status + "): see its events, then " + again);
+            return new ProviderException(
+                    "stack " + stackName + " could not be deleted (" + status + "): see its events, then " + again);
         }
         List<String> lines = new ArrayList<>();
         for (StackEvent e : byResource.values()) {
             lines.add(e.logicalId() + " (" + e.type() + "): " + e.reason() + "; " + remedy(e) + ", then " + again);
         }
-        lines.add("or keep " + (byResource.size() == 1 ? "it" : "them") + " and delete only the stack: aws cloudformation delete-stack --stack-name "
-                + stackName + " --retain-resources " + String.join(" ", byResource.keySet()) + ", then " + again);
-        return new ProviderException("stack " + stackName + " could not be deleted (" + status + "): " + byResource.size()
-                + " resource" + (byResource.size() == 1 ? "" : "s") + " above could not be deleted", lines);
+        lines.add("or keep " + (byResource.size() == 1 ? "it" : "them")
+                + " and delete only the stack: aws cloudformation delete-stack --stack-name " + stackName
+                + " --retain-resources " + String.join(" ", byResource.keySet()) + ", then " + again);
+        return new ProviderException(
+                "stack " + stackName + " could not be deleted (" + status + "): " + byResource.size() + " resource"
+                        + (byResource.size() == 1 ? "" : "s") + " above could not be deleted",
+                lines);
     }
 
     private static String remedy(StackEvent e) {

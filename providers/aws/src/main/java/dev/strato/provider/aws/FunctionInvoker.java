@@ -20,12 +20,16 @@ final class FunctionInvoker {
     }
 
     InvokeResult invoke(String deployedName, InvokeRequest request) {
-        InvokeResponse response = AwsErrors.call("invoke function " + deployedName, () -> lambda.invoke(b -> b.functionName(deployedName)
-                .payload(SdkBytes.fromByteArray(request.payload()))
-                .invocationType(request.async() ? InvocationType.EVENT : InvocationType.REQUEST_RESPONSE)
-                .logType(request.log() && !request.async() ? LogType.TAIL : LogType.NONE)));
+        InvokeResponse response = AwsErrors.call(
+                "invoke function " + deployedName,
+                () -> lambda.invoke(b -> b.functionName(deployedName)
+                        .payload(SdkBytes.fromByteArray(request.payload()))
+                        .invocationType(request.async() ? InvocationType.EVENT : InvocationType.REQUEST_RESPONSE)
+                        .logType(request.log() && !request.async() ? LogType.TAIL : LogType.NONE)));
         String payload = response.payload() == null ? "" : response.payload().asString(StandardCharsets.UTF_8);
-        String log = response.logResult() == null ? null : new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
+        String log = response.logResult() == null
+                ? null
+                : new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
         String error = response.functionError() == null ? null : describeError(response.functionError(), payload);
         return new InvokeResult(request.function(), response.statusCode(), payload, error, log);
     }
@@ -40,7 +44,10 @@ final class FunctionInvoker {
 
     private static String field(String json, String name) {
         try {
-            Object value = tools.jackson.databind.json.JsonMapper.builder().build().readValue(json, java.util.Map.class).get(name);
+            Object value = tools.jackson.databind.json.JsonMapper.builder()
+                    .build()
+                    .readValue(json, java.util.Map.class)
+                    .get(name);
             return value == null ? null : value.toString();
         } catch (RuntimeException e) {
             return null;

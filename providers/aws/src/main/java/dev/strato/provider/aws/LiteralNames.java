@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 final class LiteralNames {
 
     private static final Pattern BUCKET_NAME = Pattern.compile(
-            "^( +)(BucketName|Bucket): !Sub '([a-z0-9][a-z0-9.-]*)-\\$\\{AWS::AccountId\\}-\\$\\{AWS::Region\\}'$", Pattern.MULTILINE);
+            "^( +)(BucketName|Bucket): !Sub '([a-z0-9][a-z0-9.-]*)-\\$\\{AWS::AccountId\\}-\\$\\{AWS::Region\\}'$",
+            Pattern.MULTILINE);
 
     private LiteralNames() {}
 
@@ -29,7 +30,10 @@ final class LiteralNames {
         Matcher m = BUCKET_NAME.matcher(template);
         StringBuilder out = new StringBuilder(template.length());
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + ": '" + m.group(3) + "-" + accountId + "-" + region + "'"));
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            m.group(1) + m.group(2) + ": '" + m.group(3) + "-" + accountId + "-" + region + "'"));
         }
         m.appendTail(out);
         return out.toString();

@@ -59,14 +59,22 @@ final class LogReader {
         try {
             do {
                 String next = token;
-                FilterLogEventsResponse page = logs.filterLogEvents(b -> b.logGroupName(logGroup).startTime(from).nextToken(next)
+                FilterLogEventsResponse page = logs.filterLogEvents(b -> b.logGroupName(logGroup)
+                        .startTime(from)
+                        .nextToken(next)
                         .filterPattern(query.filter() == null || query.filter().isBlank() ? null : query.filter()));
-                page.events().forEach(e -> events.add(new LogEvent(e.eventId(), Instant.ofEpochMilli(e.timestamp()), e.logStreamName(), e.message() == null ? "" : e.message().stripTrailing())));
+                page.events()
+                        .forEach(e -> events.add(new LogEvent(
+                                e.eventId(),
+                                Instant.ofEpochMilli(e.timestamp()),
+                                e.logStreamName(),
+                                e.message() == null ? "" : e.message().stripTrailing())));
                 token = page.nextToken();
             } while (token != null);
         } catch (ResourceNotFoundException e) {
             if (query.follow()) return events;
-            throw new ProviderException("no log group " + logGroup + " yet: function " + query.function() + " has not written any log");
+            throw new ProviderException(
+                    "no log group " + logGroup + " yet: function " + query.function() + " has not written any log");
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
             throw new ProviderException("could not read log group " + logGroup + ": " + AwsErrors.describe(e), e);
         }

@@ -42,7 +42,8 @@ final class PackageRetention {
     /** After a failed deploy: what it uploaded and no release references goes. */
     void abandoned(Set<String> uploaded) {
         Releases before = read();
-        for (String key : uploaded) if (!before.current().contains(key) && !before.previous().contains(key)) retire(key);
+        for (String key : uploaded)
+            if (!before.current().contains(key) && !before.previous().contains(key)) retire(key);
     }
 
     record Releases(List<String> current, List<String> previous) {}
@@ -50,7 +51,9 @@ final class PackageRetention {
     @SuppressWarnings("unchecked")
     Releases read() {
         try {
-            byte[] json = s3.getObjectAsBytes(b -> b.bucket(bucket.name()).key(RECORD).expectedBucketOwner(bucket.owner())).asByteArray();
+            byte[] json = s3.getObjectAsBytes(
+                            b -> b.bucket(bucket.name()).key(RECORD).expectedBucketOwner(bucket.owner()))
+                    .asByteArray();
             Map<String, Object> m = JsonMapper.builder().build().readValue(json, Map.class);
             return new Releases(strings(m.get("current")), strings(m.get("previous")));
         } catch (AwsServiceException e) {
@@ -62,15 +65,24 @@ final class PackageRetention {
     }
 
     private void write(Releases releases) {
-        String json = JsonMapper.builder().build().writeValueAsString(Map.of("current", releases.current(), "previous", releases.previous()));
-        s3.putObject(b -> b.bucket(bucket.name()).key(RECORD).expectedBucketOwner(bucket.owner()).contentType("application/json"),
+        String json = JsonMapper.builder()
+                .build()
+                .writeValueAsString(Map.of("current", releases.current(), "previous", releases.previous()));
+        s3.putObject(
+                b -> b.bucket(bucket.name())
+                        .key(RECORD)
+                        .expectedBucketOwner(bucket.owner())
+                        .contentType("application/json"),
                 RequestBody.fromString(json));
     }
 
     private void retire(String key) {
         try {
-            s3.putObjectTagging(b -> b.bucket(bucket.name()).key(key).expectedBucketOwner(bucket.owner())
-                    .tagging(t -> t.tagSet(s -> s.key(ArtifactBucket.RETIRED_TAG).value("true"))));
+            s3.putObjectTagging(b -> b.bucket(bucket.name())
+                    .key(key)
+                    .expectedBucketOwner(bucket.owner())
+                    .tagging(
+                            t -> t.tagSet(s -> s.key(ArtifactBucket.RETIRED_TAG).value("true"))));
         } catch (AwsServiceException e) {
             if (!AwsErrors.notFound(e)) throw e;
         }

@@ -22,7 +22,8 @@ final class SsoProfiles {
     static boolean needsLogin(String profile, Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof software.amazon.awssdk.services.sso.auth.ExpiredTokenException
-                    || t instanceof software.amazon.awssdk.services.ssooidc.model.ExpiredTokenException) return isSso(profile);
+                    || t instanceof software.amazon.awssdk.services.ssooidc.model.ExpiredTokenException)
+                return isSso(profile);
         }
         return false;
     }
@@ -30,8 +31,9 @@ final class SsoProfiles {
     private static boolean isSso(String profile) {
         try {
             Optional<Profile> p = ProfileFile.defaultProfileFile().profile(effectiveName(profile));
-            return p.isPresent() && (p.get().property("sso_session").isPresent()
-                    || p.get().property("sso_start_url").isPresent());
+            return p.isPresent()
+                    && (p.get().property("sso_session").isPresent()
+                            || p.get().property("sso_start_url").isPresent());
         } catch (RuntimeException unreadable) {
             // a config file the SDK cannot parse is reported by the credentials failure itself
             return false;
@@ -40,6 +42,7 @@ final class SsoProfiles {
 
     static String loginHint(String profile) {
         String name = effectiveName(profile);
-        return "the AWS IAM Identity Center (SSO) login for profile '" + name + "' is missing or expired: run 'aws sso login --profile " + name + "'";
+        return "the AWS IAM Identity Center (SSO) login for profile '" + name
+                + "' is missing or expired: run 'aws sso login --profile " + name + "'";
     }
 }

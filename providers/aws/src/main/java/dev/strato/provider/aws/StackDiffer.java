@@ -29,16 +29,27 @@ final class StackDiffer {
         String stackName = manifest.stackName();
         Stacks stacks = new Stacks(clients.cloudFormation(), clients.settings());
         var existing = stacks.describe(stackName);
-        boolean newStack = existing.isEmpty() || "REVIEW_IN_PROGRESS".equals(existing.get().stackStatusAsString());
+        boolean newStack =
+                existing.isEmpty() || "REVIEW_IN_PROGRESS".equals(existing.get().stackStatusAsString());
         ArtifactBucket bucket = ArtifactBucket.of(clients, stackName);
         ChangeSets changeSets = new ChangeSets(clients.cloudFormation(), clients.settings());
         progress.step("Creating change set for stack " + stackName);
-        ChangeSets.Created created = changeSets.create(stackName, newStack, StackTemplate.of(generated, clients, newStack, () -> uploader(bucket, progress), progress),
-                StackDeployer.parameters(manifest, bucket.name()), manifest.capabilities());
+        ChangeSets.Created created = changeSets.create(
+                stackName,
+                newStack,
+                StackTemplate.of(generated, clients, newStack, () -> uploader(bucket, progress), progress),
+                StackDeployer.parameters(manifest, bucket.name()),
+                manifest.capabilities());
         if (created.hasChanges()) changeSets.delete(stackName, created.name());
         // a CREATE change set leaves an empty stack in REVIEW_IN_PROGRESS behind; don't leave it for a diff
-        if (existing.isEmpty() && stacks.describe(stackName).map(Stack::stackStatusAsString).filter("REVIEW_IN_PROGRESS"::equals).isPresent()) {
-            AwsErrors.run("delete the empty stack " + stackName, () -> clients.cloudFormation().deleteStack(b -> b.stackName(stackName)));
+        if (existing.isEmpty()
+                && stacks.describe(stackName)
+                        .map(Stack::stackStatusAsString)
+                        .filter("REVIEW_IN_PROGRESS"::equals)
+                        .isPresent()) {
+            AwsErrors.run(
+                    "delete the empty stack " + stackName,
+                    () -> clients.cloudFormation().deleteStack(b -> b.stackName(stackName)));
         }
         return created.rows();
     }

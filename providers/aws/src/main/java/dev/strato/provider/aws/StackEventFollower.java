@@ -32,8 +32,11 @@ final class StackEventFollower {
     /** Marks the events so far as seen: call before starting the operation to follow. */
     void skipExisting() {
         if (stacks.describe(stackName).isEmpty()) return;
-        AwsErrors.run("read the events of stack " + stackName, () ->
-                cfn.describeStackEvents(b -> b.stackName(stackName)).stackEvents().forEach(e -> seen.add(e.eventId())));
+        AwsErrors.run(
+                "read the events of stack " + stackName,
+                () -> cfn.describeStackEvents(b -> b.stackName(stackName))
+                        .stackEvents()
+                        .forEach(e -> seen.add(e.eventId())));
     }
 
     /** Follows until the stack's status no longer ends in _IN_PROGRESS; the final stack (empty once deleted). */
@@ -45,8 +48,9 @@ final class StackEventFollower {
             report(stack.map(Stack::stackId).orElse(stackName), progress);
             if (stack.isEmpty() || !stack.get().stackStatusAsString().endsWith("_IN_PROGRESS")) return stack;
             if (System.nanoTime() > deadline) {
-                throw new ProviderException("stack " + stackName + " is still " + stack.get().stackStatusAsString() + " after "
-                        + Stacks.minutes(settings.inProgressTimeout()) + "; strato stopped waiting: check its events and run the command again");
+                throw new ProviderException("stack " + stackName + " is still "
+                        + stack.get().stackStatusAsString() + " after " + Stacks.minutes(settings.inProgressTimeout())
+                        + "; strato stopped waiting: check its events and run the command again");
             }
             poller.pause();
         }
@@ -81,7 +85,12 @@ final class StackEventFollower {
         for (int i = fresh.size() - 1; i >= 0; i--) {
             var e = fresh.get(i);
             seen.add(e.eventId());
-            StackEvent event = new StackEvent(e.timestamp(), e.logicalResourceId(), e.resourceType(), e.resourceStatusAsString(), e.resourceStatusReason());
+            StackEvent event = new StackEvent(
+                    e.timestamp(),
+                    e.logicalResourceId(),
+                    e.resourceType(),
+                    e.resourceStatusAsString(),
+                    e.resourceStatusReason());
             if (event.failed()) failures.add(event);
             progress.event(event);
         }

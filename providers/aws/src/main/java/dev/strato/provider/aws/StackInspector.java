@@ -23,25 +23,38 @@ final class StackInspector {
 
     StackInfo info(String stackName) {
         Stacks stacks = new Stacks(clients.cloudFormation(), clients.settings());
-        Stack stack = stacks.describe(stackName).orElseThrow(() -> new ProviderException(
-                "stack " + stackName + " does not exist in " + clients.region() + ": run 'strato deploy' first"));
+        Stack stack = stacks.describe(stackName)
+                .orElseThrow(() -> new ProviderException("stack " + stackName + " does not exist in " + clients.region()
+                        + ": run 'strato deploy' first"));
         Map<String, String> outputs = new LinkedHashMap<>();
         stack.outputs().forEach(o -> outputs.put(o.outputKey(), o.outputValue()));
-        List<String> endpoints = outputs.entrySet().stream().filter(e -> e.getKey().endsWith("Url")).map(Map.Entry::getValue).toList();
+        List<String> endpoints = outputs.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("Url"))
+                .map(Map.Entry::getValue)
+                .toList();
         List<StackInfo.Resource> resources = new ArrayList<>();
         Map<String, String> physical = new LinkedHashMap<>();
         for (StackResourceSummary r : stacks.resources(stackName)) {
-            resources.add(new StackInfo.Resource(r.logicalResourceId(), r.resourceType(), r.physicalResourceId(), r.resourceStatusAsString()));
+            resources.add(new StackInfo.Resource(
+                    r.logicalResourceId(), r.resourceType(), r.physicalResourceId(), r.resourceStatusAsString()));
             physical.put(r.logicalResourceId(), r.physicalResourceId());
         }
         List<StackInfo.FunctionInfo> functions = new ArrayList<>();
         manifest.get().functions().forEach((name, f) -> {
             String deployed = physical.getOrDefault(f.logicalId(), f.name());
             GetFunctionConfigurationResponse config = configuration(deployed);
-            functions.add(config == null ? new StackInfo.FunctionInfo(name, deployed, null, null, null)
-                    : new StackInfo.FunctionInfo(name, deployed, config.runtimeAsString(), config.memorySize(), lastModified(config.lastModified())));
+            functions.add(
+                    config == null
+                            ? new StackInfo.FunctionInfo(name, deployed, null, null, null)
+                            : new StackInfo.FunctionInfo(
+                                    name,
+                                    deployed,
+                                    config.runtimeAsString(),
+                                    config.memorySize(),
+                                    lastModified(config.lastModified())));
         });
-        return new StackInfo(stackName, stack.stackStatusAsString(), clients.region(), outputs, endpoints, functions, resources);
+        return new StackInfo(
+                stackName, stack.stackStatusAsString(), clients.region(), outputs, endpoints, functions, resources);
     }
 
     /** Null when Lambda cannot tell (the function is gone, or an emulator keeps it elsewhere). */
@@ -57,7 +70,9 @@ final class StackInspector {
     private static java.time.Instant lastModified(String value) {
         if (value == null) return null;
         try {
-            return java.time.OffsetDateTime.parse(value, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS[XX][XXX]")).toInstant();
+            return java.time.OffsetDateTime.parse(
+                            value, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS[XX][XXX]"))
+                    .toInstant();
         } catch (java.time.format.DateTimeParseException e) {
             try {
                 return java.time.OffsetDateTime.parse(value).toInstant();

@@ -31,8 +31,11 @@ final class StackRemover {
         Optional<Stack> stack = stacks.describe(stackName);
         List<StackResourceSummary> data = new ArrayList<>();
         if (stack.isPresent()) {
-            stack = stacks.awaitSettled(stackName, stack.get(),
-                    status -> progress.step("Stack " + stackName + " is " + status + " from another run; waiting for it to finish"));
+            stack = stacks.awaitSettled(
+                    stackName,
+                    stack.get(),
+                    status -> progress.step(
+                            "Stack " + stackName + " is " + status + " from another run; waiting for it to finish"));
         }
         if (stack.isPresent()) {
             for (StackResourceSummary r : stacks.resources(stackName)) {
@@ -55,7 +58,8 @@ final class StackRemover {
         List<String> kept = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         for (StackResourceSummary r : data) {
-            String label = (TABLE.equals(r.resourceType()) ? "table " : "bucket ") + r.physicalResourceId() + " (" + r.logicalResourceId() + ")";
+            String label = (TABLE.equals(r.resourceType()) ? "table " : "bucket ") + r.physicalResourceId() + " ("
+                    + r.logicalResourceId() + ")";
             if (!includeData) {
                 kept.add(label);
             } else if (deleteData(r)) {
@@ -72,7 +76,8 @@ final class StackRemover {
             if (TABLE.equals(r.resourceType())) {
                 clients.dynamoDb().deleteTable(b -> b.tableName(id));
             } else {
-                ArtifactBucket data = new ArtifactBucket(clients.s3(), id, clients.accountId(), clients.region(), clients.tls());
+                ArtifactBucket data =
+                        new ArtifactBucket(clients.s3(), id, clients.accountId(), clients.region(), clients.tls());
                 if (!data.exists()) return false;
                 BucketCleaner.emptyAndDelete(clients.s3(), id, data.owner());
             }
@@ -85,11 +90,18 @@ final class StackRemover {
     }
 
     /** Deletes the stack and follows it; a failure names each resource left and ends with "run 'strato COMMAND' again". */
-    static void deleteAndWait(CloudFormationClient cfn, Stacks stacks, ClientSettings settings, String stackName, ProgressListener progress, String command) {
+    static void deleteAndWait(
+            CloudFormationClient cfn,
+            Stacks stacks,
+            ClientSettings settings,
+            String stackName,
+            ProgressListener progress,
+            String command) {
         StackEventFollower follower = new StackEventFollower(cfn, stacks, settings, stackName);
         follower.skipExisting();
         AwsErrors.run("delete stack " + stackName, () -> cfn.deleteStack(b -> b.stackName(stackName)));
         Optional<Stack> after = follower.follow(progress);
-        if (after.isPresent()) throw DeleteFailures.of(stackName, after.get().stackStatusAsString(), follower.failures(), command);
+        if (after.isPresent())
+            throw DeleteFailures.of(stackName, after.get().stackStatusAsString(), follower.failures(), command);
     }
 }

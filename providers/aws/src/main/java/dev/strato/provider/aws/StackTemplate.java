@@ -25,8 +25,10 @@ final class StackTemplate {
     private static boolean literalNames(AwsClients clients, String stackName, boolean newStack) {
         if (newStack) return true;
         try {
-            String deployed = clients.cloudFormation().getTemplate(b -> b.stackName(stackName)
-                    .templateStage(software.amazon.awssdk.services.cloudformation.model.TemplateStage.ORIGINAL)).templateBody();
+            String deployed = clients.cloudFormation()
+                    .getTemplate(b -> b.stackName(stackName)
+                            .templateStage(software.amazon.awssdk.services.cloudformation.model.TemplateStage.ORIGINAL))
+                    .templateBody();
             return deployed != null && !LiteralNames.hasSubstitutedNames(deployed);
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
             // unreadable: leave the template as generated, as strato always sent it before
@@ -35,17 +37,23 @@ final class StackTemplate {
     }
 
     static String key(StackManifest manifest) {
-        return "templates/" + manifest.stackName() + "-" + manifest.templateSha256().substring(0, 12) + ".yaml";
+        return "templates/" + manifest.stackName() + "-"
+                + manifest.templateSha256().substring(0, 12) + ".yaml";
     }
 
     /** {@code uploader} is asked for only when the template is to be uploaded. */
-    static ChangeSets.Template of(GeneratedStack generated, AwsClients clients, boolean newStack, Supplier<ArtifactUploader> uploader,
+    static ChangeSets.Template of(
+            GeneratedStack generated,
+            AwsClients clients,
+            boolean newStack,
+            Supplier<ArtifactUploader> uploader,
             ProgressListener progress) {
         StackManifest manifest = generated.manifest();
         Path original = generated.file(manifest.templateFile());
         try {
             String body = Files.readString(original, StandardCharsets.UTF_8);
-            if (literalNames(clients, manifest.stackName(), newStack)) body = LiteralNames.apply(body, clients.accountId(), clients.region());
+            if (literalNames(clients, manifest.stackName(), newStack))
+                body = LiteralNames.apply(body, clients.accountId(), clients.region());
             if (!manifest.uploadTemplate()) return new ChangeSets.Template(body, null);
             Path file = generated.file(manifest.templateFile() + ".deploy");
             Files.writeString(file, body, StandardCharsets.UTF_8);

@@ -25,9 +25,13 @@ final class Stacks {
     Optional<Stack> describe(String name) {
         try {
             List<Stack> stacks = cfn.describeStacks(b -> b.stackName(name)).stacks();
-            return stacks.stream().filter(s -> !"DELETE_COMPLETE".equals(s.stackStatusAsString())).findFirst();
+            return stacks.stream()
+                    .filter(s -> !"DELETE_COMPLETE".equals(s.stackStatusAsString()))
+                    .findFirst();
         } catch (AwsServiceException e) {
-            if (e.awsErrorDetails() != null && String.valueOf(e.awsErrorDetails().errorMessage()).contains("does not exist")) return Optional.empty();
+            if (e.awsErrorDetails() != null
+                    && String.valueOf(e.awsErrorDetails().errorMessage()).contains("does not exist"))
+                return Optional.empty();
             throw new ProviderException("could not read stack " + name + ": " + AwsErrors.describe(e), e);
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
             throw new ProviderException("could not read stack " + name + ": " + AwsErrors.describe(e), e);
@@ -38,7 +42,8 @@ final class Stacks {
     List<StackResourceSummary> resources(String name) {
         List<StackResourceSummary> list = new ArrayList<>();
         AwsErrors.run("list the resources of stack " + name, () -> {
-            for (StackResourceSummary r : cfn.listStackResourcesPaginator(b -> b.stackName(name)).stackResourceSummaries()) {
+            for (StackResourceSummary r :
+                    cfn.listStackResourcesPaginator(b -> b.stackName(name)).stackResourceSummaries()) {
                 if (r.logicalResourceId() != null && !r.logicalResourceId().isEmpty()) list.add(r);
             }
         });
@@ -62,8 +67,9 @@ final class Stacks {
                 told = true;
             }
             if (System.nanoTime() > deadline) {
-                throw new ProviderException("stack " + name + " is still " + stack.get().stackStatusAsString() + " after "
-                        + minutes(settings.inProgressTimeout()) + ": another deploy or remove is running on it; try again when it has finished");
+                throw new ProviderException("stack " + name + " is still "
+                        + stack.get().stackStatusAsString() + " after " + minutes(settings.inProgressTimeout())
+                        + ": another deploy or remove is running on it; try again when it has finished");
             }
             poller.pause();
             stack = describe(name);

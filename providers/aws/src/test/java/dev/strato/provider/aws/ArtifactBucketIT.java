@@ -28,18 +28,25 @@ import software.amazon.awssdk.services.s3.model.LifecycleRule;
  */
 class ArtifactBucketIT {
 
-    @RegisterExtension static final MotoServer MOTO = new MotoServer();
+    @RegisterExtension
+    static final MotoServer MOTO = new MotoServer();
 
     private static final String BUCKET = "strato-pkg-dev-123456789012-us-east-1-an";
 
-    @TempDir Path project;
+    @TempDir
+    Path project;
+
     private S3Client s3;
 
     @BeforeEach
     void client() {
-        s3 = S3Client.builder().endpointOverride(MOTO.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+        s3 = S3Client.builder()
+                .endpointOverride(MOTO.endpoint())
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .build();
     }
 
     @AfterEach
@@ -52,12 +59,26 @@ class ArtifactBucketIT {
         release("v1");
         assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains(BUCKET);
         var pab = s3.getPublicAccessBlock(b -> b.bucket(BUCKET)).publicAccessBlockConfiguration();
-        assertThat(List.of(pab.blockPublicAcls(), pab.ignorePublicAcls(), pab.blockPublicPolicy(), pab.restrictPublicBuckets())).containsOnly(true);
-        assertThat(s3.getBucketEncryption(b -> b.bucket(BUCKET)).serverSideEncryptionConfiguration().rules())
-                .singleElement().satisfies(r -> assertThat(r.applyServerSideEncryptionByDefault().sseAlgorithmAsString()).isEqualTo("AES256"));
-        assertThat(s3.getBucketVersioning(b -> b.bucket(BUCKET)).statusAsString()).isEqualTo("Enabled");
-        List<LifecycleRule> rules = s3.getBucketLifecycleConfiguration(b -> b.bucket(BUCKET)).rules();
-        assertThat(rules).extracting(LifecycleRule::id).containsExactly(ArtifactBucket.EXPIRE_RULE, ArtifactBucket.MARKER_RULE);
+        assertThat(List.of(
+                        pab.blockPublicAcls(),
+                        pab.ignorePublicAcls(),
+                        pab.blockPublicPolicy(),
+                        pab.restrictPublicBuckets()))
+                .containsOnly(true);
+        assertThat(s3.getBucketEncryption(b -> b.bucket(BUCKET))
+                        .serverSideEncryptionConfiguration()
+                        .rules())
+                .singleElement()
+                .satisfies(
+                        r -> assertThat(r.applyServerSideEncryptionByDefault().sseAlgorithmAsString())
+                                .isEqualTo("AES256"));
+        assertThat(s3.getBucketVersioning(b -> b.bucket(BUCKET)).statusAsString())
+                .isEqualTo("Enabled");
+        List<LifecycleRule> rules =
+                s3.getBucketLifecycleConfiguration(b -> b.bucket(BUCKET)).rules();
+        assertThat(rules)
+                .extracting(LifecycleRule::id)
+                .containsExactly(ArtifactBucket.EXPIRE_RULE, ArtifactBucket.MARKER_RULE);
         assertThat(rules.get(0).filter().tag().key()).isEqualTo("strato-retired");
         assertThat(rules.get(0).expiration().days()).isEqualTo(ArtifactBucket.EXPIRE_DAYS);
         assertThat(rules.get(1).noncurrentVersionExpiration().noncurrentDays()).isEqualTo(1);
@@ -86,9 +107,13 @@ class ArtifactBucketIT {
         s3.deleteBucketLifecycle(b -> b.bucket(BUCKET));
         s3.deletePublicAccessBlock(b -> b.bucket(BUCKET));
         release("v2");
-        assertThat(s3.getBucketLifecycleConfiguration(b -> b.bucket(BUCKET)).rules()).extracting(LifecycleRule::id)
+        assertThat(s3.getBucketLifecycleConfiguration(b -> b.bucket(BUCKET)).rules())
+                .extracting(LifecycleRule::id)
                 .contains(ArtifactBucket.EXPIRE_RULE, ArtifactBucket.MARKER_RULE);
-        assertThat(s3.getPublicAccessBlock(b -> b.bucket(BUCKET)).publicAccessBlockConfiguration().blockPublicPolicy()).isTrue();
+        assertThat(s3.getPublicAccessBlock(b -> b.bucket(BUCKET))
+                        .publicAccessBlockConfiguration()
+                        .blockPublicPolicy())
+                .isTrue();
     }
 
     /** Deploys the service with a handler that returns {@code version}; the package key of that release. */
@@ -106,8 +131,10 @@ class ArtifactBucketIT {
                     description: release %s
                 """.formatted(version));
         Files.createDirectories(project.resolve("src"));
-        Files.writeString(project.resolve("src/handler.js"), "exports.main = async () => ({ body: '" + version + "' });\n");
-        try (AwsSession session = new AwsSession(AwsTestTargets.connection(MOTO.endpoint()), AwsTestTargets.target(project), AwsTestTargets.FAST)) {
+        Files.writeString(
+                project.resolve("src/handler.js"), "exports.main = async () => ({ body: '" + version + "' });\n");
+        try (AwsSession session = new AwsSession(
+                AwsTestTargets.connection(MOTO.endpoint()), AwsTestTargets.target(project), AwsTestTargets.FAST)) {
             session.deploy(true, new ProgressListener() {
                 @Override
                 public void step(String message) {
@@ -121,11 +148,14 @@ class ArtifactBucketIT {
     }
 
     private List<String> retired() {
-        return s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("artifacts/")).contents().stream().map(o -> o.key())
-                .filter(k -> "true".equals(tags(k).get(ArtifactBucket.RETIRED_TAG))).toList();
+        return s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("artifacts/")).contents().stream()
+                .map(o -> o.key())
+                .filter(k -> "true".equals(tags(k).get(ArtifactBucket.RETIRED_TAG)))
+                .toList();
     }
 
     private Map<String, String> tags(String key) {
-        return s3.getObjectTagging(b -> b.bucket(BUCKET).key(key)).tagSet().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value()));
+        return s3.getObjectTagging(b -> b.bucket(BUCKET).key(key)).tagSet().stream()
+                .collect(Collectors.toMap(t -> t.key(), t -> t.value()));
     }
 }

@@ -58,16 +58,21 @@ class ArtifactBucketWireMockTest {
         server.resetAll();
         cfn = new WireMockCloudFormation(server);
         cfn.accountAndArtifacts();
-        server.stubFor(cfn.action("DescribeStacks").willReturn(error(400, "ValidationError", "Stack with id orders-dev does not exist")));
+        server.stubFor(cfn.action("DescribeStacks")
+                .willReturn(error(400, "ValidationError", "Stack with id orders-dev does not exist")));
         server.stubFor(cfn.action("CreateChangeSet").willReturn(xml(createChangeSet())));
-        server.stubFor(cfn.action("DescribeChangeSet").willReturn(xml(describeChangeSet("CREATE_COMPLETE", null, true))));
+        server.stubFor(
+                cfn.action("DescribeChangeSet").willReturn(xml(describeChangeSet("CREATE_COMPLETE", null, true))));
     }
 
     @Test
     void bucketOfAnotherAccountFailsClosedBeforeAnythingIsUploaded() {
-        server.stubFor(head(urlPathMatching("/" + BUCKET + "/?")).atPriority(1).willReturn(aResponse().withStatus(403)));
+        server.stubFor(head(urlPathMatching("/" + BUCKET + "/?"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(403)));
         try (AwsSession session = session()) {
-            assertThatThrownBy(() -> session.deploy(false, ProgressListener.NONE)).isInstanceOf(ProviderException.class)
+            assertThatThrownBy(() -> session.deploy(false, ProgressListener.NONE))
+                    .isInstanceOf(ProviderException.class)
                     .hasMessageStartingWith("artifact bucket " + BUCKET + " answered 403")
                     .hasMessageContaining("belongs to another AWS account than 123456789012")
                     .hasMessageContaining("will not upload packages");
@@ -75,16 +80,21 @@ class ArtifactBucketWireMockTest {
         server.verify(0, putRequestedFor(urlPathMatching("/" + BUCKET + "/.*")));
         server.verify(0, postRequestedFor(urlPathMatching("/")).withRequestBody(containing("Action=CreateChangeSet")));
         // the HEAD that was refused carried the owner condition
-        assertThat(s3Requests()).allSatisfy(r -> assertThat(r.getHeader(OWNER_HEADER)).isEqualTo("123456789012"));
+        assertThat(s3Requests())
+                .allSatisfy(r -> assertThat(r.getHeader(OWNER_HEADER)).isEqualTo("123456789012"));
     }
 
     @Test
     void nameTakenInTheGlobalNamespaceFailsClosed() {
-        server.stubFor(head(urlPathMatching("/" + BUCKET + "/?")).atPriority(1).willReturn(aResponse().withStatus(404)));
-        server.stubFor(put(urlPathMatching("/" + BUCKET + "/?")).atPriority(1)
+        server.stubFor(head(urlPathMatching("/" + BUCKET + "/?"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(404)));
+        server.stubFor(put(urlPathMatching("/" + BUCKET + "/?"))
+                .atPriority(1)
                 .willReturn(s3Error(409, "BucketAlreadyExists", "The requested bucket name is not available.")));
         try (AwsSession session = session()) {
-            assertThatThrownBy(() -> session.deploy(false, ProgressListener.NONE)).isInstanceOf(ProviderException.class)
+            assertThatThrownBy(() -> session.deploy(false, ProgressListener.NONE))
+                    .isInstanceOf(ProviderException.class)
                     .hasMessageStartingWith("artifact bucket " + BUCKET + " already exists in another AWS account");
         }
         server.verify(0, putRequestedFor(urlPathMatching("/" + BUCKET + "/artifacts/.*")));
@@ -92,22 +102,43 @@ class ArtifactBucketWireMockTest {
 
     @Test
     void everyBucketAndObjectCallNamesTheExpectedOwner() {
-        server.stubFor(head(urlPathMatching("/" + BUCKET + "/?")).atPriority(1).willReturn(aResponse().withStatus(404)));
-        server.stubFor(head(urlPathMatching("/" + BUCKET + "/artifacts/.*")).atPriority(1).willReturn(aResponse().withStatus(404)));
+        server.stubFor(head(urlPathMatching("/" + BUCKET + "/?"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(404)));
+        server.stubFor(head(urlPathMatching("/" + BUCKET + "/artifacts/.*"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(404)));
         try (AwsSession session = session()) {
             session.deploy(false, ProgressListener.NONE);
         }
         List<LoggedRequest> s3 = s3Requests();
-        assertThat(s3).extracting(r -> r.getMethod().getName() + " " + r.getUrl().replaceAll("\\?.*", "?" + query(r)))
-                .contains("PUT /" + BUCKET, "PUT /" + BUCKET + "?publicAccessBlock", "PUT /" + BUCKET + "?encryption",
-                        "PUT /" + BUCKET + "?versioning", "PUT /" + BUCKET + "?lifecycle");
+        assertThat(s3)
+                .extracting(r -> r.getMethod().getName() + " " + r.getUrl().replaceAll("\\?.*", "?" + query(r)))
+                .contains(
+                        "PUT /" + BUCKET,
+                        "PUT /" + BUCKET + "?publicAccessBlock",
+                        "PUT /" + BUCKET + "?encryption",
+                        "PUT /" + BUCKET + "?versioning",
+                        "PUT /" + BUCKET + "?lifecycle");
         // over plain HTTP (this stub) the TLS-only policy would lock strato out; ArtifactBucketTest checks it for AWS
-        assertThat(s3.stream().filter(r -> r.getUrl().contains("/artifacts/") && r.getMethod().getName().equals("PUT"))).hasSize(5);
+        assertThat(s3.stream()
+                        .filter(r -> r.getUrl().contains("/artifacts/")
+                                && r.getMethod().getName().equals("PUT")))
+                .hasSize(5);
         // CreateBucket is the one S3 call without the owner condition (the account-regional namespace covers it)
-        assertThat(s3).filteredOn(r -> !(r.getMethod().getName().equals("PUT") && r.getUrl().matches("/" + BUCKET + "/?")))
-                .isNotEmpty().allSatisfy(r -> assertThat(r.getHeader(OWNER_HEADER)).as(r.getMethod() + " " + r.getUrl()).isEqualTo("123456789012"));
-        assertThat(s3).filteredOn(r -> r.getMethod().getName().equals("PUT") && r.getUrl().matches("/" + BUCKET + "/?"))
-                .singleElement().satisfies(r -> assertThat(r.getHeader("x-amz-bucket-namespace")).isEqualTo("account-regional"));
+        assertThat(s3)
+                .filteredOn(r ->
+                        !(r.getMethod().getName().equals("PUT") && r.getUrl().matches("/" + BUCKET + "/?")))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.getHeader(OWNER_HEADER))
+                        .as(r.getMethod() + " " + r.getUrl())
+                        .isEqualTo("123456789012"));
+        assertThat(s3)
+                .filteredOn(
+                        r -> r.getMethod().getName().equals("PUT") && r.getUrl().matches("/" + BUCKET + "/?"))
+                .singleElement()
+                .satisfies(
+                        r -> assertThat(r.getHeader("x-amz-bucket-namespace")).isEqualTo("account-regional"));
     }
 
     @Test
@@ -116,7 +147,8 @@ class ArtifactBucketWireMockTest {
                 {"Version":"2012-10-17","Statement":[{"Sid":"LetThemIn","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999999999999:root"},
                 "Action":"s3:PutObject","Resource":"arn:aws:s3:::%s/*"}]}""".formatted(BUCKET)));
         try (AwsSession session = session()) {
-            assertThatThrownBy(() -> session.deploy(false, ProgressListener.NONE)).isInstanceOf(ProviderException.class)
+            assertThatThrownBy(() -> session.deploy(false, ProgressListener.NONE))
+                    .isInstanceOf(ProviderException.class)
                     .hasMessageContaining("has a bucket policy that grants access (statements LetThemIn)");
         }
         server.verify(0, putRequestedFor(urlPathMatching("/" + BUCKET + "/artifacts/.*")));
@@ -130,20 +162,28 @@ class ArtifactBucketWireMockTest {
                   <BlockPublicPolicy>false</BlockPublicPolicy><RestrictPublicBuckets>false</RestrictPublicBuckets>
                 </PublicAccessBlockConfiguration>"""));
         try (AwsSession session = session()) {
-            assertThatThrownBy(() -> session.deploy(false, ProgressListener.NONE)).isInstanceOf(ProviderException.class)
-                    .hasMessageContaining("has its public access block turned off (BlockPublicPolicy, RestrictPublicBuckets)");
+            assertThatThrownBy(() -> session.deploy(false, ProgressListener.NONE))
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessageContaining(
+                            "has its public access block turned off (BlockPublicPolicy, RestrictPublicBuckets)");
         }
         server.verify(0, putRequestedFor(urlPathMatching("/" + BUCKET + "/artifacts/.*")));
     }
 
     @Test
     void removeDoesNotEmptyABucketOfAnotherAccount() {
-        server.stubFor(head(urlPathMatching("/" + BUCKET + "/?")).atPriority(1).willReturn(aResponse().withStatus(403)));
+        server.stubFor(head(urlPathMatching("/" + BUCKET + "/?"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(403)));
         try (AwsSession session = session()) {
-            assertThatThrownBy(() -> session.remove(false, ProgressListener.NONE)).isInstanceOf(ProviderException.class)
+            assertThatThrownBy(() -> session.remove(false, ProgressListener.NONE))
+                    .isInstanceOf(ProviderException.class)
                     .hasMessageContaining("answered 403");
         }
-        server.verify(0, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlPathMatching("/" + BUCKET + ".*")));
+        server.verify(
+                0,
+                com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+                        urlPathMatching("/" + BUCKET + ".*")));
         server.verify(0, postRequestedFor(urlPathMatching("/" + BUCKET + ".*")));
     }
 
@@ -158,6 +198,7 @@ class ArtifactBucketWireMockTest {
     }
 
     private AwsSession session() {
-        return new AwsSession(AwsTestTargets.connection(URI.create(server.baseUrl())), AwsTestTargets.orders(), AwsTestTargets.FAST);
+        return new AwsSession(
+                AwsTestTargets.connection(URI.create(server.baseUrl())), AwsTestTargets.orders(), AwsTestTargets.FAST);
     }
 }

@@ -19,8 +19,15 @@ final class AwsTestTargets {
     static final Path ORDERS = Path.of("../../examples/orders").toAbsolutePath().normalize();
 
     /** Quick polls and short timeouts, so that waiting paths run in milliseconds. */
-    static final ClientSettings FAST = new ClientSettings(4, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(5),
-            Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10), 4);
+    static final ClientSettings FAST = new ClientSettings(
+            4,
+            Duration.ofMillis(10),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(5),
+            Duration.ofMillis(10),
+            Duration.ofMillis(50),
+            Duration.ofSeconds(10),
+            4);
 
     private AwsTestTargets() {}
 
@@ -29,13 +36,20 @@ final class AwsTestTargets {
     }
 
     static ServiceTarget target(Path projectDir) {
-        LoadResult result = ModelLoader.load(projectDir.resolve("strato.yml"), "strato.yml",
+        LoadResult result = ModelLoader.load(
+                projectDir.resolve("strato.yml"),
+                "strato.yml",
                 new LoadOptions(null, Map.of(), Map.of(), List.of(Provider.AWS), LocalDate.of(2026, 11, 27)));
-        if (!result.isValid()) throw new IllegalStateException(result.diagnostics().sorted().toString());
+        if (!result.isValid())
+            throw new IllegalStateException(result.diagnostics().sorted().toString());
         return new ServiceTarget(result.service().orElseThrow(), projectDir);
     }
 
     static Connection connection(URI endpoint) {
-        return new Connection("us-east-1", null, endpoint, Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing"));
+        return new Connection(
+                "us-east-1",
+                null,
+                endpoint,
+                Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing"));
     }
 }

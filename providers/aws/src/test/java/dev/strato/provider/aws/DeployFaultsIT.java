@@ -56,11 +56,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DeployFaultsIT {
 
-    @org.junit.jupiter.api.extension.RegisterExtension static final MotoServer MOTO = new MotoServer();
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final MotoServer MOTO = new MotoServer();
 
     /** 5 attempts, 20-200 ms backoff, 4 s per attempt: faults clear within a second or two. */
-    private static final ClientSettings RETRYING = new ClientSettings(5, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(4),
-            Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(30), 4);
+    private static final ClientSettings RETRYING = new ClientSettings(
+            5,
+            Duration.ofMillis(20),
+            Duration.ofMillis(200),
+            Duration.ofSeconds(4),
+            Duration.ofMillis(50),
+            Duration.ofMillis(200),
+            Duration.ofSeconds(30),
+            4);
 
     private static FaultProxy proxy;
 
@@ -90,16 +98,22 @@ class DeployFaultsIT {
         return Stream.of(
                 Arguments.of("throttled DescribeStacks", FaultProxy.first("DescribeStacks", THROTTLE, 3)),
                 Arguments.of("throttled CreateChangeSet", FaultProxy.first("CreateChangeSet", THROTTLE, 2)),
-                Arguments.of("503 burst on DescribeChangeSet", FaultProxy.first("DescribeChangeSet", UNAVAILABLE_503, 3)),
+                Arguments.of(
+                        "503 burst on DescribeChangeSet", FaultProxy.first("DescribeChangeSet", UNAVAILABLE_503, 3)),
                 Arguments.of("500 on ExecuteChangeSet", FaultProxy.first("ExecuteChangeSet", INTERNAL_500, 1)),
                 Arguments.of("502 on GetCallerIdentity", FaultProxy.first("GetCallerIdentity", BAD_GATEWAY_502, 2)),
-                Arguments.of("S3 SlowDown on uploads", FaultProxy.first("PUT /strato-orders-dev-123456789012-us-east-1-an/artifacts", THROTTLE, 3)),
+                Arguments.of(
+                        "S3 SlowDown on uploads",
+                        FaultProxy.first("PUT /strato-orders-dev-123456789012-us-east-1-an/artifacts", THROTTLE, 3)),
                 Arguments.of("dropped before HEAD", FaultProxy.first("HEAD /", DROP_BEFORE, 2)),
                 Arguments.of("reset on DescribeStackEvents", FaultProxy.first("DescribeStackEvents", RESET, 2)),
                 Arguments.of("slow DescribeStacks", FaultProxy.always("DescribeStacks", SLOW)),
                 Arguments.of("stalled CreateChangeSet", FaultProxy.first("CreateChangeSet", STALL, 1)),
-                Arguments.of("answer cut in its headers on DescribeChangeSet", FaultProxy.first("DescribeChangeSet", TRUNCATE_HEAD, 2)),
-                Arguments.of("first request of everything throttled", (FaultProxy.Rule) (op, nth) -> nth == 1 ? THROTTLE : FaultProxy.Fault.NONE));
+                Arguments.of(
+                        "answer cut in its headers on DescribeChangeSet",
+                        FaultProxy.first("DescribeChangeSet", TRUNCATE_HEAD, 2)),
+                Arguments.of("first request of everything throttled", (FaultProxy.Rule)
+                        (op, nth) -> nth == 1 ? THROTTLE : FaultProxy.Fault.NONE));
     }
 
     @ParameterizedTest(name = "{index}: {0}")
@@ -120,11 +134,17 @@ class DeployFaultsIT {
 
     static Stream<Arguments> failing() {
         return Stream.of(
-                Arguments.of("503 on every ExecuteChangeSet", FaultProxy.always("ExecuteChangeSet", UNAVAILABLE_503),
+                Arguments.of(
+                        "503 on every ExecuteChangeSet",
+                        FaultProxy.always("ExecuteChangeSet", UNAVAILABLE_503),
                         "could not execute change set strato-"),
-                Arguments.of("S3 SlowDown on every upload", FaultProxy.always("PUT /strato-orders-dev-123456789012-us-east-1-an/artifacts", THROTTLE),
+                Arguments.of(
+                        "S3 SlowDown on every upload",
+                        FaultProxy.always("PUT /strato-orders-dev-123456789012-us-east-1-an/artifacts", THROTTLE),
                         "could not upload "),
-                Arguments.of("DescribeChangeSet answer cut in its body", FaultProxy.first("DescribeChangeSet", TRUNCATE_BODY, 1),
+                Arguments.of(
+                        "DescribeChangeSet answer cut in its body",
+                        FaultProxy.first("DescribeChangeSet", TRUNCATE_BODY, 1),
                         "could not read change set strato-"));
     }
 
@@ -133,8 +153,10 @@ class DeployFaultsIT {
     void persistentFaultsFailClearlyAndARerunRepairs(String name, FaultProxy.Rule rule, String message) {
         proxy.rule(rule);
         try (AwsSession session = throughProxy()) {
-            assertThatThrownBy(() -> session.deploy(true, ProgressListener.NONE)).isInstanceOf(ProviderException.class)
-                    .hasMessageStartingWith(message).satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+            assertThatThrownBy(() -> session.deploy(true, ProgressListener.NONE))
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessageStartingWith(message)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         }
         proxy.rule((op, nth) -> FaultProxy.Fault.NONE);
         try (AwsSession session = throughProxy()) {

@@ -27,7 +27,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FaultProxy implements AutoCloseable {
 
     /** {@code TRUNCATE_HEAD} cuts the answer inside its status line and headers, {@code TRUNCATE_BODY} inside its body. */
-    enum Fault { NONE, THROTTLE, UNAVAILABLE_503, INTERNAL_500, BAD_GATEWAY_502, SLOW, STALL, DROP_BEFORE, RESET, TRUNCATE_HEAD, TRUNCATE_BODY }
+    enum Fault {
+        NONE,
+        THROTTLE,
+        UNAVAILABLE_503,
+        INTERNAL_500,
+        BAD_GATEWAY_502,
+        SLOW,
+        STALL,
+        DROP_BEFORE,
+        RESET,
+        TRUNCATE_HEAD,
+        TRUNCATE_BODY
+    }
 
     /** Which fault the {@code nth} request (from 1) of {@code operation} gets. */
     @FunctionalInterface
@@ -96,7 +108,9 @@ final class FaultProxy implements AutoCloseable {
             Request request = Request.read(client.getInputStream(), client.getOutputStream());
             if (request == null) return;
             String operation = request.operation();
-            Fault fault = rule.decide(operation, seen.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet());
+            Fault fault = rule.decide(
+                    operation,
+                    seen.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet());
             if (fault != Fault.NONE) injected.incrementAndGet();
             OutputStream out = client.getOutputStream();
             switch (fault) {
@@ -104,7 +118,7 @@ final class FaultProxy implements AutoCloseable {
                 case UNAVAILABLE_503 -> respond(out, plain(503, "Service Unavailable"));
                 case INTERNAL_500 -> respond(out, plain(500, "Internal Server Error"));
                 case BAD_GATEWAY_502 -> respond(out, plain(502, "Bad Gateway"));
-                case DROP_BEFORE -> { }
+                case DROP_BEFORE -> {}
                 case RESET -> client.setSoLinger(true, 0);
                 case STALL -> Thread.sleep(stallMillis);
                 case TRUNCATE_HEAD -> {
@@ -135,7 +149,8 @@ final class FaultProxy implements AutoCloseable {
     private static byte[] plain(int status, String reason) {
         String body = "<html><body>" + reason + "</body></html>";
         return ("HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: text/html\r\nContent-Length: " + body.length()
-                + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1);
+                        + "\r\nConnection: close\r\n\r\n" + body)
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Sends the request to the target on a new connection and returns its whole answer, set to close the connection. */
@@ -163,7 +178,9 @@ final class FaultProxy implements AutoCloseable {
             int state = 0;
             while ((b = in.read()) >= 0) {
                 head.write(b);
-                state = (b == '\r' && (state == 0 || state == 2)) ? state + 1 : (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+                state = (b == '\r' && (state == 0 || state == 2))
+                        ? state + 1
+                        : (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
                 if (state == 4) break;
             }
             if (head.size() == 0) return null;
@@ -172,7 +189,10 @@ final class FaultProxy implements AutoCloseable {
             Map<String, String> headers = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                if (colon > 0) headers.put(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());
+                if (colon > 0)
+                    headers.put(
+                            lines[i].substring(0, colon).trim(),
+                            lines[i].substring(colon + 1).trim());
             }
             byte[] body = new byte[0];
             String length = header(headers, "Content-Length");
@@ -186,7 +206,8 @@ final class FaultProxy implements AutoCloseable {
         }
 
         static String header(Map<String, String> headers, String name) {
-            for (Map.Entry<String, String> e : headers.entrySet()) if (e.getKey().equalsIgnoreCase(name)) return e.getValue();
+            for (Map.Entry<String, String> e : headers.entrySet())
+                if (e.getKey().equalsIgnoreCase(name)) return e.getValue();
             return null;
         }
 
@@ -214,21 +235,26 @@ final class FaultProxy implements AutoCloseable {
             } else if (new String(this.body, StandardCharsets.UTF_8).contains("Action=")) {
                 status = 400;
                 type = "text/xml";
-                body = "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error>"
-                        + "<RequestId>1</RequestId></ErrorResponse>";
+                body =
+                        "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error>"
+                                + "<RequestId>1</RequestId></ErrorResponse>";
             } else {
                 status = 503;
                 type = "application/xml";
-                body = "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>1</RequestId></Error>";
+                body =
+                        "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>1</RequestId></Error>";
             }
-            return ("HTTP/1.1 " + status + " Error\r\nContent-Type: " + type + "\r\nx-amzn-ErrorType: ThrottlingException\r\nContent-Length: "
-                    + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1);
+            return ("HTTP/1.1 " + status + " Error\r\nContent-Type: " + type
+                            + "\r\nx-amzn-ErrorType: ThrottlingException\r\nContent-Length: " + body.length()
+                            + "\r\nConnection: close\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.ISO_8859_1);
         }
 
         byte[] bytesClosing() {
             StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
             headers.forEach((k, v) -> {
-                if (!k.equalsIgnoreCase("Connection")) head.append(k).append(": ").append(v).append("\r\n");
+                if (!k.equalsIgnoreCase("Connection"))
+                    head.append(k).append(": ").append(v).append("\r\n");
             });
             head.append("Connection: close\r\n\r\n");
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -22,19 +22,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LargeTemplateIT {
 
-    @RegisterExtension static final MotoServer MOTO = new MotoServer();
+    @RegisterExtension
+    static final MotoServer MOTO = new MotoServer();
 
     private static final int FUNCTIONS = 40;
     private static final String BUCKET = "strato-big-dev-123456789012-us-east-1-an";
 
-    @TempDir Path project;
+    @TempDir
+    Path project;
 
     @Test
     void templateGoesThroughTheArtifactBucketAndASecondDeployChangesNothing() throws IOException {
         writeService();
         try (GeneratedStack generated = GeneratedStack.inTempDir(AwsTestTargets.target(project))) {
             StackManifest manifest = generated.manifest();
-            assertThat(Files.size(generated.file(manifest.templateFile()))).as("template bytes").isGreaterThan(51_200);
+            assertThat(Files.size(generated.file(manifest.templateFile())))
+                    .as("template bytes")
+                    .isGreaterThan(51_200);
             assertThat(manifest.uploadTemplate()).isTrue();
         }
 
@@ -43,7 +47,11 @@ class LargeTemplateIT {
         DeployResult first = deploy();
         assertThat(first.executed()).isTrue();
         try (MotoAws moto = new MotoAws(MOTO.endpoint(), "us-east-1")) {
-            assertThat(moto.objectKeys(BUCKET, "templates/")).singleElement().asString().startsWith("templates/big-dev-").endsWith(".yaml");
+            assertThat(moto.objectKeys(BUCKET, "templates/"))
+                    .singleElement()
+                    .asString()
+                    .startsWith("templates/big-dev-")
+                    .endsWith(".yaml");
             assertThat(moto.stackStatus("big-dev")).isEqualTo("CREATE_COMPLETE");
         }
 
@@ -78,11 +86,18 @@ class LargeTemplateIT {
 
     /** FUNCTIONS HTTP functions with descriptions long enough to pass the inline limit with few resources. */
     private void writeService() throws IOException {
-        StringBuilder yml = new StringBuilder("service: big\nruntime: nodejs22\nstage: dev\nproviders:\n  aws: { region: us-east-1 }\nfunctions:\n");
+        StringBuilder yml = new StringBuilder(
+                "service: big\nruntime: nodejs22\nstage: dev\nproviders:\n  aws: { region: us-east-1 }\nfunctions:\n");
         for (int i = 0; i < FUNCTIONS; i++) {
-            yml.append("  fn").append(i).append(":\n    handler: src/handler.main\n    description: \"")
-                    .append(("function " + i + " of a service whose template is too large to pass inline. ").repeat(3).strip())
-                    .append("\"\n    events:\n      - http: { method: GET, path: /fn").append(i).append(" }\n");
+            yml.append("  fn")
+                    .append(i)
+                    .append(":\n    handler: src/handler.main\n    description: \"")
+                    .append(("function " + i + " of a service whose template is too large to pass inline. ")
+                            .repeat(3)
+                            .strip())
+                    .append("\"\n    events:\n      - http: { method: GET, path: /fn")
+                    .append(i)
+                    .append(" }\n");
         }
         Files.writeString(project.resolve("strato.yml"), yml);
         Files.createDirectories(project.resolve("src"));

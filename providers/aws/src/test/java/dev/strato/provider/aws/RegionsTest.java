@@ -15,13 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** Which region a command uses, and the one line when there is none. */
 class RegionsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @BeforeEach
     void noProfileFiles() {
         // the SDK reads ~/.aws/config unless told otherwise: point it at a file that does not exist
         System.setProperty("aws.configFile", dir.resolve("config").toString());
-        System.setProperty("aws.sharedCredentialsFile", dir.resolve("credentials").toString());
+        System.setProperty(
+                "aws.sharedCredentialsFile", dir.resolve("credentials").toString());
     }
 
     @AfterEach
@@ -36,10 +38,14 @@ class RegionsTest {
 
     @Test
     void theFlagWinsThenTheModelThenTheEnvironment() {
-        assertThat(Regions.choose(connection("eu-west-1", Map.of("AWS_REGION", "us-west-2")), "us-east-1", null)).isEqualTo("eu-west-1");
-        assertThat(Regions.choose(connection(null, Map.of("AWS_REGION", "us-west-2")), "us-east-1", null)).isEqualTo("us-east-1");
-        assertThat(Regions.choose(connection(null, Map.of("AWS_REGION", "us-west-2")), null, null)).isEqualTo("us-west-2");
-        assertThat(Regions.choose(connection(null, Map.of("AWS_DEFAULT_REGION", "ap-south-1")), null, null)).isEqualTo("ap-south-1");
+        assertThat(Regions.choose(connection("eu-west-1", Map.of("AWS_REGION", "us-west-2")), "us-east-1", null))
+                .isEqualTo("eu-west-1");
+        assertThat(Regions.choose(connection(null, Map.of("AWS_REGION", "us-west-2")), "us-east-1", null))
+                .isEqualTo("us-east-1");
+        assertThat(Regions.choose(connection(null, Map.of("AWS_REGION", "us-west-2")), null, null))
+                .isEqualTo("us-west-2");
+        assertThat(Regions.choose(connection(null, Map.of("AWS_DEFAULT_REGION", "ap-south-1")), null, null))
+                .isEqualTo("ap-south-1");
     }
 
     @Test
@@ -50,7 +56,8 @@ class RegionsTest {
 
     @Test
     void noRegionAnywhereIsOneClearLine() {
-        assertThatThrownBy(() -> Regions.choose(connection(null, Map.of()), null, null)).isInstanceOf(ProviderException.class)
+        assertThatThrownBy(() -> Regions.choose(connection(null, Map.of()), null, null))
+                .isInstanceOf(ProviderException.class)
                 .hasMessage("no AWS region: pass --region, set providers.aws.region in strato.yml, or set AWS_REGION");
     }
 }

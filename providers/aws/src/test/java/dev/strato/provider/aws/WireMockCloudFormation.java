@@ -18,7 +18,8 @@ import java.util.List;
 final class WireMockCloudFormation {
 
     static final String NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
-    static final String STACK_ID = "arn:aws:cloudformation:us-east-1:123456789012:stack/orders-dev/12a3b456-0e10-4ce0-9052-5d484a8c4e5b";
+    static final String STACK_ID =
+            "arn:aws:cloudformation:us-east-1:123456789012:stack/orders-dev/12a3b456-0e10-4ce0-9052-5d484a8c4e5b";
 
     private final WireMockServer server;
 
@@ -28,7 +29,9 @@ final class WireMockCloudFormation {
 
     /** STS, the artifact bucket and every package already there: deploy goes straight to the change set. */
     void accountAndArtifacts() {
-        server.stubFor(post("/").withRequestBody(containing("Action=GetCallerIdentity")).willReturn(xml("""
+        server.stubFor(post("/")
+                .withRequestBody(containing("Action=GetCallerIdentity"))
+                .willReturn(xml("""
                 <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
                   <GetCallerIdentityResult>
                     <Arn>arn:aws:iam::123456789012:user/deployer</Arn>
@@ -37,10 +40,14 @@ final class WireMockCloudFormation {
                   </GetCallerIdentityResult>
                   <ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>
                 </GetCallerIdentityResponse>""")));
-        server.stubFor(any(urlPathMatching("/strato-orders-dev-.*")).willReturn(aResponse().withStatus(200)));
+        server.stubFor(any(urlPathMatching("/strato-orders-dev-.*"))
+                .willReturn(aResponse().withStatus(200)));
         artifactBucketAsStratoMadeIt();
-        server.stubFor(any(urlPathMatching("/2015-03-31/functions/.*/configuration")).willReturn(aResponse().withStatus(404)
-                .withHeader("x-amzn-ErrorType", "ResourceNotFoundException").withBody("{\"Type\":\"User\",\"Message\":\"Function not found\"}")));
+        server.stubFor(any(urlPathMatching("/2015-03-31/functions/.*/configuration"))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("x-amzn-ErrorType", "ResourceNotFoundException")
+                        .withBody("{\"Type\":\"User\",\"Message\":\"Function not found\"}")));
     }
 
     static final String BUCKET = "strato-orders-dev-123456789012-us-east-1-an";
@@ -62,7 +69,12 @@ final class WireMockCloudFormation {
                   <Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault>
                     <BucketKeyEnabled>false</BucketKeyEnabled></Rule>
                 </ServerSideEncryptionConfiguration>""".formatted(S3_NS)));
-        bucketConfig("policy", aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+        bucketConfig(
+                "policy",
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                 {"Version":"2012-10-17","Statement":[{"Sid":"StratoDenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*",
                 "Resource":["arn:aws:s3:::%1$s","arn:aws:s3:::%1$s/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}""".formatted(BUCKET)));
         bucketConfig("lifecycle", xmlS3("""
@@ -76,26 +88,35 @@ final class WireMockCloudFormation {
                 </LifecycleConfiguration>""".formatted(S3_NS)));
         bucketConfig("versioning", xmlS3("""
                 <VersioningConfiguration xmlns="%s"><Status>Enabled</Status></VersioningConfiguration>""".formatted(S3_NS)));
-        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathMatching("/" + BUCKET + "/releases/.*"))
-                .willReturn(s3Error(404, "NoSuchKey", "The specified key does not exist.")));
+        server.stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.get(urlPathMatching("/" + BUCKET + "/releases/.*"))
+                        .willReturn(s3Error(404, "NoSuchKey", "The specified key does not exist.")));
     }
 
     /** GET /bucket?{@code query}: one of the bucket's sub-resources. */
     void bucketConfig(String query, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathMatching("/" + BUCKET + "/?"))
-                .withQueryParam(query, com.github.tomakehurst.wiremock.client.WireMock.matching(".*")).atPriority(1).willReturn(answer));
+                .withQueryParam(query, com.github.tomakehurst.wiremock.client.WireMock.matching(".*"))
+                .atPriority(1)
+                .willReturn(answer));
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xmlS3(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/xml").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/xml")
+                .withBody(body);
     }
 
     /** An S3 REST error document (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html). */
-    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder s3Error(int status, String code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/xml").withBody("""
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder s3Error(
+            int status, String code, String message) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/xml")
+                .withBody("""
                 <?xml version="1.0" encoding="UTF-8"?>
-                <Error><Code>%s</Code><Message>%s</Message><RequestId>4442587FB7D0A2F9</RequestId><HostId>Uuag1LuByRx9e6j5Onimru9pO4ZVKnJ2Qz7/C1NPcfTWAtRPfTaOFg==</HostId></Error>"""
-                .formatted(code, message));
+                <Error><Code>%s</Code><Message>%s</Message><RequestId>4442587FB7D0A2F9</RequestId><HostId>Uuag1LuByRx9e6j5Onimru9pO4ZVKnJ2Qz7/C1NPcfTWAtRPfTaOFg==</HostId></Error>""".formatted(code, message));
     }
 
     MappingBuilder action(String action) {
@@ -103,11 +124,18 @@ final class WireMockCloudFormation {
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml")
+                .withBody(body);
     }
 
-    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(int status, String code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "text/xml").withBody("""
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(
+            int status, String code, String message) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "text/xml")
+                .withBody("""
                 <ErrorResponse xmlns="%s">
                   <Error><Type>Sender</Type><Code>%s</Code><Message>%s</Message></Error>
                   <RequestId>2d06e36c-ac1d-11e0-a958-f9382b6eb86b</RequestId>
@@ -152,7 +180,13 @@ final class WireMockCloudFormation {
                         <ResourceType>%s</ResourceType>
                         %s
                       </member>
-                    """.formatted(e.time(), e.status(), STACK_ID, e.id(), e.logicalId(), e.type(),
+                    """.formatted(
+                    e.time(),
+                    e.status(),
+                    STACK_ID,
+                    e.id(),
+                    e.logicalId(),
+                    e.type(),
                     e.reason() == null ? "" : "<ResourceStatusReason>" + e.reason() + "</ResourceStatusReason>"));
         }
         return """
@@ -203,8 +237,13 @@ final class WireMockCloudFormation {
                     %s
                   </DescribeChangeSetResult>
                   <ResponseMetadata><RequestId>b9b4b068-3a41-11e5-94eb-example</RequestId></ResponseMetadata>
-                </DescribeChangeSetResponse>""".formatted(NS, STACK_ID, status, reason == null ? "" : "<StatusReason>" + reason + "</StatusReason>",
-                "FAILED".equals(status) ? "UNAVAILABLE" : "AVAILABLE", changes);
+                </DescribeChangeSetResponse>""".formatted(
+                        NS,
+                        STACK_ID,
+                        status,
+                        reason == null ? "" : "<StatusReason>" + reason + "</StatusReason>",
+                        "FAILED".equals(status) ? "UNAVAILABLE" : "AVAILABLE",
+                        changes);
     }
 
     static String empty(String action) {

@@ -28,6 +28,7 @@ final class Arm {
     static final String RESOURCES_API = "2021-04-01";
     /** Microsoft.Web: sites, functions, keys, restart, sync triggers. */
     static final String WEB_API = "2024-11-01";
+
     static final String STORAGE_API = "2023-05-01";
     static final String WORKSPACE_API = "2023-09-01";
 
@@ -89,13 +90,20 @@ final class Arm {
                 Response s = ok(sendUrl(HttpMethod.GET, url, null));
                 String status = s.body().path("status").asString("");
                 if (status.equalsIgnoreCase("Succeeded")) {
-                    return r.location() != null ? ok(sendUrl(HttpMethod.GET, r.location(), null)).body() : s.body();
+                    return r.location() != null
+                            ? ok(sendUrl(HttpMethod.GET, r.location(), null)).body()
+                            : s.body();
                 }
                 if (status.equalsIgnoreCase("Failed") || status.equalsIgnoreCase("Canceled")) {
                     JsonNode error = s.body().path("error");
-                    throw new ArmException(200, error.path("code").asString(status), error.path("message").asString(what + " " + status.toLowerCase()));
+                    throw new ArmException(
+                            200,
+                            error.path("code").asString(status),
+                            error.path("message").asString(what + " " + status.toLowerCase()));
                 }
-                if (Instant.now().isAfter(deadline)) throw new ArmException(0, "Timeout", what + " did not finish within " + settings.operationTimeout());
+                if (Instant.now().isAfter(deadline))
+                    throw new ArmException(
+                            0, "Timeout", what + " did not finish within " + settings.operationTimeout());
                 r = s;
             }
         }
@@ -105,7 +113,9 @@ final class Arm {
                 sleep(r.retryAfter());
                 Response s = sendUrl(HttpMethod.GET, url, null);
                 if (s.status() == 202) {
-                    if (Instant.now().isAfter(deadline)) throw new ArmException(0, "Timeout", what + " did not finish within " + settings.operationTimeout());
+                    if (Instant.now().isAfter(deadline))
+                        throw new ArmException(
+                                0, "Timeout", what + " did not finish within " + settings.operationTimeout());
                     r = s;
                     continue;
                 }
@@ -137,8 +147,12 @@ final class Arm {
         try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
             byte[] bytes = response.getBodyAsBinaryData().toBytes();
             JsonNode json = parse(bytes);
-            return new Response(response.getStatusCode(), response.getHeaderValue(ASYNC_OPERATION),
-                    response.getHeaderValue(HttpHeaderName.LOCATION), retryAfter(response.getHeaderValue(RETRY_AFTER)), json);
+            return new Response(
+                    response.getStatusCode(),
+                    response.getHeaderValue(ASYNC_OPERATION),
+                    response.getHeaderValue(HttpHeaderName.LOCATION),
+                    retryAfter(response.getHeaderValue(RETRY_AFTER)),
+                    json);
         }
     }
 
@@ -166,7 +180,9 @@ final class Arm {
             try {
                 long s = Long.parseLong(header.strip());
                 Duration d = Duration.ofSeconds(s);
-                return d.compareTo(settings.maxPollInterval()) > 0 ? settings.maxPollInterval() : d.compareTo(settings.pollInterval()) < 0 ? settings.pollInterval() : d;
+                return d.compareTo(settings.maxPollInterval()) > 0
+                        ? settings.maxPollInterval()
+                        : d.compareTo(settings.pollInterval()) < 0 ? settings.pollInterval() : d;
             } catch (NumberFormatException e) {
                 // an HTTP date: fall back to the default interval
             }

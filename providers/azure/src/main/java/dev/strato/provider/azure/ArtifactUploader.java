@@ -40,7 +40,8 @@ final class ArtifactUploader {
 
     /** The {@code sha256} metadata of blob {@code name}, or null when there is none. */
     String deployedSha(String blobEndpoint, String container, String name) {
-        BlobClient blob = clients.blobs(blobEndpoint).getBlobContainerClient(container).getBlobClient(name);
+        BlobClient blob =
+                clients.blobs(blobEndpoint).getBlobContainerClient(container).getBlobClient(name);
         return AzureErrors.call("read the deployed package " + container + "/" + name, () -> {
             try {
                 return blob.getProperties().getMetadata().get(SHA_METADATA);
@@ -57,7 +58,8 @@ final class ArtifactUploader {
         byte[] text = (sha256 + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         AzureErrors.run("record the published package in " + container + "/" + FLEX_MARKER, () -> {
             BlobParallelUploadOptions options = new BlobParallelUploadOptions(BinaryData.fromBytes(text))
-                    .setMetadata(Map.of(SHA_METADATA, sha256)).setHeaders(new BlobHttpHeaders().setContentType("text/plain"));
+                    .setMetadata(Map.of(SHA_METADATA, sha256))
+                    .setHeaders(new BlobHttpHeaders().setContentType("text/plain"));
             try {
                 c.getBlobClient(FLEX_MARKER).uploadWithResponse(options, null, Context.NONE);
             } catch (BlobStorageException e) {
@@ -76,7 +78,8 @@ final class ArtifactUploader {
         progress.uploadStarted(1, bytes.length);
         AzureErrors.run("upload " + GeneratedStack.PACKAGE + " to " + container, () -> {
             BlobParallelUploadOptions options = new BlobParallelUploadOptions(BinaryData.fromBytes(bytes))
-                    .setMetadata(Map.of(SHA_METADATA, stack.sha256())).setHeaders(new BlobHttpHeaders().setContentType("application/zip"));
+                    .setMetadata(Map.of(SHA_METADATA, stack.sha256()))
+                    .setHeaders(new BlobHttpHeaders().setContentType("application/zip"));
             try {
                 c.getBlobClient(GeneratedStack.PACKAGE).uploadWithResponse(options, null, Context.NONE);
             } catch (BlobStorageException e) {

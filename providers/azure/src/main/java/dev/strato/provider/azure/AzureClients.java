@@ -53,15 +53,18 @@ final class AzureClients implements AutoCloseable {
 
     synchronized HttpClient http() {
         if (http == null) {
-            HttpClientOptions options = new HttpClientOptions().setResponseTimeout(settings.responseTimeout())
-                    .setConnectTimeout(Duration.ofSeconds(10)).setReadTimeout(settings.responseTimeout());
+            HttpClientOptions options = new HttpClientOptions()
+                    .setResponseTimeout(settings.responseTimeout())
+                    .setConnectTimeout(Duration.ofSeconds(10))
+                    .setReadTimeout(settings.responseTimeout());
             http = new JdkHttpClientProvider().createInstance(options);
         }
         return http;
     }
 
     synchronized TokenCredential credential() {
-        if (credential == null) credential = Credentials.credential(connection.environment(), http(), endpointOverride());
+        if (credential == null)
+            credential = Credentials.credential(connection.environment(), http(), endpointOverride());
         return credential;
     }
 
@@ -70,11 +73,14 @@ final class AzureClients implements AutoCloseable {
         return new RetryPolicy(new RetryRules(settings, false));
     }
 
-
     synchronized Arm arm() {
         if (arm == null) {
-            HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(http())
-                    .policies(new UserAgentPolicy("strato"), retryPolicy(), new BearerTokenAuthenticationPolicy(credential(), MANAGEMENT_SCOPE))
+            HttpPipeline pipeline = new HttpPipelineBuilder()
+                    .httpClient(http())
+                    .policies(
+                            new UserAgentPolicy("strato"),
+                            retryPolicy(),
+                            new BearerTokenAuthenticationPolicy(credential(), MANAGEMENT_SCOPE))
                     .build();
             arm = new Arm(pipeline, connection.endpoint() != null ? connection.endpoint() : MANAGEMENT, settings);
         }
@@ -87,8 +93,12 @@ final class AzureClients implements AutoCloseable {
      */
     synchronized Arm scm() {
         if (scm == null) {
-            HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(http())
-                    .policies(new UserAgentPolicy("strato"), retryPolicy(), new BearerTokenAuthenticationPolicy(credential(), SCM_SCOPE))
+            HttpPipeline pipeline = new HttpPipelineBuilder()
+                    .httpClient(http())
+                    .policies(
+                            new UserAgentPolicy("strato"),
+                            retryPolicy(),
+                            new BearerTokenAuthenticationPolicy(credential(), SCM_SCOPE))
                     .build();
             scm = new Arm(pipeline, connection.endpoint() != null ? connection.endpoint() : MANAGEMENT, settings);
         }
@@ -97,22 +107,38 @@ final class AzureClients implements AutoCloseable {
 
     /** For the function app's own endpoints (function URLs, the admin API): keys, not tokens. */
     synchronized HttpPipeline plain() {
-        if (plain == null) plain = new HttpPipelineBuilder().httpClient(http()).policies(new UserAgentPolicy("strato"), new RetryPolicy(new RetryRules(settings, true))).build();
+        if (plain == null)
+            plain = new HttpPipelineBuilder()
+                    .httpClient(http())
+                    .policies(new UserAgentPolicy("strato"), new RetryPolicy(new RetryRules(settings, true)))
+                    .build();
         return plain;
     }
 
     /** Blob Storage at the account's endpoint as ARM reports it ({@code primaryEndpoints.blob}). */
     BlobServiceClient blobs(String blobEndpoint) {
-        return new BlobServiceClientBuilder().endpoint(blobEndpoint).credential(credential()).httpClient(http())
-                .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, settings.maxRetries() + 1,
-                        (int) Math.max(1, settings.responseTimeout().toSeconds()), settings.baseDelay().toMillis(), settings.maxDelay().toMillis(), null))
+        return new BlobServiceClientBuilder()
+                .endpoint(blobEndpoint)
+                .credential(credential())
+                .httpClient(http())
+                .retryOptions(new RequestRetryOptions(
+                        RetryPolicyType.EXPONENTIAL,
+                        settings.maxRetries() + 1,
+                        (int) Math.max(1, settings.responseTimeout().toSeconds()),
+                        settings.baseDelay().toMillis(),
+                        settings.maxDelay().toMillis(),
+                        null))
                 .buildClient();
     }
 
     synchronized LogsQueryClient logs() {
         if (logs == null) {
-            LogsQueryClientBuilder b = new LogsQueryClientBuilder().credential(credential()).httpClient(http()).retryPolicy(retryPolicy());
-            if (connection.endpoint() != null) b.endpoint(stripSlash(connection.endpoint().toString()) + "/v1");
+            LogsQueryClientBuilder b = new LogsQueryClientBuilder()
+                    .credential(credential())
+                    .httpClient(http())
+                    .retryPolicy(retryPolicy());
+            if (connection.endpoint() != null)
+                b.endpoint(stripSlash(connection.endpoint().toString()) + "/v1");
             logs = b.buildClient();
         }
         return logs;

@@ -42,7 +42,8 @@ final class AzureErrors {
             return new ProviderException("could not " + doing + ": " + arm.describe(), e);
         }
         if (find(e, java.io.IOException.class) != null || e instanceof UncheckedIOException) {
-            return new ProviderException("could not " + doing + ": connection failed (" + firstLine(rootMessage(e)) + ") after retries", e);
+            return new ProviderException(
+                    "could not " + doing + ": connection failed (" + firstLine(rootMessage(e)) + ") after retries", e);
         }
         return new ProviderException("could not " + doing + ": " + firstLine(rootMessage(e)), e);
     }

@@ -38,7 +38,10 @@ final class AzureSession implements ProviderSession {
 
     @Override
     public DeployResult deploy(boolean execute, ProgressListener progress) {
-        return AzureErrors.call("deploy " + target.deployment(), () -> new StackDeployer(clients, target, inspector()).deploy(GeneratedStack.render(service), execute, progress));
+        return AzureErrors.call(
+                "deploy " + target.deployment(),
+                () -> new StackDeployer(clients, target, inspector())
+                        .deploy(GeneratedStack.render(service), execute, progress));
     }
 
     @Override
@@ -48,9 +51,17 @@ final class AzureSession implements ProviderSession {
 
     private List<ResourceChange> diffRows(ProgressListener progress) {
         GeneratedStack stack = GeneratedStack.render(service);
-        JsonNode group = AzureErrors.call("read resource group " + target.resourceGroup(), () -> clients.arm().find(target.groupPath(), Arm.RESOURCES_API));
-        JsonNode deployed = group == null ? null : AzureErrors.call("read deployment " + target.deployment(), () -> clients.arm().find(target.deploymentPath(), Arm.RESOURCES_API));
-        List<ResourceChange> rows = new ArrayList<>(new StackDiffer(clients, target).whatIf(stack, group != null, StackDiffer.subscriptionsOn(deployed), progress).rows());
+        JsonNode group = AzureErrors.call(
+                "read resource group " + target.resourceGroup(),
+                () -> clients.arm().find(target.groupPath(), Arm.RESOURCES_API));
+        JsonNode deployed = group == null
+                ? null
+                : AzureErrors.call(
+                        "read deployment " + target.deployment(),
+                        () -> clients.arm().find(target.deploymentPath(), Arm.RESOURCES_API));
+        List<ResourceChange> rows = new ArrayList<>(new StackDiffer(clients, target)
+                .whatIf(stack, group != null, StackDiffer.subscriptionsOn(deployed), progress)
+                .rows());
         ResourceChange pkg = packageChange(stack, deployed);
         if (pkg != null) rows.add(pkg);
         return rows;
@@ -60,20 +71,28 @@ final class AzureSession implements ProviderSession {
     private ResourceChange packageChange(GeneratedStack stack, JsonNode d) {
         if (d == null) return new ResourceChange("Create", GeneratedStack.PACKAGE, "package", "");
         DeployedApp app = DeployedApp.of(d);
-        String deployed = new ArtifactUploader(clients).deployedSha(inspector().blobEndpoint(app.storageAccount()), app.packageContainer(), stack);
+        String deployed = new ArtifactUploader(clients)
+                .deployedSha(inspector().blobEndpoint(app.storageAccount()), app.packageContainer(), stack);
         if (stack.sha256().equals(deployed)) return null;
-        return new ResourceChange(deployed == null ? "Create" : "Modify", GeneratedStack.PACKAGE, "package", deployed == null ? "" : "sha256");
+        return new ResourceChange(
+                deployed == null ? "Create" : "Modify",
+                GeneratedStack.PACKAGE,
+                "package",
+                deployed == null ? "" : "sha256");
     }
 
     @Override
     public StackInfo info() {
-        return AzureErrors.call("read deployment " + target.deployment(), () -> inspector().info());
+        return AzureErrors.call(
+                "read deployment " + target.deployment(), () -> inspector().info());
     }
 
     @Override
     public InvokeResult invoke(InvokeRequest request) {
         Function f = function(request.function());
-        return AzureErrors.call("invoke " + f.name(), () -> new FunctionInvoker(clients, target).invoke(f, inspector().deployed(), request));
+        return AzureErrors.call(
+                "invoke " + f.name(),
+                () -> new FunctionInvoker(clients, target).invoke(f, inspector().deployed(), request));
     }
 
     @Override
@@ -85,23 +104,39 @@ final class AzureSession implements ProviderSession {
     private void readLogs(Function f, LogQuery query, LogSink sink) {
         DeployedApp app = inspector().deployed();
         String workspace = app.resourceId("Microsoft.OperationalInsights/workspaces");
-        if (workspace == null) throw new ProviderException("the deployment made no Log Analytics workspace; logs need the app's Application Insights");
-        JsonNode ws = AzureErrors.call("read workspace " + ResourceIds.parse(workspace).name(), () -> clients.arm().get(workspace, Arm.WORKSPACE_API));
+        if (workspace == null)
+            throw new ProviderException(
+                    "the deployment made no Log Analytics workspace; logs need the app's Application Insights");
+        JsonNode ws = AzureErrors.call(
+                "read workspace " + ResourceIds.parse(workspace).name(),
+                () -> clients.arm().get(workspace, Arm.WORKSPACE_API));
         String customerId = ws.path("properties").path("customerId").asString(null);
-        if (customerId == null) throw new ProviderException("workspace " + ResourceIds.parse(workspace).name() + " reports no customerId");
-        new LogReader(clients.logs()).read(customerId, app.functionApp(), f.name(), query, sink, d -> clients.arm().sleep(d));
+        if (customerId == null)
+            throw new ProviderException(
+                    "workspace " + ResourceIds.parse(workspace).name() + " reports no customerId");
+        new LogReader(clients.logs())
+                .read(
+                        customerId,
+                        app.functionApp(),
+                        f.name(),
+                        query,
+                        sink,
+                        d -> clients.arm().sleep(d));
     }
 
     @Override
     public RemoveResult remove(boolean includeData, ProgressListener progress) {
-        return AzureErrors.call("remove " + target.deployment(), () -> new StackRemover(clients, target).remove(GeneratedStack.render(service), includeData, progress));
+        return AzureErrors.call(
+                "remove " + target.deployment(),
+                () -> new StackRemover(clients, target).remove(GeneratedStack.render(service), includeData, progress));
     }
 
     private Function function(String name) {
         Function f = service.service().functions().get(name);
         if (f == null) {
-            throw new ProviderException("unknown function '" + name + "'" + Suggestions.didYouMean(name, service.service().functions().keySet())
-                    + " (functions: " + String.join(", ", service.service().functions().keySet()) + ")");
+            throw new ProviderException("unknown function '" + name + "'"
+                    + Suggestions.didYouMean(name, service.service().functions().keySet()) + " (functions: "
+                    + String.join(", ", service.service().functions().keySet()) + ")");
         }
         return f;
     }

@@ -32,7 +32,8 @@ final class Credentials {
         ConfigurationSource empty = prefix -> Map.of();
         ConfigurationSource source = prefix -> env;
         Configuration configuration = new ConfigurationBuilder(empty, empty, source).build();
-        DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().configuration(configuration).httpClient(http);
+        DefaultAzureCredentialBuilder builder =
+                new DefaultAzureCredentialBuilder().configuration(configuration).httpClient(http);
         String authority = env.get("AZURE_AUTHORITY_HOST");
         if (authority != null && !authority.isBlank()) builder.authorityHost(authority);
         if (endpointOverride) builder.disableInstanceDiscovery();
@@ -48,7 +49,8 @@ final class Credentials {
     }
 
     static String rejected(String reason) {
-        return "Azure rejected the credentials (" + reason + "): sign in again with 'az login', or renew the service principal's secret"
+        return "Azure rejected the credentials (" + reason
+                + "): sign in again with 'az login', or renew the service principal's secret"
                 + " or federated credential that AZURE_CLIENT_ID names";
     }
 }

@@ -24,7 +24,8 @@ record DeployedApp(Map<String, String> outputs, JsonNode rawOutputs, List<String
         }
         List<String> ids = new ArrayList<>();
         for (JsonNode r : props.path("outputResources")) ids.add(r.path("id").asString(""));
-        return new DeployedApp(outputs, raw, ids, props.path("provisioningState").asString(""));
+        return new DeployedApp(
+                outputs, raw, ids, props.path("provisioningState").asString(""));
     }
 
     String functionApp() {
@@ -47,7 +48,9 @@ record DeployedApp(Map<String, String> outputs, JsonNode rawOutputs, List<String
     /** HTTP function name to its URL, from the {@code httpUrls} output. */
     Map<String, String> httpUrls() {
         Map<String, String> urls = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> e : rawOutputs.path("httpUrls").path("value").properties()) urls.put(e.getKey(), e.getValue().asString(""));
+        for (Map.Entry<String, JsonNode> e :
+                rawOutputs.path("httpUrls").path("value").properties())
+            urls.put(e.getKey(), e.getValue().asString(""));
         return urls;
     }
 
@@ -59,7 +62,9 @@ record DeployedApp(Map<String, String> outputs, JsonNode rawOutputs, List<String
 
     private String required(String name) {
         String v = outputs.get(name);
-        if (v == null || v.isBlank()) throw new dev.strato.provider.ProviderException("the deployment has no '" + name + "' output; deploy again with this strato version");
+        if (v == null || v.isBlank())
+            throw new dev.strato.provider.ProviderException(
+                    "the deployment has no '" + name + "' output; deploy again with this strato version");
         return v;
     }
 }

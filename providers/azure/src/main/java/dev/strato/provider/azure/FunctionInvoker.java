@@ -39,27 +39,55 @@ final class FunctionInvoker {
     }
 
     InvokeResult invoke(Function function, DeployedApp app, InvokeRequest request) {
-        Event.Http http = function.events().stream().filter(e -> e instanceof Event.Http).map(e -> (Event.Http) e).findFirst().orElse(null);
+        Event.Http http = function.events().stream()
+                .filter(e -> e instanceof Event.Http)
+                .map(e -> (Event.Http) e)
+                .findFirst()
+                .orElse(null);
         String site = target.sitePath(app.functionApp());
         String payload = new String(request.payload(), StandardCharsets.UTF_8);
         if (http != null) {
-            JsonNode fn = AzureErrors.call("read function " + function.name(), () -> clients.arm().get(site + "/functions/" + function.name(), Arm.WEB_API));
+            JsonNode fn = AzureErrors.call(
+                    "read function " + function.name(),
+                    () -> clients.arm().get(site + "/functions/" + function.name(), Arm.WEB_API));
             String url = fn.path("properties").path("invoke_url_template").asString(null);
-            if (url == null || url.isBlank()) throw new ProviderException("function " + function.name() + " reports no invoke URL; is the package deployed? run 'strato deploy' again");
-            JsonNode keys = AzureErrors.call("read the keys of function " + function.name(), () -> clients.arm().post(site + "/functions/" + function.name() + "/listkeys", Arm.WEB_API, null));
+            if (url == null || url.isBlank())
+                throw new ProviderException("function " + function.name()
+                        + " reports no invoke URL; is the package deployed? run 'strato deploy' again");
+            JsonNode keys = AzureErrors.call(
+                    "read the keys of function " + function.name(),
+                    () -> clients.arm().post(site + "/functions/" + function.name() + "/listkeys", Arm.WEB_API, null));
             String key = keys.path("default").asString(null);
             if (key == null) key = first(keys);
-            String method = http.method() == null || http.method() == HttpMethod.ANY ? (payload.isBlank() || payload.equals("{}") ? "GET" : "POST") : http.method().id();
-            return send(function.name(), method, fill(url, payload), key, method.equals("GET") || method.equals("DELETE") || method.equals("HEAD") ? null : request.payload(), false);
+            String method = http.method() == null || http.method() == HttpMethod.ANY
+                    ? (payload.isBlank() || payload.equals("{}") ? "GET" : "POST")
+                    : http.method().id();
+            return send(
+                    function.name(),
+                    method,
+                    fill(url, payload),
+                    key,
+                    method.equals("GET") || method.equals("DELETE") || method.equals("HEAD") ? null : request.payload(),
+                    false);
         }
-        JsonNode hostKeys = AzureErrors.call("read the host keys of " + app.functionApp(), () -> clients.arm().post(site + "/host/default/listkeys", Arm.WEB_API, null));
+        JsonNode hostKeys = AzureErrors.call(
+                "read the host keys of " + app.functionApp(),
+                () -> clients.arm().post(site + "/host/default/listkeys", Arm.WEB_API, null));
         String master = hostKeys.path("masterKey").asString(null);
-        if (master == null) throw new ProviderException("the host keys of " + app.functionApp() + " have no master key");
-        JsonNode siteJson = AzureErrors.call("read function app " + app.functionApp(), () -> clients.arm().get(site, Arm.WEB_API));
+        if (master == null)
+            throw new ProviderException("the host keys of " + app.functionApp() + " have no master key");
+        JsonNode siteJson = AzureErrors.call(
+                "read function app " + app.functionApp(), () -> clients.arm().get(site, Arm.WEB_API));
         String host = siteJson.path("properties").path("defaultHostName").asString(null);
         ObjectNode body = Arm.JSON.createObjectNode();
         body.put("input", payload);
-        return send(function.name(), "POST", "https://" + host + "/admin/functions/" + function.name(), master, Arm.JSON.writeValueAsBytes(body), true);
+        return send(
+                function.name(),
+                "POST",
+                "https://" + host + "/admin/functions/" + function.name(),
+                master,
+                Arm.JSON.writeValueAsBytes(body),
+                true);
     }
 
     private InvokeResult send(String name, String method, String url, String key, byte[] body, boolean admin) {
@@ -71,10 +99,15 @@ final class FunctionInvoker {
         }
         return AzureErrors.call("invoke " + name, () -> {
             try (HttpResponse response = clients.plain().sendSync(request, Context.NONE)) {
-                String text = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
+                String text = response.getBodyAsBinaryData() == null
+                        ? ""
+                        : response.getBodyAsBinaryData().toString();
                 int status = response.getStatusCode();
                 String error = null;
-                if (status >= 400) error = "HTTP " + status + (admin && status == 404 ? " (no function " + name + " in the deployed app)" : "") + (text.isBlank() ? "" : ": " + AzureErrors.firstLine(text));
+                if (status >= 400)
+                    error = "HTTP " + status
+                            + (admin && status == 404 ? " (no function " + name + " in the deployed app)" : "")
+                            + (text.isBlank() ? "" : ": " + AzureErrors.firstLine(text));
                 return new InvokeResult(name, status, admin && status < 400 ? "" : text, error, null);
             }
         });
@@ -93,7 +126,9 @@ final class FunctionInvoker {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             JsonNode v = fields.get(m.group(1));
-            String value = v == null ? "" : URLEncoder.encode(v.isValueNode() ? v.asString("") : v.toString(), StandardCharsets.UTF_8);
+            String value = v == null
+                    ? ""
+                    : URLEncoder.encode(v.isValueNode() ? v.asString("") : v.toString(), StandardCharsets.UTF_8);
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
@@ -101,7 +136,8 @@ final class FunctionInvoker {
     }
 
     private static String first(JsonNode keys) {
-        for (Map.Entry<String, JsonNode> e : keys.properties()) if (e.getValue().isString()) return e.getValue().asString();
+        for (Map.Entry<String, JsonNode> e : keys.properties())
+            if (e.getValue().isString()) return e.getValue().asString();
         throw new ProviderException("the function has no keys");
     }
 }

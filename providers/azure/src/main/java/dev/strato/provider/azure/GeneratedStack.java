@@ -34,14 +34,16 @@ record GeneratedStack(JsonNode template, byte[] appPackage, String sha256) {
         }
         byte[] template = tree.files().get(TEMPLATE);
         byte[] app = tree.files().get(PACKAGE);
-        if (template == null || app == null) throw new ProviderException("the Azure generator wrote no " + (template == null ? TEMPLATE : PACKAGE));
+        if (template == null || app == null)
+            throw new ProviderException("the Azure generator wrote no " + (template == null ? TEMPLATE : PACKAGE));
         return new GeneratedStack(Arm.JSON.readTree(template), app, sha256(app));
     }
 
     /** The template's switch for the Event Grid subscriptions, which need the running app's host key. */
     static final String EVENT_SUBSCRIPTIONS = "eventSubscriptions";
 
-    private static final java.util.regex.Pattern SYSTEM_KEY = java.util.regex.Pattern.compile("systemKeys\\.([A-Za-z0-9_]+)");
+    private static final java.util.regex.Pattern SYSTEM_KEY =
+            java.util.regex.Pattern.compile("systemKeys\\.([A-Za-z0-9_]+)");
 
     /** Whether the template has Event Grid subscriptions that a second pass turns on. */
     boolean hasEventSubscriptions() {
@@ -59,7 +61,8 @@ record GeneratedStack(JsonNode template, byte[] appPackage, String sha256) {
     /** Whether the app runs on Flex Consumption (a plan with sku FC1), which one deploy publishes to. */
     boolean flex() {
         for (JsonNode r : template.path("resources")) {
-            if ("Microsoft.Web/serverfarms".equalsIgnoreCase(r.path("type").asString("")) && "FC1".equalsIgnoreCase(r.path("sku").path("name").asString(""))) return true;
+            if ("Microsoft.Web/serverfarms".equalsIgnoreCase(r.path("type").asString(""))
+                    && "FC1".equalsIgnoreCase(r.path("sku").path("name").asString(""))) return true;
         }
         return false;
     }
@@ -85,7 +88,8 @@ record GeneratedStack(JsonNode template, byte[] appPackage, String sha256) {
     /** The API version the template uses for a resource type (remove deletes with the same one). */
     String apiVersion(String type) {
         for (JsonNode r : template.path("resources")) {
-            if (type.equalsIgnoreCase(r.path("type").asString(""))) return r.path("apiVersion").asString(null);
+            if (type.equalsIgnoreCase(r.path("type").asString("")))
+                return r.path("apiVersion").asString(null);
         }
         return null;
     }

@@ -32,10 +32,12 @@ final class HostKeys {
         if (needed.isEmpty()) return;
         Arm arm = clients.arm();
         String site = target.sitePath(app.functionApp());
-        JsonNode siteJson = AzureErrors.call("read function app " + app.functionApp(), () -> arm.get(site, Arm.WEB_API));
+        JsonNode siteJson =
+                AzureErrors.call("read function app " + app.functionApp(), () -> arm.get(site, Arm.WEB_API));
         String host = siteJson.path("properties").path("defaultHostName").asString(null);
-        progress.step("Waiting for " + app.functionApp() + " to start and create its host key" + (needed.size() == 1 ? " " : "s ")
-                + String.join(", ", needed) + " (Event Grid calls the function when it subscribes)");
+        progress.step("Waiting for " + app.functionApp() + " to start and create its host key"
+                + (needed.size() == 1 ? " " : "s ") + String.join(", ", needed)
+                + " (Event Grid calls the function when it subscribes)");
         ClientSettings settings = clients.settings();
         Instant deadline = Instant.now().plus(settings.warmupTimeout());
         Duration delay = settings.pollInterval();
@@ -44,11 +46,15 @@ final class HostKeys {
             Set<String> missing = missing(arm, site, needed);
             if (missing.isEmpty()) return;
             if (Instant.now().isAfter(deadline)) {
-                throw new ProviderException("the host of " + app.functionApp() + " has not created " + String.join(", ", missing) + " within "
-                        + settings.warmupTimeout().toSeconds() + " s, so the Event Grid subscriptions are not deployed yet; check the app's logs, then run 'strato deploy' again");
+                throw new ProviderException(
+                        "the host of " + app.functionApp() + " has not created " + String.join(", ", missing)
+                                + " within " + settings.warmupTimeout().toSeconds()
+                                + " s, so the Event Grid subscriptions are not deployed yet; check the app's logs, then run 'strato deploy' again");
             }
             arm.sleep(delay);
-            delay = delay.multipliedBy(2).compareTo(settings.maxPollInterval()) > 0 ? settings.maxPollInterval() : delay.multipliedBy(2);
+            delay = delay.multipliedBy(2).compareTo(settings.maxPollInterval()) > 0
+                    ? settings.maxPollInterval()
+                    : delay.multipliedBy(2);
         }
     }
 

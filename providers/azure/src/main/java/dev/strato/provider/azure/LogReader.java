@@ -27,6 +27,7 @@ final class LogReader {
 
     /** Ingestion into Log Analytics lags by seconds to minutes; each poll re-reads this far back. */
     static final Duration OVERLAP = Duration.ofMinutes(5);
+
     static final int MAX_ROWS = 5000;
 
     private final LogsQueryClient client;
@@ -35,7 +36,13 @@ final class LogReader {
         this.client = client;
     }
 
-    void read(String workspaceId, String app, String function, LogQuery query, LogSink sink, java.util.function.Consumer<Duration> sleeper) {
+    void read(
+            String workspaceId,
+            String app,
+            String function,
+            LogQuery query,
+            LogSink sink,
+            java.util.function.Consumer<Duration> sleeper) {
         Set<String> seen = new HashSet<>();
         Instant from = query.since() == null ? Instant.now().minus(Duration.ofHours(1)) : query.since();
         while (true) {
@@ -57,8 +64,14 @@ final class LogReader {
     }
 
     private Instant read(String workspaceId, String kql, Instant from, Instant to, Set<String> seen, LogSink sink) {
-        LogsQueryResult result = AzureErrors.call("query the logs", () -> client.queryWorkspace(workspaceId, kql,
-                new QueryTimeInterval(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC))));
+        LogsQueryResult result = AzureErrors.call(
+                "query the logs",
+                () -> client.queryWorkspace(
+                        workspaceId,
+                        kql,
+                        new QueryTimeInterval(
+                                OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
+                                OffsetDateTime.ofInstant(to, ZoneOffset.UTC))));
         Instant newest = null;
         if (result.getTable() == null) return null;
         for (LogsTableRow row : result.getTable().getRows()) {
@@ -67,7 +80,11 @@ final class LogReader {
             if (newest == null || time.isAfter(newest)) newest = time;
             if (!seen.add(id == null ? time + text(row, "Text") : id)) continue;
             String level = text(row, "Level");
-            sink.accept(new LogEvent(id, time, text(row, "Type") + (level == null || level.isEmpty() ? "" : "/" + level), text(row, "Text")));
+            sink.accept(new LogEvent(
+                    id,
+                    time,
+                    text(row, "Type") + (level == null || level.isEmpty() ? "" : "/" + level),
+                    text(row, "Text")));
             if (sink.stopped()) break;
         }
         return newest;
@@ -81,17 +98,31 @@ final class LogReader {
     static String kql(String app, String function, String filter, Instant from) {
         StringBuilder q = new StringBuilder();
         q.append("union isfuzzy=true AppTraces, AppExceptions\n")
-                .append("| where TimeGenerated >= datetime(").append(from).append(")\n")
-                .append("| where AppRoleName =~ ").append(literal(app)).append(" and OperationName =~ ").append(literal(function)).append('\n')
-                .append("| extend Text = iif(Type == 'AppExceptions', strcat(ExceptionType, ': ', OuterMessage), Message)\n")
-                .append("| extend Level = case(SeverityLevel == 0, 'verbose', SeverityLevel == 1, 'info', SeverityLevel == 2, 'warning', SeverityLevel == 3, 'error', SeverityLevel == 4, 'critical', '')\n");
-        if (filter != null && !filter.isBlank()) q.append("| where Text contains ").append(literal(filter)).append('\n');
-        q.append("| project TimeGenerated, _ItemId, Type, Level, Text\n| order by TimeGenerated asc\n| take ").append(MAX_ROWS);
+                .append("| where TimeGenerated >= datetime(")
+                .append(from)
+                .append(")\n")
+                .append("| where AppRoleName =~ ")
+                .append(literal(app))
+                .append(" and OperationName =~ ")
+                .append(literal(function))
+                .append('\n')
+                .append(
+                        "| extend Text = iif(Type == 'AppExceptions', strcat(ExceptionType, ': ', OuterMessage), Message)\n")
+                .append(
+                        "| extend Level = case(SeverityLevel == 0, 'verbose', SeverityLevel == 1, 'info', SeverityLevel == 2, 'warning', SeverityLevel == 3, 'error', SeverityLevel == 4, 'critical', '')\n");
+        if (filter != null && !filter.isBlank())
+            q.append("| where Text contains ").append(literal(filter)).append('\n');
+        q.append("| project TimeGenerated, _ItemId, Type, Level, Text\n| order by TimeGenerated asc\n| take ")
+                .append(MAX_ROWS);
         return q.toString();
     }
 
     /** A KQL string literal (learn.microsoft.com/kusto/query/scalar-data-types/string): backslash escapes in double quotes. */
     static String literal(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + "\"";
+        return "\""
+                + s.replace("\\", "\\\\")
+                        .replace("\"", "\\\"")
+                        .replace("\n", "\\n")
+                        .replace("\r", "\\r") + "\"";
     }
 }

@@ -20,6 +20,7 @@ final class OneDeploy {
     static final String DEPLOYER = "strato";
     /** Kudu's DeployStatus: 3 Failed, 4 Success; 0 Pending, 1 Building, 2 Deploying before. */
     static final int FAILED = 3;
+
     static final int SUCCESS = 4;
 
     private final AzureClients clients;
@@ -31,12 +32,14 @@ final class OneDeploy {
     /** The SCM host of the site: the {@code hostNameSslStates} entry of type Repository (Web Apps - Get). */
     static String scmHost(JsonNode site, String app) {
         for (JsonNode s : site.path("properties").path("hostNameSslStates")) {
-            if ("Repository".equalsIgnoreCase(s.path("hostType").asString(""))) return s.path("name").asString("");
+            if ("Repository".equalsIgnoreCase(s.path("hostType").asString("")))
+                return s.path("name").asString("");
         }
         for (JsonNode h : site.path("properties").path("enabledHostNames")) {
             if (h.asString("").contains(".scm.")) return h.asString("");
         }
-        throw new ProviderException("function app " + app + " reports no SCM host name (hostNameSslStates of type Repository); one deploy needs it");
+        throw new ProviderException("function app " + app
+                + " reports no SCM host name (hostNameSslStates of type Repository); one deploy needs it");
     }
 
     /** Sends the package, waits for the deployment to finish; a failed deployment throws with its message. */
@@ -44,12 +47,16 @@ final class OneDeploy {
         Arm scm = clients.scm();
         String base = "https://" + scmHost;
         String url = base + "/api/publish?RemoteBuild=" + remoteBuild + "&Deployer=" + DEPLOYER;
-        progress.step("Publishing " + GeneratedStack.PACKAGE + " to " + app + " through one deploy" + (remoteBuild ? " with a remote build" : ""));
+        progress.step("Publishing " + GeneratedStack.PACKAGE + " to " + app + " through one deploy"
+                + (remoteBuild ? " with a remote build" : ""));
         progress.uploadStarted(1, zip.length);
-        Arm.Response r = AzureErrors.call("publish " + GeneratedStack.PACKAGE + " to " + app, () -> scm.sendUrl(HttpMethod.POST, url, zip, "application/zip"));
+        Arm.Response r = AzureErrors.call(
+                "publish " + GeneratedStack.PACKAGE + " to " + app,
+                () -> scm.sendUrl(HttpMethod.POST, url, zip, "application/zip"));
         if (r.status() == 409) {
-            throw new ProviderException("could not publish " + GeneratedStack.PACKAGE + " to " + app + ": another deployment is in progress (409); "
-                    + "wait for it (" + base + "/api/deployments/latest) and deploy again");
+            throw new ProviderException("could not publish " + GeneratedStack.PACKAGE + " to " + app
+                    + ": another deployment is in progress (409); " + "wait for it (" + base
+                    + "/api/deployments/latest) and deploy again");
         }
         if (r.status() >= 400) AzureErrors.run("publish " + GeneratedStack.PACKAGE + " to " + app, () -> Arm.ok(r));
         progress.uploaded(zip.length);
@@ -65,7 +72,8 @@ final class OneDeploy {
         int last = -1;
         while (true) {
             scm.sleep(wait);
-            Arm.Response s = AzureErrors.call("read the deployment status of " + app, () -> Arm.ok(scm.sendUrl(HttpMethod.GET, statusUrl, null)));
+            Arm.Response s = AzureErrors.call(
+                    "read the deployment status of " + app, () -> Arm.ok(scm.sendUrl(HttpMethod.GET, statusUrl, null)));
             JsonNode body = s.body();
             int status = body.path("status").asInt(-1);
             boolean complete = body.path("complete").asBoolean(false);
@@ -74,12 +82,12 @@ final class OneDeploy {
             if (status == SUCCESS) return;
             if (status == FAILED || complete) {
                 String log = body.path("log_url").asString("");
-                throw new ProviderException("one deploy of " + GeneratedStack.PACKAGE + " to " + app + " failed: " + text(body, status)
-                        + (log.isEmpty() ? "" : " (log: " + log + ")"));
+                throw new ProviderException("one deploy of " + GeneratedStack.PACKAGE + " to " + app + " failed: "
+                        + text(body, status) + (log.isEmpty() ? "" : " (log: " + log + ")"));
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new ProviderException("one deploy of " + GeneratedStack.PACKAGE + " to " + app + " did not finish within "
-                        + settings.operationTimeout() + "; see " + statusUrl);
+                throw new ProviderException("one deploy of " + GeneratedStack.PACKAGE + " to " + app
+                        + " did not finish within " + settings.operationTimeout() + "; see " + statusUrl);
             }
             wait = settings.pollInterval();
         }

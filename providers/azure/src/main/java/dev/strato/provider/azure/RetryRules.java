@@ -28,8 +28,10 @@ final class RetryRules implements RetryStrategy {
      */
     RetryRules(ClientSettings settings, boolean functionCalls) {
         this.functionCalls = functionCalls;
-        this.backoff = new ExponentialBackoff(new ExponentialBackoffOptions().setMaxRetries(settings.maxRetries())
-                .setBaseDelay(settings.baseDelay()).setMaxDelay(settings.maxDelay()));
+        this.backoff = new ExponentialBackoff(new ExponentialBackoffOptions()
+                .setMaxRetries(settings.maxRetries())
+                .setBaseDelay(settings.baseDelay())
+                .setMaxDelay(settings.maxDelay()));
     }
 
     @Override
@@ -58,13 +60,16 @@ final class RetryRules implements RetryStrategy {
                 if (t instanceof java.net.ConnectException) return true;
                 continue;
             }
-            if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof TimeoutException) return true;
+            if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof TimeoutException)
+                return true;
         }
         return false;
     }
 
     @Override
     public boolean shouldRetryCondition(RequestRetryCondition condition) {
-        return condition.getResponse() != null ? shouldRetry(condition.getResponse()) : shouldRetryException(condition.getThrowable());
+        return condition.getResponse() != null
+                ? shouldRetry(condition.getResponse())
+                : shouldRetryException(condition.getThrowable());
     }
 }

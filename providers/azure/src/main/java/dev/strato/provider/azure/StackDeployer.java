@@ -29,18 +29,45 @@ final class StackDeployer {
 
     DeployResult deploy(GeneratedStack stack, boolean execute, ProgressListener progress) {
         Arm arm = clients.arm();
-        JsonNode group = AzureErrors.call("read resource group " + target.resourceGroup(), () -> arm.find(target.groupPath(), Arm.RESOURCES_API));
+        JsonNode group = AzureErrors.call(
+                "read resource group " + target.resourceGroup(), () -> arm.find(target.groupPath(), Arm.RESOURCES_API));
         if (group == null && !execute) {
             StackDiffer.WhatIf all = new StackDiffer(clients, target).whatIf(stack, false, false, progress);
-            return new DeployResult(target.deployment(), true, false, target.deployment(), 0, 0, 0, all.rows(), java.util.Map.of(), null);
+            return new DeployResult(
+                    target.deployment(),
+                    true,
+                    false,
+                    target.deployment(),
+                    0,
+                    0,
+                    0,
+                    all.rows(),
+                    java.util.Map.of(),
+                    null);
         }
         if (group == null) createGroup(progress);
-        JsonNode existing = AzureErrors.call("read deployment " + target.deployment(), () -> arm.find(target.deploymentPath(), Arm.RESOURCES_API));
-        boolean previousOk = existing != null && "Succeeded".equalsIgnoreCase(existing.path("properties").path("provisioningState").asString(""));
+        JsonNode existing = AzureErrors.call(
+                "read deployment " + target.deployment(), () -> arm.find(target.deploymentPath(), Arm.RESOURCES_API));
+        boolean previousOk = existing != null
+                && "Succeeded"
+                        .equalsIgnoreCase(existing.path("properties")
+                                .path("provisioningState")
+                                .asString(""));
         // once the subscriptions exist, the host key they need exists too: one pass with them on
         boolean subscriptions = previousOk && StackDiffer.subscriptionsOn(existing);
         StackDiffer.WhatIf whatIf = new StackDiffer(clients, target).whatIf(stack, true, subscriptions, progress);
-        if (!execute) return new DeployResult(target.deployment(), whatIf.changes(), false, target.deployment(), 0, 0, 0, whatIf.rows(), java.util.Map.of(), null);
+        if (!execute)
+            return new DeployResult(
+                    target.deployment(),
+                    whatIf.changes(),
+                    false,
+                    target.deployment(),
+                    0,
+                    0,
+                    0,
+                    whatIf.rows(),
+                    java.util.Map.of(),
+                    null);
         JsonNode deployment = existing;
         if (whatIf.changes() || !previousOk) {
             progress.step("Deploying " + target.deployment() + " to resource group " + target.resourceGroup());
@@ -50,24 +77,37 @@ final class StackDeployer {
         }
         DeployedApp app = DeployedApp.of(deployment);
         String blobEndpoint = inspector.blobEndpoint(app.storageAccount());
-        long bytes = stack.flex() ? publishFlex(stack, app, blobEndpoint, progress)
+        long bytes = stack.flex()
+                ? publishFlex(stack, app, blobEndpoint, progress)
                 : new ArtifactUploader(clients).publish(blobEndpoint, app.packageContainer(), stack, progress);
         if (bytes > 0 && !stack.flex()) {
             String site = target.sitePath(app.functionApp());
             progress.step("Restarting " + app.functionApp() + " and syncing its triggers");
             AzureErrors.run("restart " + app.functionApp(), () -> arm.post(site + "/restart", Arm.WEB_API, null));
-            AzureErrors.run("sync the triggers of " + app.functionApp(), () -> arm.post(site + "/syncfunctiontriggers", Arm.WEB_API, null));
+            AzureErrors.run(
+                    "sync the triggers of " + app.functionApp(),
+                    () -> arm.post(site + "/syncfunctiontriggers", Arm.WEB_API, null));
         }
         if (stack.hasEventSubscriptions() && !subscriptions) {
             new HostKeys(clients, target).await(app, stack.systemKeys(), progress);
-            progress.step("Deploying " + target.deployment() + " again with the Event Grid subscriptions, now that the host's keys exist");
+            progress.step("Deploying " + target.deployment()
+                    + " again with the Event Grid subscriptions, now that the host's keys exist");
             deployment = run(stack, true, progress);
             app = DeployedApp.of(deployment);
         }
         boolean changes = whatIf.changes() || !previousOk || bytes > 0;
         StackInfo info = inspector.info(app);
-        return new DeployResult(target.deployment(), changes, true, target.deployment(), bytes, bytes > 0 ? 1 : 0, bytes > 0 ? 0 : 1,
-                whatIf.rows(), app.outputs(), info);
+        return new DeployResult(
+                target.deployment(),
+                changes,
+                true,
+                target.deployment(),
+                bytes,
+                bytes > 0 ? 1 : 0,
+                bytes > 0 ? 0 : 1,
+                whatIf.rows(),
+                app.outputs(),
+                info);
     }
 
     /**
@@ -77,8 +117,16 @@ final class StackDeployer {
     private long publishFlex(GeneratedStack stack, DeployedApp app, String blobEndpoint, ProgressListener progress) {
         ArtifactUploader blobs = new ArtifactUploader(clients);
         if (stack.sha256().equals(blobs.deployedSha(blobEndpoint, app.packageContainer(), stack))) return 0;
-        JsonNode site = AzureErrors.call("read function app " + app.functionApp(), () -> clients.arm().get(target.sitePath(app.functionApp()), Arm.WEB_API));
-        new OneDeploy(clients).publish(OneDeploy.scmHost(site, app.functionApp()), app.functionApp(), stack.appPackage(), app.remoteBuild(), progress);
+        JsonNode site = AzureErrors.call(
+                "read function app " + app.functionApp(),
+                () -> clients.arm().get(target.sitePath(app.functionApp()), Arm.WEB_API));
+        new OneDeploy(clients)
+                .publish(
+                        OneDeploy.scmHost(site, app.functionApp()),
+                        app.functionApp(),
+                        stack.appPackage(),
+                        app.remoteBuild(),
+                        progress);
         blobs.recordPublished(blobEndpoint, app.packageContainer(), stack.sha256());
         return stack.appPackage().length;
     }
@@ -86,11 +134,16 @@ final class StackDeployer {
     /** One deployment, followed to its end; a failure names every failed operation. */
     private JsonNode run(GeneratedStack stack, boolean subscriptions, ProgressListener progress) {
         Arm arm = clients.arm();
-        AzureErrors.run("start deployment " + target.deployment(), () -> arm.put(target.deploymentPath(), Arm.RESOURCES_API, stack.deploymentBody(target, subscriptions)));
+        AzureErrors.run(
+                "start deployment " + target.deployment(),
+                () -> arm.put(target.deploymentPath(), Arm.RESOURCES_API, stack.deploymentBody(target, subscriptions)));
         StackEventFollower.Outcome outcome = new StackEventFollower(clients, target).follow(progress);
         if (!outcome.succeeded()) {
-            throw new ProviderException("deployment " + target.deployment() + " " + outcome.state().toLowerCase(java.util.Locale.ROOT) + " ("
-                    + outcome.failures().size() + " failed operation" + (outcome.failures().size() == 1 ? "" : "s") + "); fix the cause and deploy again", outcome.failures());
+            throw new ProviderException(
+                    "deployment " + target.deployment() + " " + outcome.state().toLowerCase(java.util.Locale.ROOT)
+                            + " (" + outcome.failures().size() + " failed operation"
+                            + (outcome.failures().size() == 1 ? "" : "s") + "); fix the cause and deploy again",
+                    outcome.failures());
         }
         return outcome.deployment();
     }
@@ -103,6 +156,8 @@ final class StackDeployer {
         tags.put("managed-by", "strato");
         tags.put("service", target.service());
         tags.put("stage", target.stage());
-        AzureErrors.run("create resource group " + target.resourceGroup(), () -> clients.arm().put(target.groupPath(), Arm.RESOURCES_API, body));
+        AzureErrors.run(
+                "create resource group " + target.resourceGroup(),
+                () -> clients.arm().put(target.groupPath(), Arm.RESOURCES_API, body));
     }
 }

@@ -30,7 +30,13 @@ final class StackDiffer {
 
     /** Whether a deployment record ran with the Event Grid subscriptions on (then what-if compares with them on). */
     static boolean subscriptionsOn(tools.jackson.databind.JsonNode deployment) {
-        return deployment != null && deployment.path("properties").path("parameters").path(GeneratedStack.EVENT_SUBSCRIPTIONS).path("value").asBoolean(false);
+        return deployment != null
+                && deployment
+                        .path("properties")
+                        .path("parameters")
+                        .path(GeneratedStack.EVENT_SUBSCRIPTIONS)
+                        .path("value")
+                        .asBoolean(false);
     }
 
     /** The rows, and a count per change type. */
@@ -44,13 +50,24 @@ final class StackDiffer {
     WhatIf whatIf(GeneratedStack stack, boolean groupExists, boolean eventSubscriptions, ProgressListener progress) {
         if (!groupExists) return everythingCreated(stack, progress);
         progress.step("Running what-if for deployment " + target.deployment());
-        JsonNode result = AzureErrors.call("run what-if for deployment " + target.deployment(), () -> clients.arm()
-                .await(HttpMethod.POST, target.deploymentPath() + "/whatIf", Arm.RESOURCES_API, stack.deploymentBody(target, eventSubscriptions), "what-if"));
+        JsonNode result = AzureErrors.call(
+                "run what-if for deployment " + target.deployment(),
+                () -> clients.arm()
+                        .await(
+                                HttpMethod.POST,
+                                target.deploymentPath() + "/whatIf",
+                                Arm.RESOURCES_API,
+                                stack.deploymentBody(target, eventSubscriptions),
+                                "what-if"));
         String status = result.path("status").asString("Succeeded");
         if (!status.equalsIgnoreCase("Succeeded")) {
             JsonNode e = result.path("error");
-            throw AzureErrors.translate("run what-if for deployment " + target.deployment(),
-                    new ArmException(200, e.path("code").asString(status), e.path("message").asString("what-if " + status)));
+            throw AzureErrors.translate(
+                    "run what-if for deployment " + target.deployment(),
+                    new ArmException(
+                            200,
+                            e.path("code").asString(status),
+                            e.path("message").asString("what-if " + status)));
         }
         List<ResourceChange> rows = new ArrayList<>();
         Map<String, Integer> counts = new TreeMap<>();
@@ -61,7 +78,8 @@ final class StackDiffer {
             ResourceIds id = ResourceIds.parse(change.path("resourceId").asString(""));
             List<String> paths = new ArrayList<>();
             for (JsonNode d : change.path("delta")) {
-                if (!"NoEffect".equals(d.path("propertyChangeType").asString(""))) paths.add(d.path("path").asString(""));
+                if (!"NoEffect".equals(d.path("propertyChangeType").asString("")))
+                    paths.add(d.path("path").asString(""));
             }
             rows.add(new ResourceChange(type, id.name(), id.type(), String.join(", ", paths)));
         }
@@ -72,7 +90,8 @@ final class StackDiffer {
     private WhatIf everythingCreated(GeneratedStack stack, ProgressListener progress) {
         List<ResourceChange> rows = new ArrayList<>();
         for (JsonNode r : stack.template().path("resources")) {
-            rows.add(new ResourceChange("Create", r.path("name").asString(""), r.path("type").asString(""), ""));
+            rows.add(new ResourceChange(
+                    "Create", r.path("name").asString(""), r.path("type").asString(""), ""));
         }
         progress.step("Resource group " + target.resourceGroup() + " does not exist: every resource is created");
         return new WhatIf(rows, Map.of("Create", rows.size()));

@@ -40,8 +40,11 @@ final class StackEventFollower {
         Instant deadline = Instant.now().plus(clients.settings().operationTimeout());
         Duration interval = clients.settings().pollInterval();
         while (true) {
-            JsonNode deployment = AzureErrors.call("read deployment " + target.deployment(), () -> arm.get(target.deploymentPath(), Arm.RESOURCES_API));
-            String state = deployment.path("properties").path("provisioningState").asString("");
+            JsonNode deployment = AzureErrors.call(
+                    "read deployment " + target.deployment(),
+                    () -> arm.get(target.deploymentPath(), Arm.RESOURCES_API));
+            String state =
+                    deployment.path("properties").path("provisioningState").asString("");
             List<JsonNode> operations = operations(arm);
             for (JsonNode op : operations) report(op, seen, progress);
             if (terminal(state)) {
@@ -52,18 +55,24 @@ final class StackEventFollower {
                     JsonNode error = p.path("statusMessage").path("error");
                     if (error.isMissingNode()) error = p.path("statusMessage");
                     JsonNode r = p.path("targetResource");
-                    failures.add(r.path("resourceType").asString("deployment") + " " + r.path("resourceName").asString(target.deployment()) + ": "
-                            + error.path("code").asString(p.path("statusCode").asString("Failed")) + ": " + AzureErrors.firstLine(error.path("message").asString("no message")));
+                    failures.add(r.path("resourceType").asString("deployment") + " "
+                            + r.path("resourceName").asString(target.deployment()) + ": "
+                            + error.path("code").asString(p.path("statusCode").asString("Failed")) + ": "
+                            + AzureErrors.firstLine(error.path("message").asString("no message")));
                 }
                 if (failures.isEmpty() && !"Succeeded".equalsIgnoreCase(state)) {
                     JsonNode error = deployment.path("properties").path("error");
-                    failures.add("deployment " + target.deployment() + ": " + error.path("code").asString(state) + ": " + AzureErrors.firstLine(error.path("message").asString("no message")));
+                    failures.add("deployment " + target.deployment() + ": "
+                            + error.path("code").asString(state) + ": "
+                            + AzureErrors.firstLine(error.path("message").asString("no message")));
                 }
                 return new Outcome(state, deployment, failures);
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new dev.strato.provider.ProviderException("deployment " + target.deployment() + " is still " + state + " after "
-                        + clients.settings().operationTimeout().toMinutes() + " minutes; follow it in the portal or run 'strato info' later");
+                throw new dev.strato.provider.ProviderException(
+                        "deployment " + target.deployment() + " is still " + state + " after "
+                                + clients.settings().operationTimeout().toMinutes()
+                                + " minutes; follow it in the portal or run 'strato info' later");
             }
             arm.sleep(interval);
             interval = min(interval.multipliedBy(2), clients.settings().maxPollInterval());
@@ -75,8 +84,11 @@ final class StackEventFollower {
         String next = null;
         do {
             JsonNode page = next == null
-                    ? AzureErrors.call("list the operations of deployment " + target.deployment(), () -> arm.get(target.deploymentPath() + "/operations", Arm.RESOURCES_API))
-                    : Arm.ok(arm.sendUrl(com.azure.core.http.HttpMethod.GET, next, null)).body();
+                    ? AzureErrors.call(
+                            "list the operations of deployment " + target.deployment(),
+                            () -> arm.get(target.deploymentPath() + "/operations", Arm.RESOURCES_API))
+                    : Arm.ok(arm.sendUrl(com.azure.core.http.HttpMethod.GET, next, null))
+                            .body();
             for (JsonNode op : page.path("value")) all.add(op);
             next = page.path("nextLink").asString(null);
         } while (next != null && !next.isBlank());
@@ -93,7 +105,8 @@ final class StackEventFollower {
         String reason = null;
         if ("Failed".equalsIgnoreCase(state)) {
             JsonNode error = p.path("statusMessage").path("error");
-            reason = error.path("code").asString("") + ": " + error.path("message").asString("");
+            reason = error.path("code").asString("") + ": "
+                    + error.path("message").asString("");
         }
         Instant time;
         try {
@@ -101,7 +114,12 @@ final class StackEventFollower {
         } catch (RuntimeException e) {
             time = Instant.now();
         }
-        progress.event(new StackEvent(time, r.path("resourceName").asString(""), r.path("resourceType").asString(""), status(state), reason));
+        progress.event(new StackEvent(
+                time,
+                r.path("resourceName").asString(""),
+                r.path("resourceType").asString(""),
+                status(state),
+                reason));
     }
 
     /** ARM's provisioning states in the AWS-like form the CLI's event printer knows ({@code _FAILED} marks failures). */
@@ -115,7 +133,9 @@ final class StackEventFollower {
     }
 
     static boolean terminal(String state) {
-        return state.equalsIgnoreCase("Succeeded") || state.equalsIgnoreCase("Failed") || state.equalsIgnoreCase("Canceled");
+        return state.equalsIgnoreCase("Succeeded")
+                || state.equalsIgnoreCase("Failed")
+                || state.equalsIgnoreCase("Canceled");
     }
 
     private static Duration min(Duration a, Duration b) {

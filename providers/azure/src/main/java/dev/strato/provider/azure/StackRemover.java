@@ -23,9 +23,17 @@ import tools.jackson.databind.JsonNode;
  */
 final class StackRemover {
 
-    private static final List<String> ORDER = List.of("microsoft.authorization/roleassignments", "microsoft.eventgrid", "microsoft.web/sites",
-            "microsoft.web/serverfarms", "microsoft.insights", "microsoft.operationalinsights", "microsoft.servicebus", "microsoft.keyvault",
-            "microsoft.documentdb", "microsoft.storage");
+    private static final List<String> ORDER = List.of(
+            "microsoft.authorization/roleassignments",
+            "microsoft.eventgrid",
+            "microsoft.web/sites",
+            "microsoft.web/serverfarms",
+            "microsoft.insights",
+            "microsoft.operationalinsights",
+            "microsoft.servicebus",
+            "microsoft.keyvault",
+            "microsoft.documentdb",
+            "microsoft.storage");
 
     private final AzureClients clients;
     private final AzureTarget target;
@@ -37,8 +45,13 @@ final class StackRemover {
 
     RemoveResult remove(GeneratedStack stack, boolean includeData, ProgressListener progress) {
         Arm arm = clients.arm();
-        JsonNode group = AzureErrors.call("read resource group " + target.resourceGroup(), () -> arm.find(target.groupPath(), Arm.RESOURCES_API));
-        JsonNode deployment = group == null ? null : AzureErrors.call("read deployment " + target.deployment(), () -> arm.find(target.deploymentPath(), Arm.RESOURCES_API));
+        JsonNode group = AzureErrors.call(
+                "read resource group " + target.resourceGroup(), () -> arm.find(target.groupPath(), Arm.RESOURCES_API));
+        JsonNode deployment = group == null
+                ? null
+                : AzureErrors.call(
+                        "read deployment " + target.deployment(),
+                        () -> arm.find(target.deploymentPath(), Arm.RESOURCES_API));
         if (deployment == null) return new RemoveResult(target.deployment(), false, null, 0, List.of(), List.of());
         DeployedApp app = DeployedApp.of(deployment);
         String host = app.outputs().get("storageAccountName");
@@ -53,20 +66,29 @@ final class StackRemover {
             else other.add(id);
         }
         List<String> inGroup = new ArrayList<>();
-        JsonNode listing = AzureErrors.call("list resource group " + target.resourceGroup(), () -> arm.get(target.groupPath() + "/resources", Arm.RESOURCES_API));
+        JsonNode listing = AzureErrors.call(
+                "list resource group " + target.resourceGroup(),
+                () -> arm.get(target.groupPath() + "/resources", Arm.RESOURCES_API));
         for (JsonNode r : listing.path("value")) inGroup.add(r.path("id").asString(""));
         boolean onlyOurs = inGroup.stream().allMatch(id -> ours.contains(id.toLowerCase(Locale.ROOT)));
         boolean created = "strato".equals(group.path("tags").path("managed-by").asString(""));
         List<String> kept = new ArrayList<>();
         List<String> deletedData = new ArrayList<>();
         if (created && onlyOurs && (includeData || data.isEmpty())) {
-            progress.step("Deleting resource group " + target.resourceGroup() + " (strato created it; it holds only this service)");
-            AzureErrors.call("delete resource group " + target.resourceGroup(), () -> arm.await(HttpMethod.DELETE, target.groupPath(), Arm.RESOURCES_API, null, "resource group deletion"));
+            progress.step("Deleting resource group " + target.resourceGroup()
+                    + " (strato created it; it holds only this service)");
+            AzureErrors.call(
+                    "delete resource group " + target.resourceGroup(),
+                    () -> arm.await(
+                            HttpMethod.DELETE, target.groupPath(), Arm.RESOURCES_API, null, "resource group deletion"));
             for (String id : data) deletedData.add(ResourceIds.parse(id).name());
         } else {
             List<String> order = new ArrayList<>(other);
             if (includeData) order.addAll(data);
-            else for (String id : data) kept.add(ResourceIds.parse(id).type() + " " + ResourceIds.parse(id).name());
+            else
+                for (String id : data)
+                    kept.add(ResourceIds.parse(id).type() + " "
+                            + ResourceIds.parse(id).name());
             order.sort(Comparator.comparingInt(StackRemover::rank));
             for (String id : order) {
                 ResourceIds r = ResourceIds.parse(id);
@@ -79,14 +101,20 @@ final class StackRemover {
                 });
                 if (data.contains(id)) deletedData.add(r.name());
             }
-            AzureErrors.call("delete deployment record " + target.deployment(), () -> arm.send(HttpMethod.DELETE, target.deploymentPath(), Arm.RESOURCES_API, null));
-            if (!onlyOurs) progress.step("Resource group " + target.resourceGroup() + " kept: it holds resources this service did not create");
+            AzureErrors.call(
+                    "delete deployment record " + target.deployment(),
+                    () -> arm.send(HttpMethod.DELETE, target.deploymentPath(), Arm.RESOURCES_API, null));
+            if (!onlyOurs)
+                progress.step("Resource group " + target.resourceGroup()
+                        + " kept: it holds resources this service did not create");
         }
         for (String id : app.resourceIds()) {
             ResourceIds r = ResourceIds.parse(id);
             if (r.topLevel() && r.type().equalsIgnoreCase("Microsoft.KeyVault/vaults")) {
-                progress.step("Key Vault " + r.name() + " is soft-deleted and keeps its name for its retention period (90 days by default):"
-                        + " 'az keyvault recover --name " + r.name() + "' restores it, 'az keyvault purge --name " + r.name() + "' frees the name");
+                progress.step("Key Vault " + r.name()
+                        + " is soft-deleted and keeps its name for its retention period (90 days by default):"
+                        + " 'az keyvault recover --name " + r.name() + "' restores it, 'az keyvault purge --name "
+                        + r.name() + "' frees the name");
             }
         }
         return new RemoveResult(target.deployment(), true, app.packageContainer(), 0, kept, deletedData);
@@ -107,7 +135,9 @@ final class StackRemover {
     private String apiVersion(GeneratedStack stack, String type) {
         if (type.equalsIgnoreCase("Microsoft.Authorization/roleAssignments")) return "2022-04-01";
         String v = stack.apiVersion(type);
-        if (v == null) throw new ProviderException("no API version known for " + type + "; delete it in the portal, then run remove again");
+        if (v == null)
+            throw new ProviderException(
+                    "no API version known for " + type + "; delete it in the portal, then run remove again");
         return v;
     }
 

@@ -22,8 +22,15 @@ final class AzureTestTargets {
     static final Path EXAMPLES = Path.of("../../examples").toAbsolutePath().normalize();
 
     /** Quick polls and short timeouts, so that waiting and retrying paths run in milliseconds. */
-    static final ClientSettings FAST = new ClientSettings(4, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(5),
-            Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(20), Duration.ofSeconds(2));
+    static final ClientSettings FAST = new ClientSettings(
+            4,
+            Duration.ofMillis(10),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(5),
+            Duration.ofMillis(5),
+            Duration.ofMillis(20),
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(2));
 
     private AzureTestTargets() {}
 
@@ -32,9 +39,12 @@ final class AzureTestTargets {
     }
 
     static ServiceTarget target(Path projectDir) {
-        LoadResult result = ModelLoader.load(projectDir.resolve("strato.yml"), "strato.yml",
+        LoadResult result = ModelLoader.load(
+                projectDir.resolve("strato.yml"),
+                "strato.yml",
                 new LoadOptions(null, Map.of(), Map.of(), List.of(Provider.AZURE), LocalDate.of(2026, 11, 27)));
-        if (!result.isValid()) throw new IllegalStateException(result.diagnostics().sorted().toString());
+        if (!result.isValid())
+            throw new IllegalStateException(result.diagnostics().sorted().toString());
         return new ServiceTarget(result.service().orElseThrow(), projectDir);
     }
 

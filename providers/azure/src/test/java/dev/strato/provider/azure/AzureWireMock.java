@@ -45,8 +45,14 @@ public final class AzureWireMock implements AutoCloseable {
         TestTls.trust();
         Path dir = Path.of("target/wiremock-tls").toAbsolutePath();
         Path keystore = TestTls.file("keystore.p12", dir);
-        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().dynamicHttpsPort()
-                .keystorePath(keystore.toString()).keystoreType("PKCS12").keystorePassword(TestTls.PASSWORD).keyManagerPassword(TestTls.PASSWORD));
+        server = new WireMockServer(wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .dynamicHttpsPort()
+                .keystorePath(keystore.toString())
+                .keystoreType("PKCS12")
+                .keystorePassword(TestTls.PASSWORD)
+                .keyManagerPassword(TestTls.PASSWORD));
         server.start();
         this.deployment = deployment;
         values.put("SUB", SUB);
@@ -72,15 +78,27 @@ public final class AzureWireMock implements AutoCloseable {
 
     /** The variables a test's connection carries: a service principal whose tokens WireMock issues. */
     public Map<String, String> environment() {
-        return Map.of("AZURE_TENANT_ID", TENANT, "AZURE_CLIENT_ID", "11111111-1111-1111-1111-111111111111", "AZURE_CLIENT_SECRET", "test-secret",
-                "AZURE_AUTHORITY_HOST", base() + "/", "AZURE_SUBSCRIPTION_ID", SUB, "AZURE_DEFAULTS_GROUP", RG);
+        return Map.of(
+                "AZURE_TENANT_ID",
+                TENANT,
+                "AZURE_CLIENT_ID",
+                "11111111-1111-1111-1111-111111111111",
+                "AZURE_CLIENT_SECRET",
+                "test-secret",
+                "AZURE_AUTHORITY_HOST",
+                base() + "/",
+                "AZURE_SUBSCRIPTION_ID",
+                SUB,
+                "AZURE_DEFAULTS_GROUP",
+                RG);
     }
 
     String body(String resource) {
         try (InputStream in = AzureWireMock.class.getResourceAsStream("/arm/" + resource)) {
             if (in == null) throw new IllegalArgumentException("no stub body " + resource);
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (Map.Entry<String, String> e : values.entrySet()) text = text.replace("${" + e.getKey() + "}", e.getValue());
+            for (Map.Entry<String, String> e : values.entrySet())
+                text = text.replace("${" + e.getKey() + "}", e.getValue());
             return text;
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -88,7 +106,10 @@ public final class AzureWireMock implements AutoCloseable {
     }
 
     public ResponseDefinitionBuilder json(int status, String resource) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body(resource));
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(body(resource));
     }
 
     public String group() {
@@ -117,9 +138,18 @@ public final class AzureWireMock implements AutoCloseable {
 
     /** The group is missing until it is created (PUT), then exists. */
     public void groupMissingThenCreated() {
-        stub(get(urlPathEqualTo(group())).inScenario("group").whenScenarioStateIs(Scenario.STARTED).willReturn(json(404, "resources/group-not-found.json")));
-        stub(put(urlPathEqualTo(group())).inScenario("group").willSetStateTo("exists").willReturn(json(201, "resources/group.json")));
-        stub(get(urlPathEqualTo(group())).inScenario("group").whenScenarioStateIs("exists").willReturn(json(200, "resources/group.json")));
+        stub(get(urlPathEqualTo(group()))
+                .inScenario("group")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(404, "resources/group-not-found.json")));
+        stub(put(urlPathEqualTo(group()))
+                .inScenario("group")
+                .willSetStateTo("exists")
+                .willReturn(json(201, "resources/group.json")));
+        stub(get(urlPathEqualTo(group()))
+                .inScenario("group")
+                .whenScenarioStateIs("exists")
+                .willReturn(json(200, "resources/group.json")));
     }
 
     public void groupExists(String body) {
@@ -134,7 +164,10 @@ public final class AzureWireMock implements AutoCloseable {
 
     public void whatIf(String result) {
         stub(post(urlPathEqualTo(deploymentPath() + "/whatIf"))
-                .willReturn(aResponse().withStatus(202).withHeader("Location", base() + "/operationresults/whatif-1").withHeader("Retry-After", "0")));
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("Location", base() + "/operationresults/whatif-1")
+                        .withHeader("Retry-After", "0")));
         stub(get(urlPathEqualTo("/operationresults/whatif-1")).willReturn(json(200, result)));
     }
 
@@ -142,34 +175,50 @@ public final class AzureWireMock implements AutoCloseable {
 
     /** No deployment until PUT; then Running once, then {@code end} (deployment-succeeded.json or deployment-failed.json). */
     public void deploymentCreated(String end, String operations) {
-        stub(get(urlPathEqualTo(deploymentPath())).inScenario("deployment").whenScenarioStateIs(Scenario.STARTED).willReturn(json(404, "resources/deployment-not-found.json")));
+        stub(get(urlPathEqualTo(deploymentPath()))
+                .inScenario("deployment")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(404, "resources/deployment-not-found.json")));
         deploymentPut(end, operations);
     }
 
     /** A deployment that exists already ({@code body}); a PUT runs it again to {@code end}. */
     public void deploymentExists(String body, String end, String operations) {
-        stub(get(urlPathEqualTo(deploymentPath())).inScenario("deployment").whenScenarioStateIs(Scenario.STARTED).willReturn(json(200, body)));
+        stub(get(urlPathEqualTo(deploymentPath()))
+                .inScenario("deployment")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(200, body)));
         deploymentPut(end, operations);
     }
 
     private void deploymentPut(String end, String operations) {
-        stub(put(urlPathEqualTo(deploymentPath())).inScenario("deployment").willSetStateTo("running")
+        stub(put(urlPathEqualTo(deploymentPath()))
+                .inScenario("deployment")
+                .willSetStateTo("running")
                 .willReturn(json(201, "resources/deployment-accepted.json")
                         .withHeader("Azure-AsyncOperation", base() + "/operationStatuses/deploy-1")));
-        stub(get(urlPathEqualTo(deploymentPath())).inScenario("deployment").whenScenarioStateIs("running").willSetStateTo("done")
+        stub(get(urlPathEqualTo(deploymentPath()))
+                .inScenario("deployment")
+                .whenScenarioStateIs("running")
+                .willSetStateTo("done")
                 .willReturn(json(200, "resources/deployment-running.json")));
-        stub(get(urlPathEqualTo(deploymentPath())).inScenario("deployment").whenScenarioStateIs("done").willReturn(json(200, end)));
+        stub(get(urlPathEqualTo(deploymentPath()))
+                .inScenario("deployment")
+                .whenScenarioStateIs("done")
+                .willReturn(json(200, end)));
         stub(get(urlPathEqualTo(deploymentPath() + "/operations")).willReturn(json(200, operations)));
     }
 
     // ---- the app
 
     public void app() {
-        stub(get(urlPathEqualTo(group() + "/providers/Microsoft.Storage/storageAccounts/" + STORAGE)).willReturn(json(200, "storage/storage-account.json")));
+        stub(get(urlPathEqualTo(group() + "/providers/Microsoft.Storage/storageAccounts/" + STORAGE))
+                .willReturn(json(200, "storage/storage-account.json")));
         stub(get(urlPathEqualTo(site())).willReturn(json(200, "web/site.json")));
         stub(get(urlPathEqualTo(site() + "/functions")).willReturn(json(200, "web/functions.json")));
         stub(post(urlPathEqualTo(site() + "/restart")).willReturn(aResponse().withStatus(200)));
-        stub(post(urlPathEqualTo(site() + "/syncfunctiontriggers")).willReturn(aResponse().withStatus(204)));
+        stub(post(urlPathEqualTo(site() + "/syncfunctiontriggers"))
+                .willReturn(aResponse().withStatus(204)));
         oneDeploy("scm/deployment-success.json");
     }
 
@@ -180,26 +229,45 @@ public final class AzureWireMock implements AutoCloseable {
 
     /** POST /api/publish answers 202 with Location; the deployment reads Building once per publish, then {@code end}. */
     public void oneDeploy(String end) {
-        stub(post(urlPathEqualTo(PUBLISH)).inScenario("publish").willSetStateTo("building")
-                .willReturn(aResponse().withStatus(202).withHeader("Location", base() + DEPLOYMENT_STATUS).withHeader("Retry-After", "0")
-                        .withHeader("Content-Type", "application/json").withBody("\"7f3c2a10-5b8e-4d2a-9c41-0e6f1b2d3a4c\"")));
+        stub(post(urlPathEqualTo(PUBLISH))
+                .inScenario("publish")
+                .willSetStateTo("building")
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("Location", base() + DEPLOYMENT_STATUS)
+                        .withHeader("Retry-After", "0")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("\"7f3c2a10-5b8e-4d2a-9c41-0e6f1b2d3a4c\"")));
         oneDeployStatus(end);
     }
 
     public void oneDeployStatus(String end) {
-        stub(get(urlPathEqualTo(DEPLOYMENT_STATUS)).inScenario("publish").whenScenarioStateIs("building").willSetStateTo("ended")
+        stub(get(urlPathEqualTo(DEPLOYMENT_STATUS))
+                .inScenario("publish")
+                .whenScenarioStateIs("building")
+                .willSetStateTo("ended")
                 .willReturn(json(200, "scm/deployment-building.json")));
-        stub(get(urlPathEqualTo(DEPLOYMENT_STATUS)).inScenario("publish").whenScenarioStateIs("ended").willReturn(json(200, end)));
+        stub(get(urlPathEqualTo(DEPLOYMENT_STATUS))
+                .inScenario("publish")
+                .whenScenarioStateIs("ended")
+                .willReturn(json(200, end)));
     }
 
     public int count(String method, String path) {
-        return server.findAll(switch (method) {
-            case "GET" -> com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(path));
-            case "PUT" -> com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlPathEqualTo(path));
-            case "POST" -> com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo(path));
-            case "DELETE" -> com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlPathEqualTo(path));
-            default -> throw new IllegalArgumentException(method);
-        }).size();
+        return server.findAll(
+                        switch (method) {
+                            case "GET" ->
+                                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(path));
+                            case "PUT" ->
+                                com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlPathEqualTo(path));
+                            case "POST" ->
+                                com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo(path));
+                            case "DELETE" ->
+                                com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+                                        urlPathEqualTo(path));
+                            default -> throw new IllegalArgumentException(method);
+                        })
+                .size();
     }
 
     /** Every request WireMock saw that no stub matched (a test that expects none asserts it is 0). */
@@ -208,7 +276,10 @@ public final class AzureWireMock implements AutoCloseable {
     }
 
     public String unmatchedList() {
-        return server.findAllUnmatchedRequests().stream().map(r -> r.getMethod() + " " + r.getUrl()).toList().toString();
+        return server.findAllUnmatchedRequests().stream()
+                .map(r -> r.getMethod() + " " + r.getUrl())
+                .toList()
+                .toString();
     }
 
     static MappingBuilder anyUrl(String regex) {
@@ -223,9 +294,11 @@ public final class AzureWireMock implements AutoCloseable {
     private static String jwt() {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64.encodeToString(("{\"aud\":\"https://storage.azure.com\",\"iss\":\"https://sts.windows.net/" + TENANT + "/\","
-                + "\"nbf\":1700000000,\"iat\":1700000000,\"exp\":4102444800,\"oid\":\"22222222-2222-2222-2222-222222222222\",\"tid\":\"" + TENANT + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        String claims = b64.encodeToString(
+                ("{\"aud\":\"https://storage.azure.com\",\"iss\":\"https://sts.windows.net/" + TENANT + "/\","
+                                + "\"nbf\":1700000000,\"iat\":1700000000,\"exp\":4102444800,\"oid\":\"22222222-2222-2222-2222-222222222222\",\"tid\":\""
+                                + TENANT + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
         return header + "." + claims + "." + b64.encodeToString("not-signed".getBytes(StandardCharsets.UTF_8));
     }
 

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DeployFaultsIT {
 
-    @RegisterExtension static final Azurite AZURITE = new Azurite();
+    @RegisterExtension
+    static final Azurite AZURITE = new Azurite();
 
     private final ServiceTarget target = AzureTestTargets.example("hello-http");
     private AzureWireMock arm;
@@ -50,9 +51,18 @@ class DeployFaultsIT {
     }
 
     /** The first {@code n} requests get {@code fault}; later ones {@code ok}. */
-    private void firstN(String name, Supplier<MappingBuilder> request, int n, Supplier<ResponseDefinitionBuilder> fault, ResponseDefinitionBuilder ok) {
+    private void firstN(
+            String name,
+            Supplier<MappingBuilder> request,
+            int n,
+            Supplier<ResponseDefinitionBuilder> fault,
+            ResponseDefinitionBuilder ok) {
         for (int i = 0; i < n; i++) {
-            arm.stub(request.get().inScenario(name).whenScenarioStateIs(i == 0 ? Scenario.STARTED : "s" + i).willSetStateTo("s" + (i + 1)).willReturn(fault.get()));
+            arm.stub(request.get()
+                    .inScenario(name)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "s" + i)
+                    .willSetStateTo("s" + (i + 1))
+                    .willReturn(fault.get()));
         }
         arm.stub(request.get().inScenario(name).whenScenarioStateIs("s" + n).willReturn(ok));
     }
@@ -60,27 +70,65 @@ class DeployFaultsIT {
     @Test
     void throttlingBurstsAndDroppedConnectionsAreRiddenOut() {
         // what-if throttled twice (429, Retry-After: 1 s), then accepted
-        firstN("whatif", () -> post(urlPathEqualTo(arm.deploymentPath() + "/whatIf")), 2,
-                () -> aResponse().withStatus(429).withHeader("Retry-After", "1").withHeader("Content-Type", "application/json")
+        firstN(
+                "whatif",
+                () -> post(urlPathEqualTo(arm.deploymentPath() + "/whatIf")),
+                2,
+                () -> aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "1")
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Rate limit exceeded\"}}"),
-                aResponse().withStatus(202).withHeader("Location", arm.base() + "/operationresults/whatif-1").withHeader("Retry-After", "0"));
-        arm.stub(get(urlPathEqualTo("/operationresults/whatif-1")).willReturn(arm.json(200, "resources/whatif-create.json")));
+                aResponse()
+                        .withStatus(202)
+                        .withHeader("Location", arm.base() + "/operationresults/whatif-1")
+                        .withHeader("Retry-After", "0"));
+        arm.stub(get(urlPathEqualTo("/operationresults/whatif-1"))
+                .willReturn(arm.json(200, "resources/whatif-create.json")));
         // the deployment's operations: the connection reset twice
         arm.server.resetScenarios();
-        arm.stub(get(urlPathEqualTo(arm.deploymentPath() + "/operations")).atPriority(1).inScenario("ops").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("ops1").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        arm.stub(get(urlPathEqualTo(arm.deploymentPath() + "/operations")).atPriority(1).inScenario("ops").whenScenarioStateIs("ops1")
-                .willSetStateTo("ops2").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        arm.stub(get(urlPathEqualTo(arm.deploymentPath() + "/operations"))
+                .atPriority(1)
+                .inScenario("ops")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("ops1")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        arm.stub(get(urlPathEqualTo(arm.deploymentPath() + "/operations"))
+                .atPriority(1)
+                .inScenario("ops")
+                .whenScenarioStateIs("ops1")
+                .willSetStateTo("ops2")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         // the storage account: a connection closed without an answer, then a 503 burst on the site
-        firstN("storage", () -> get(urlPathEqualTo(arm.group() + "/providers/Microsoft.Storage/storageAccounts/" + AzureWireMock.STORAGE)), 1,
-                () -> aResponse().withFault(Fault.EMPTY_RESPONSE), arm.json(200, "storage/storage-account.json"));
-        firstN("site", () -> get(urlPathEqualTo(arm.site())), 3, () -> aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"busy\"}}"), arm.json(200, "web/site.json"));
+        firstN(
+                "storage",
+                () -> get(urlPathEqualTo(
+                        arm.group() + "/providers/Microsoft.Storage/storageAccounts/" + AzureWireMock.STORAGE)),
+                1,
+                () -> aResponse().withFault(Fault.EMPTY_RESPONSE),
+                arm.json(200, "storage/storage-account.json"));
+        firstN(
+                "site",
+                () -> get(urlPathEqualTo(arm.site())),
+                3,
+                () -> aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"busy\"}}"),
+                arm.json(200, "web/site.json"));
         arm.stub(get(urlPathEqualTo(arm.site() + "/functions")).willReturn(arm.json(200, "web/functions.json")));
         // one deploy (Flex): the SCM site answers 502 twice, then accepts; the deployment's status once 503
-        firstN("publish", () -> post(urlPathEqualTo(AzureWireMock.PUBLISH)), 2, () -> aResponse().withStatus(502),
+        firstN(
+                "publish",
+                () -> post(urlPathEqualTo(AzureWireMock.PUBLISH)),
+                2,
+                () -> aResponse().withStatus(502),
                 aResponse().withStatus(202).withHeader("Location", arm.base() + AzureWireMock.DEPLOYMENT_STATUS));
-        firstN("status", () -> get(urlPathEqualTo(AzureWireMock.DEPLOYMENT_STATUS)), 1, () -> aResponse().withStatus(503),
+        firstN(
+                "status",
+                () -> get(urlPathEqualTo(AzureWireMock.DEPLOYMENT_STATUS)),
+                1,
+                () -> aResponse().withStatus(503),
                 arm.json(200, "scm/deployment-success.json"));
 
         DeployResult r;
@@ -97,24 +145,38 @@ class DeployFaultsIT {
 
     @Test
     void aFaultThatDoesNotClearEndsInOneLineAfterBoundedAttempts() {
-        arm.stub(post(urlPathEqualTo(arm.deploymentPath() + "/whatIf")).willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Encountered internal server error.\\nDiagnostic information: x\"}}")));
+        arm.stub(
+                post(urlPathEqualTo(arm.deploymentPath() + "/whatIf"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(500)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Encountered internal server error.\\nDiagnostic information: x\"}}")));
         long start = System.nanoTime();
         try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
-            assertThatThrownBy(() -> s.deploy(true, ProgressListener.NONE)).isInstanceOf(ProviderException.class)
-                    .hasMessage("could not run what-if for deployment strato-hello-http-dev: InternalServerError: Encountered internal server error.");
+            assertThatThrownBy(() -> s.deploy(true, ProgressListener.NONE))
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessage(
+                            "could not run what-if for deployment strato-hello-http-dev: InternalServerError: Encountered internal server error.");
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
-        assertThat(arm.count("POST", arm.deploymentPath() + "/whatIf")).isEqualTo(AzureTestTargets.FAST.maxRetries() + 1);
-        assertThat(arm.count("PUT", arm.deploymentPath())).as("nothing deployed").isZero();
+        assertThat(arm.count("POST", arm.deploymentPath() + "/whatIf"))
+                .isEqualTo(AzureTestTargets.FAST.maxRetries() + 1);
+        assertThat(arm.count("PUT", arm.deploymentPath()))
+                .as("nothing deployed")
+                .isZero();
     }
 
     @Test
     void aConnectionThatKeepsDroppingSaysSo() {
-        arm.stub(post(urlPathEqualTo(arm.deploymentPath() + "/whatIf")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        arm.stub(post(urlPathEqualTo(arm.deploymentPath() + "/whatIf"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), target)) {
-            assertThatThrownBy(() -> s.deploy(true, ProgressListener.NONE)).isInstanceOf(ProviderException.class)
-                    .hasMessageStartingWith("could not run what-if for deployment strato-hello-http-dev: connection failed (")
+            assertThatThrownBy(() -> s.deploy(true, ProgressListener.NONE))
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessageStartingWith(
+                            "could not run what-if for deployment strato-hello-http-dev: connection failed (")
                     .hasMessageEndingWith(") after retries");
         }
     }

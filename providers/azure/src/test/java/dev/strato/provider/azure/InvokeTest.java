@@ -31,7 +31,8 @@ class InvokeTest {
         arm = new AzureWireMock("strato-hello-http-dev", null);
         arm.token();
         arm.app();
-        arm.stub(get(urlPathEqualTo(arm.deploymentPath())).willReturn(arm.json(200, "resources/deployment-succeeded.json")));
+        arm.stub(get(urlPathEqualTo(arm.deploymentPath()))
+                .willReturn(arm.json(200, "resources/deployment-succeeded.json")));
     }
 
     @AfterEach
@@ -41,11 +42,18 @@ class InvokeTest {
 
     @Test
     void httpFunctionThroughItsUrlWithTheFunctionKey() {
-        arm.stub(get(urlPathEqualTo(arm.site() + "/functions/hello")).willReturn(arm.json(200, "web/function-hello.json")));
-        arm.stub(post(urlPathEqualTo(arm.site() + "/functions/hello/listkeys")).willReturn(arm.json(200, "web/function-keys.json")));
-        arm.stub(get(urlPathEqualTo("/hello")).withHeader("x-functions-key", equalTo("fn-key-0123456789abcdef"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody("Hello, world!")));
-        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), AzureTestTargets.example("hello-http"))) {
+        arm.stub(get(urlPathEqualTo(arm.site() + "/functions/hello"))
+                .willReturn(arm.json(200, "web/function-hello.json")));
+        arm.stub(post(urlPathEqualTo(arm.site() + "/functions/hello/listkeys"))
+                .willReturn(arm.json(200, "web/function-keys.json")));
+        arm.stub(get(urlPathEqualTo("/hello"))
+                .withHeader("x-functions-key", equalTo("fn-key-0123456789abcdef"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/plain")
+                        .withBody("Hello, world!")));
+        try (AzureSession s =
+                AzureTestTargets.session(AzureTestTargets.connection(arm), AzureTestTargets.example("hello-http"))) {
             InvokeResult r = s.invoke(new InvokeRequest("hello", "{}".getBytes(StandardCharsets.UTF_8), false, false));
             assertThat(r.failed()).isFalse();
             assertThat(r.statusCode()).isEqualTo(200);
@@ -56,10 +64,14 @@ class InvokeTest {
 
     @Test
     void aFunctionErrorIsReportedWithItsStatusAndMessage() {
-        arm.stub(get(urlPathEqualTo(arm.site() + "/functions/hello")).willReturn(arm.json(200, "web/function-hello.json")));
-        arm.stub(post(urlPathEqualTo(arm.site() + "/functions/hello/listkeys")).willReturn(arm.json(200, "web/function-keys.json")));
-        arm.stub(get(urlPathEqualTo("/hello")).willReturn(aResponse().withStatus(500).withBody("TypeError: Cannot read properties of undefined")));
-        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), AzureTestTargets.example("hello-http"))) {
+        arm.stub(get(urlPathEqualTo(arm.site() + "/functions/hello"))
+                .willReturn(arm.json(200, "web/function-hello.json")));
+        arm.stub(post(urlPathEqualTo(arm.site() + "/functions/hello/listkeys"))
+                .willReturn(arm.json(200, "web/function-keys.json")));
+        arm.stub(get(urlPathEqualTo("/hello"))
+                .willReturn(aResponse().withStatus(500).withBody("TypeError: Cannot read properties of undefined")));
+        try (AzureSession s =
+                AzureTestTargets.session(AzureTestTargets.connection(arm), AzureTestTargets.example("hello-http"))) {
             InvokeResult r = s.invoke(new InvokeRequest("hello", "{}".getBytes(StandardCharsets.UTF_8), false, false));
             assertThat(r.failed()).isTrue();
             assertThat(r.error()).isEqualTo("HTTP 500: TypeError: Cannot read properties of undefined");
@@ -78,12 +90,15 @@ class InvokeTest {
         arm = new AzureWireMock("strato-orders-dev", null);
         arm.token();
         arm.app();
-        arm.stub(get(urlPathEqualTo(arm.deploymentPath())).willReturn(arm.json(200, "resources/deployment-succeeded.json")));
+        arm.stub(get(urlPathEqualTo(arm.deploymentPath()))
+                .willReturn(arm.json(200, "resources/deployment-succeeded.json")));
         arm.stub(post(urlPathEqualTo(site + "/host/default/listkeys")).willReturn(arm.json(200, "web/host-keys.json")));
-        arm.stub(post(urlPathEqualTo("/admin/functions/nightlyReport")).withHeader("x-functions-key", equalTo("master-key-0123456789abcdef"))
+        arm.stub(post(urlPathEqualTo("/admin/functions/nightlyReport"))
+                .withHeader("x-functions-key", equalTo("master-key-0123456789abcdef"))
                 .willReturn(aResponse().withStatus(202)));
         try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), orders)) {
-            InvokeResult r = s.invoke(new InvokeRequest("nightlyReport", "{\"lookbackHours\":2}".getBytes(StandardCharsets.UTF_8), false, false));
+            InvokeResult r = s.invoke(new InvokeRequest(
+                    "nightlyReport", "{\"lookbackHours\":2}".getBytes(StandardCharsets.UTF_8), false, false));
             assertThat(r.failed()).isFalse();
             assertThat(r.statusCode()).isEqualTo(202);
             assertThat(r.payload()).isEmpty();
@@ -94,7 +109,8 @@ class InvokeTest {
 
     @Test
     void routeParametersAreFilledFromTheData() {
-        assertThat(FunctionInvoker.fill("https://h/api/orders/{id}", "{\"id\":\"o 1\"}")).isEqualTo("https://h/api/orders/o+1");
+        assertThat(FunctionInvoker.fill("https://h/api/orders/{id}", "{\"id\":\"o 1\"}"))
+                .isEqualTo("https://h/api/orders/o+1");
         assertThat(FunctionInvoker.fill("https://h/api/hello/{name?}", "[]")).isEqualTo("https://h/api/hello/");
     }
 }

@@ -30,12 +30,20 @@ class LogsTest {
     void start() {
         arm = new AzureWireMock("strato-hello-http-dev", null);
         arm.token();
-        arm.stub(get(urlPathEqualTo(arm.deploymentPath())).willReturn(arm.json(200, "resources/deployment-succeeded.json")));
+        arm.stub(get(urlPathEqualTo(arm.deploymentPath()))
+                .willReturn(arm.json(200, "resources/deployment-succeeded.json")));
         arm.stub(get(urlPathEqualTo("/subscriptions/" + AzureWireMock.SUB + "/resourceGroups/" + AzureWireMock.RG
-                + "/providers/Microsoft.OperationalInsights/workspaces/log-hello-http-dev")).willReturn(arm.json(200, "monitor/workspace.json")));
-        arm.stub(post(urlPathEqualTo(QUERY)).inScenario("tail").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("second")
+                        + "/providers/Microsoft.OperationalInsights/workspaces/log-hello-http-dev"))
+                .willReturn(arm.json(200, "monitor/workspace.json")));
+        arm.stub(post(urlPathEqualTo(QUERY))
+                .inScenario("tail")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("second")
                 .willReturn(arm.json(200, "monitor/query-first.json")));
-        arm.stub(post(urlPathEqualTo(QUERY)).inScenario("tail").whenScenarioStateIs("second").willReturn(arm.json(200, "monitor/query-second.json")));
+        arm.stub(post(urlPathEqualTo(QUERY))
+                .inScenario("tail")
+                .whenScenarioStateIs("second")
+                .willReturn(arm.json(200, "monitor/query-second.json")));
     }
 
     @AfterEach
@@ -46,24 +54,39 @@ class LogsTest {
     @Test
     void readsTheFunctionsTracesOnce() {
         List<LogEvent> events = new ArrayList<>();
-        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), AzureTestTargets.example("hello-http"))) {
-            s.logs(new LogQuery("hello", Instant.parse("2026-12-08T01:00:00Z"), "world", false, Duration.ofMillis(1)), events::add);
+        try (AzureSession s =
+                AzureTestTargets.session(AzureTestTargets.connection(arm), AzureTestTargets.example("hello-http"))) {
+            s.logs(
+                    new LogQuery("hello", Instant.parse("2026-12-08T01:00:00Z"), "world", false, Duration.ofMillis(1)),
+                    events::add);
         }
         assertThat(events).extracting(LogEvent::message).containsExactly("Executing 'Functions.hello'", "hello world");
         assertThat(events.get(0).stream()).isEqualTo("AppTraces/info");
-        arm.server.verify(postRequestedFor(urlPathEqualTo(QUERY)).withRequestBody(containing("AppRoleName =~ \\\"" + AzureWireMock.APP + "\\\""))
-                .withRequestBody(containing("OperationName =~ \\\"hello\\\"")).withRequestBody(containing("Text contains \\\"world\\\"")));
+        arm.server.verify(postRequestedFor(urlPathEqualTo(QUERY))
+                .withRequestBody(containing("AppRoleName =~ \\\"" + AzureWireMock.APP + "\\\""))
+                .withRequestBody(containing("OperationName =~ \\\"hello\\\""))
+                .withRequestBody(containing("Text contains \\\"world\\\"")));
     }
 
     @Test
     void tailPollsAndDeduplicates() {
         List<LogEvent> events = new ArrayList<>();
         LogSink sink = new LogSink() {
-            @Override public void accept(LogEvent event) { events.add(event); }
-            @Override public boolean stopped() { return events.size() >= 3; }
+            @Override
+            public void accept(LogEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public boolean stopped() {
+                return events.size() >= 3;
+            }
         };
-        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), AzureTestTargets.example("hello-http"))) {
-            s.logs(new LogQuery("hello", Instant.parse("2026-12-08T01:00:00Z"), null, true, Duration.ofMillis(1)), sink);
+        try (AzureSession s =
+                AzureTestTargets.session(AzureTestTargets.connection(arm), AzureTestTargets.example("hello-http"))) {
+            s.logs(
+                    new LogQuery("hello", Instant.parse("2026-12-08T01:00:00Z"), null, true, Duration.ofMillis(1)),
+                    sink);
         }
         assertThat(events).extracting(LogEvent::id).containsExactly("item-1", "item-2", "item-3");
         assertThat(events.get(2).stream()).isEqualTo("AppExceptions/error");

@@ -28,19 +28,31 @@ class RemoveTest {
     private AzureWireMock arm;
     private final List<String> steps = new ArrayList<>();
     private final ProgressListener progress = new ProgressListener() {
-        @Override public void step(String message) { steps.add(message); }
+        @Override
+        public void step(String message) {
+            steps.add(message);
+        }
     };
 
     @BeforeEach
     void start() {
         arm = new AzureWireMock("strato-orders-dev", null);
         arm.token();
-        arm.stub(get(urlPathEqualTo(arm.deploymentPath())).willReturn(arm.json(200, "resources/deployment-succeeded.json")));
-        arm.stub(get(urlPathEqualTo(arm.group() + "/resources")).willReturn(arm.json(200, "resources/resources-list.json")));
-        arm.stub(delete(urlPathEqualTo(arm.group())).willReturn(aResponse().withStatus(202).withHeader("Location", arm.base() + "/operationresults/rg-delete")));
-        arm.stub(get(urlPathEqualTo("/operationresults/rg-delete")).willReturn(aResponse().withStatus(200)));
-        arm.stub(delete(urlPathMatching("/subscriptions/.*/providers/.*")).willReturn(aResponse().withStatus(200)));
-        arm.stub(any(urlPathEqualTo(arm.deploymentPath())).atPriority(10).willReturn(aResponse().withStatus(204)));
+        arm.stub(get(urlPathEqualTo(arm.deploymentPath()))
+                .willReturn(arm.json(200, "resources/deployment-succeeded.json")));
+        arm.stub(get(urlPathEqualTo(arm.group() + "/resources"))
+                .willReturn(arm.json(200, "resources/resources-list.json")));
+        arm.stub(delete(urlPathEqualTo(arm.group()))
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("Location", arm.base() + "/operationresults/rg-delete")));
+        arm.stub(get(urlPathEqualTo("/operationresults/rg-delete"))
+                .willReturn(aResponse().withStatus(200)));
+        arm.stub(delete(urlPathMatching("/subscriptions/.*/providers/.*"))
+                .willReturn(aResponse().withStatus(200)));
+        arm.stub(any(urlPathEqualTo(arm.deploymentPath()))
+                .atPriority(10)
+                .willReturn(aResponse().withStatus(204)));
     }
 
     @AfterEach
@@ -49,13 +61,17 @@ class RemoveTest {
     }
 
     private RemoveResult remove(boolean includeData) {
-        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), AzureTestTargets.example("orders"))) {
+        try (AzureSession s =
+                AzureTestTargets.session(AzureTestTargets.connection(arm), AzureTestTargets.example("orders"))) {
             return s.remove(includeData, progress);
         }
     }
 
     private List<String> deleted() {
-        return arm.server.findAll(deleteRequestedFor(urlPathMatching(".*"))).stream().map(LoggedRequest::getUrl).map(u -> u.replaceFirst("\\?.*", "").toLowerCase(java.util.Locale.ROOT)).toList();
+        return arm.server.findAll(deleteRequestedFor(urlPathMatching(".*"))).stream()
+                .map(LoggedRequest::getUrl)
+                .map(u -> u.replaceFirst("\\?.*", "").toLowerCase(java.util.Locale.ROOT))
+                .toList();
     }
 
     private static String lower(String s) {
@@ -70,7 +86,9 @@ class RemoveTest {
         assertThat(deleted()).containsExactly(lower(arm.group()));
         assertThat(r.deletedData()).containsExactly("cosmos-hello-http-dev");
         assertThat(r.keptData()).isEmpty();
-        assertThat(steps).anyMatch(s -> s.startsWith("Key Vault kv-hello-http-dev is soft-deleted") && s.contains("az keyvault purge --name kv-hello-http-dev"));
+        assertThat(steps)
+                .anyMatch(s -> s.startsWith("Key Vault kv-hello-http-dev is soft-deleted")
+                        && s.contains("az keyvault purge --name kv-hello-http-dev"));
     }
 
     @Test
@@ -81,9 +99,13 @@ class RemoveTest {
         List<String> d = deleted();
         assertThat(d).noneMatch(u -> u.contains("databaseaccounts"));
         assertThat(d.get(0)).contains("/providers/microsoft.authorization/roleassignments/");
-        assertThat(d).containsSubsequence(lower(arm.site()), lower(arm.group() + "/providers/Microsoft.Web/serverfarms/plan-hello-http-dev"),
-                lower(arm.group() + "/providers/Microsoft.KeyVault/vaults/kv-hello-http-dev"), lower(arm.group() + "/providers/Microsoft.Storage/storageAccounts/" + AzureWireMock.STORAGE),
-                lower(arm.deploymentPath()));
+        assertThat(d)
+                .containsSubsequence(
+                        lower(arm.site()),
+                        lower(arm.group() + "/providers/Microsoft.Web/serverfarms/plan-hello-http-dev"),
+                        lower(arm.group() + "/providers/Microsoft.KeyVault/vaults/kv-hello-http-dev"),
+                        lower(arm.group() + "/providers/Microsoft.Storage/storageAccounts/" + AzureWireMock.STORAGE),
+                        lower(arm.deploymentPath()));
         assertThat(d).doesNotContain(lower(arm.group()));
     }
 
@@ -91,7 +113,9 @@ class RemoveTest {
     void aGroupStratoDidNotMakeIsKept() {
         arm.groupExists("resources/group-foreign.json");
         RemoveResult r = remove(true);
-        assertThat(deleted()).doesNotContain(lower(arm.group())).anyMatch(u -> u.contains("databaseaccounts/cosmos-hello-http-dev"));
+        assertThat(deleted())
+                .doesNotContain(lower(arm.group()))
+                .anyMatch(u -> u.contains("databaseaccounts/cosmos-hello-http-dev"));
         assertThat(r.deletedData()).containsExactly("cosmos-hello-http-dev");
     }
 

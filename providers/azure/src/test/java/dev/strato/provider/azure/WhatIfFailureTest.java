@@ -22,7 +22,8 @@ class WhatIfFailureTest {
         arm = new AzureWireMock("strato-hello-http-dev", null);
         arm.token();
         arm.groupExists("resources/group.json");
-        arm.stub(get(urlPathEqualTo(arm.deploymentPath())).willReturn(arm.json(404, "resources/deployment-not-found.json")));
+        arm.stub(get(urlPathEqualTo(arm.deploymentPath()))
+                .willReturn(arm.json(404, "resources/deployment-not-found.json")));
     }
 
     @AfterEach
@@ -33,12 +34,24 @@ class WhatIfFailureTest {
     @Test
     void aFailedWhatIfIsOneLine() {
         arm.stub(post(urlPathEqualTo(arm.deploymentPath() + "/whatIf"))
-                .willReturn(aResponse().withStatus(202).withHeader("Location", arm.base() + "/operationresults/whatif-1").withHeader("Retry-After", "0")));
-        arm.stub(get(urlPathEqualTo("/operationresults/whatif-1")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"Failed\",\"error\":{\"code\":\"InvalidTemplate\",\"message\":\"Deployment template validation failed: 'The resource 'x' is not defined in the template.'\"}}")));
-        try (AzureSession s = AzureTestTargets.session(AzureTestTargets.connection(arm), AzureTestTargets.example("hello-http"))) {
-            assertThatThrownBy(() -> s.diff(ProgressListener.NONE)).isInstanceOf(ProviderException.class)
-                    .hasMessage("could not run what-if for deployment strato-hello-http-dev: InvalidTemplate: Deployment template validation failed: 'The resource 'x' is not defined in the template.'");
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("Location", arm.base() + "/operationresults/whatif-1")
+                        .withHeader("Retry-After", "0")));
+        arm.stub(
+                get(urlPathEqualTo("/operationresults/whatif-1"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"status\":\"Failed\",\"error\":{\"code\":\"InvalidTemplate\",\"message\":\"Deployment template validation failed: 'The resource 'x' is not defined in the template.'\"}}")));
+        try (AzureSession s =
+                AzureTestTargets.session(AzureTestTargets.connection(arm), AzureTestTargets.example("hello-http"))) {
+            assertThatThrownBy(() -> s.diff(ProgressListener.NONE))
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessage(
+                            "could not run what-if for deployment strato-hello-http-dev: InvalidTemplate: Deployment template validation failed: 'The resource 'x' is not defined in the template.'");
         }
     }
 }

@@ -34,7 +34,12 @@ final class ConfigDocument {
     record FunctionRef(String name, String key, String cloudName, Trigger trigger, String target) {}
 
     /** How an invoke reaches a function: its URL, a Pub/Sub topic (queue or topic events), a bucket upload. */
-    enum Trigger { HTTP, TOPIC, BUCKET, OTHER }
+    enum Trigger {
+        HTTP,
+        TOPIC,
+        BUCKET,
+        OTHER
+    }
 
     /** A resource that holds data: kept by remove unless --include-data. */
     record DataResource(String type, String key, String name) {
@@ -68,7 +73,8 @@ final class ConfigDocument {
     String literal(String type, String key, String attr, GcpTarget target) {
         JsonNode v = root.path("resource").path(type).path(key).path(attr);
         if (!v.isString()) return null;
-        String text = v.asString().replace("${var.project}", target.project()).replace("${var.region}", target.region());
+        String text =
+                v.asString().replace("${var.project}", target.project()).replace("${var.region}", target.region());
         Matcher m = REF.matcher(text);
         if (m.matches()) return literal(m.group(1), m.group(2), m.group(3), target);
         return text.contains("${") ? null : text;
@@ -115,8 +121,9 @@ final class ConfigDocument {
         Map<String, FunctionRef> all = functions(target);
         FunctionRef f = all.get(name);
         if (f == null) {
-            throw new ProviderException("unknown function '" + name + "'" + dev.strato.model.support.Suggestions.didYouMean(name, all.keySet())
-                    + " (functions: " + String.join(", ", all.keySet()) + ")");
+            throw new ProviderException("unknown function '" + name + "'"
+                    + dev.strato.model.support.Suggestions.didYouMean(name, all.keySet()) + " (functions: "
+                    + String.join(", ", all.keySet()) + ")");
         }
         return f;
     }
@@ -136,7 +143,8 @@ final class ConfigDocument {
     /** Every resource address of the configuration, for resources Terraform would create. */
     List<String> addresses() {
         List<String> list = new ArrayList<>();
-        for (var type : root.path("resource").properties()) for (var r : type.getValue().properties()) list.add(type.getKey() + "." + r.getKey());
+        for (var type : root.path("resource").properties())
+            for (var r : type.getValue().properties()) list.add(type.getKey() + "." + r.getKey());
         return list;
     }
 }

@@ -20,9 +20,10 @@ final class Credentials {
 
     static final List<String> SCOPES = List.of("https://www.googleapis.com/auth/cloud-platform");
 
-    static final String SIGN_IN = "no Google Cloud credentials found: run 'gcloud auth application-default login', or set GOOGLE_APPLICATION_CREDENTIALS"
-            + " to a service account key or a workload identity federation (external_account) file; in CI, sign in first"
-            + " (GitHub Actions: google-github-actions/auth with workload_identity_provider and service_account)";
+    static final String SIGN_IN =
+            "no Google Cloud credentials found: run 'gcloud auth application-default login', or set GOOGLE_APPLICATION_CREDENTIALS"
+                    + " to a service account key or a workload identity federation (external_account) file; in CI, sign in first"
+                    + " (GitHub Actions: google-github-actions/auth with workload_identity_provider and service_account)";
 
     private Credentials() {}
 
@@ -31,7 +32,8 @@ final class Credentials {
         if (file != null && !file.isBlank()) {
             Path path = Path.of(file);
             if (!Files.isRegularFile(path)) {
-                throw new ProviderException("GOOGLE_APPLICATION_CREDENTIALS names " + file + ", which is not a file: point it at a credentials file"
+                throw new ProviderException("GOOGLE_APPLICATION_CREDENTIALS names " + file
+                        + ", which is not a file: point it at a credentials file"
                         + " or unset it and run 'gcloud auth application-default login'");
             }
             return read(path, transport);
@@ -50,8 +52,9 @@ final class Credentials {
         try (InputStream in = Files.newInputStream(path)) {
             return GoogleCredentials.fromStream(in, transport).createScoped(SCOPES);
         } catch (IOException | RuntimeException e) {
-            throw new ProviderException("could not read Google Cloud credentials from " + path + ": " + GcpErrors.firstLine(e.getMessage())
-                    + "; run 'gcloud auth application-default login' or point GOOGLE_APPLICATION_CREDENTIALS at a valid file");
+            throw new ProviderException(
+                    "could not read Google Cloud credentials from " + path + ": " + GcpErrors.firstLine(e.getMessage())
+                            + "; run 'gcloud auth application-default login' or point GOOGLE_APPLICATION_CREDENTIALS at a valid file");
         }
     }
 
@@ -60,14 +63,16 @@ final class Credentials {
         String config = env.get("CLOUDSDK_CONFIG");
         if (config != null && !config.isBlank()) return Path.of(config, "application_default_credentials.json");
         String appData = env.get("APPDATA");
-        if (appData != null && System.getProperty("os.name", "").startsWith("Windows")) return Path.of(appData, "gcloud", "application_default_credentials.json");
+        if (appData != null && System.getProperty("os.name", "").startsWith("Windows"))
+            return Path.of(appData, "gcloud", "application_default_credentials.json");
         String home = env.getOrDefault("HOME", System.getProperty("user.home"));
         return home == null ? null : Path.of(home, ".config", "gcloud", "application_default_credentials.json");
     }
 
     /** The refused-credentials line: the token endpoint answered, but not with a token. */
     static String refused(String detail) {
-        return "Google Cloud refused the credentials (" + detail + "): run 'gcloud auth application-default login' again,"
+        return "Google Cloud refused the credentials (" + detail
+                + "): run 'gcloud auth application-default login' again,"
                 + " or check the workload identity federation setup that wrote GOOGLE_APPLICATION_CREDENTIALS";
     }
 }

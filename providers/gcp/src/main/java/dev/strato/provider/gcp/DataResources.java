@@ -20,13 +20,17 @@ final class DataResources {
 
     boolean exists(ConfigDocument.DataResource r) {
         if (r.name() == null) return false;
-        if (r.type().equals(ConfigDocument.BUCKET)) return GcpErrors.call("read bucket " + r.name(), () -> clients.storage().get(r.name())) != null;
+        if (r.type().equals(ConfigDocument.BUCKET))
+            return GcpErrors.call(
+                            "read bucket " + r.name(), () -> clients.storage().get(r.name()))
+                    != null;
         try {
             clients.rest().get("firestore", "/v1/" + databaseName(r));
             return true;
         } catch (GoogleApiException e) {
             if (e.notFound()) return false;
-            throw new dev.strato.provider.ProviderException("could not read Firestore database " + r.name() + ": " + GcpErrors.describe(e), e);
+            throw new dev.strato.provider.ProviderException(
+                    "could not read Firestore database " + r.name() + ": " + GcpErrors.describe(e), e);
         }
     }
 
@@ -45,7 +49,10 @@ final class DataResources {
         for (ConfigDocument.DataResource r : data) {
             if (!r.type().equals(ConfigDocument.BUCKET) || r.name() == null || storage.get(r.name()) == null) continue;
             progress.step("Emptying bucket gs://" + r.name());
-            for (Blob b : GcpErrors.call("list gs://" + r.name(), () -> storage.list(r.name(), Storage.BlobListOption.versions(true))).iterateAll()) {
+            for (Blob b : GcpErrors.call(
+                            "list gs://" + r.name(),
+                            () -> storage.list(r.name(), Storage.BlobListOption.versions(true)))
+                    .iterateAll()) {
                 GcpErrors.call("delete gs://" + r.name() + "/" + b.getName(), () -> storage.delete(b.getBlobId()));
             }
         }
@@ -58,7 +65,9 @@ final class DataResources {
         for (ConfigDocument.DataResource r : data) {
             if (!r.type().equals(ConfigDocument.DATABASE) || !exists(r)) continue;
             progress.step("Deleting Firestore database " + r.name());
-            var op = GcpErrors.call("delete Firestore database " + r.name(), () -> clients.rest().delete("firestore", "/v1/" + databaseName(r)));
+            var op = GcpErrors.call(
+                    "delete Firestore database " + r.name(),
+                    () -> clients.rest().delete("firestore", "/v1/" + databaseName(r)));
             poller.await(op, "Deleting Firestore database " + r.name(), progress);
             deleted.add(r.name());
         }
@@ -67,7 +76,8 @@ final class DataResources {
 
     static List<String> names(List<ConfigDocument.DataResource> data) {
         List<String> list = new ArrayList<>();
-        for (ConfigDocument.DataResource r : data) list.add((r.type().equals(ConfigDocument.BUCKET) ? "bucket " : "Firestore database ") + r.name());
+        for (ConfigDocument.DataResource r : data)
+            list.add((r.type().equals(ConfigDocument.BUCKET) ? "bucket " : "Firestore database ") + r.name());
         return list;
     }
 }

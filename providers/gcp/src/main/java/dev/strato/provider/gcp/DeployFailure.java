@@ -19,7 +19,10 @@ record DeployFailure(String what, List<String> errors, String logs) {
 
     ProviderException exception() {
         String where = logs == null || logs.isBlank() ? "" : " (build logs: " + logs + ")";
-        if (domainRestricted()) return new ProviderException(what + " failed: " + GcpErrors.DOMAIN_RESTRICTED + where, errors);
-        return new ProviderException(what + " failed with " + errors.size() + " Terraform error" + (errors.size() == 1 ? "" : "s") + where, errors);
+        if (domainRestricted())
+            return new ProviderException(what + " failed: " + GcpErrors.DOMAIN_RESTRICTED + where, errors);
+        return new ProviderException(
+                what + " failed with " + errors.size() + " Terraform error" + (errors.size() == 1 ? "" : "s") + where,
+                errors);
     }
 }

@@ -26,7 +26,8 @@ final class FunctionInspector {
     /** The function as Cloud Functions reports it; null when it does not exist. */
     JsonNode function(String cloudName) {
         try {
-            return clients.rest().get("cloudfunctions", "/v2/" + clients.target().location() + "/functions/" + cloudName);
+            return clients.rest()
+                    .get("cloudfunctions", "/v2/" + clients.target().location() + "/functions/" + cloudName);
         } catch (GoogleApiException e) {
             if (e.notFound()) return null;
             throw new ProviderException("could not read function " + cloudName + ": " + GcpErrors.describe(e), e);
@@ -36,9 +37,14 @@ final class FunctionInspector {
     /** The HTTPS URI of a deployed function. */
     String uri(ConfigDocument.FunctionRef f) {
         JsonNode fn = function(f.cloudName());
-        if (fn == null) throw new ProviderException("function " + f.name() + " (" + f.cloudName() + ") is not deployed in " + clients.target().location() + ": run 'strato deploy --provider gcp'");
-        String uri = fn.path("serviceConfig").path("uri").asString(fn.path("url").asString(""));
-        if (uri.isEmpty()) throw new ProviderException("function " + f.name() + " has no URI yet (state " + fn.path("state").asString("unknown") + ")");
+        if (fn == null)
+            throw new ProviderException("function " + f.name() + " (" + f.cloudName() + ") is not deployed in "
+                    + clients.target().location() + ": run 'strato deploy --provider gcp'");
+        String uri =
+                fn.path("serviceConfig").path("uri").asString(fn.path("url").asString(""));
+        if (uri.isEmpty())
+            throw new ProviderException("function " + f.name() + " has no URI yet (state "
+                    + fn.path("state").asString("unknown") + ")");
         return uri;
     }
 
@@ -50,20 +56,43 @@ final class FunctionInspector {
         for (ConfigDocument.FunctionRef f : document.functions(t).values()) {
             JsonNode fn = function(f.cloudName());
             String state = fn == null ? "NOT_DEPLOYED" : fn.path("state").asString("UNKNOWN");
-            String uri = fn == null ? "" : fn.path("serviceConfig").path("uri").asString(fn.path("url").asString(""));
+            String uri = fn == null
+                    ? ""
+                    : fn.path("serviceConfig")
+                            .path("uri")
+                            .asString(fn.path("url").asString(""));
             if (f.trigger() == ConfigDocument.Trigger.HTTP && !uri.isEmpty()) endpoints.add(f.name() + ": " + uri);
-            functions.add(new StackInfo.FunctionInfo(f.name(), f.cloudName(), fn == null ? null : fn.path("buildConfig").path("runtime").asString(null),
-                    fn == null ? null : memory(fn.path("serviceConfig").path("availableMemory").asString("")), fn == null ? null : time(fn.path("updateTime").asString(""))));
-            resources.add(new StackInfo.Resource(f.name(), "function (" + trigger(f) + ")", uri.isEmpty() ? f.cloudName() : uri, state));
+            functions.add(new StackInfo.FunctionInfo(
+                    f.name(),
+                    f.cloudName(),
+                    fn == null ? null : fn.path("buildConfig").path("runtime").asString(null),
+                    fn == null
+                            ? null
+                            : memory(fn.path("serviceConfig")
+                                    .path("availableMemory")
+                                    .asString("")),
+                    fn == null ? null : time(fn.path("updateTime").asString(""))));
+            resources.add(new StackInfo.Resource(
+                    f.name(), "function (" + trigger(f) + ")", uri.isEmpty() ? f.cloudName() : uri, state));
         }
-        for (var job : document.root().path("resource").path("google_cloud_scheduler_job").properties()) {
-            resources.add(new StackInfo.Resource(job.getKey(), "scheduler job", document.literal("google_cloud_scheduler_job", job.getKey(), "name", t), ""));
+        for (var job : document.root()
+                .path("resource")
+                .path("google_cloud_scheduler_job")
+                .properties()) {
+            resources.add(new StackInfo.Resource(
+                    job.getKey(),
+                    "scheduler job",
+                    document.literal("google_cloud_scheduler_job", job.getKey(), "name", t),
+                    ""));
         }
-        for (var topic : document.root().path("resource").path(ConfigDocument.TOPIC).properties()) {
-            resources.add(new StackInfo.Resource(topic.getKey(), "topic", document.literal(ConfigDocument.TOPIC, topic.getKey(), "name", t), ""));
+        for (var topic :
+                document.root().path("resource").path(ConfigDocument.TOPIC).properties()) {
+            resources.add(new StackInfo.Resource(
+                    topic.getKey(), "topic", document.literal(ConfigDocument.TOPIC, topic.getKey(), "name", t), ""));
         }
         for (ConfigDocument.DataResource r : document.dataResources(t)) {
-            resources.add(new StackInfo.Resource(r.key(), r.type().equals(ConfigDocument.BUCKET) ? "bucket" : "Firestore database", r.name(), ""));
+            resources.add(new StackInfo.Resource(
+                    r.key(), r.type().equals(ConfigDocument.BUCKET) ? "bucket" : "Firestore database", r.name(), ""));
         }
         return new StackInfo(d.name(), d.state(), t.region(), d.outputs(), endpoints, functions, resources);
     }

@@ -39,17 +39,22 @@ final class FunctionInvoker {
             case HTTP -> http(f, request);
             case TOPIC -> publish(f, request);
             case BUCKET -> upload(f, request);
-            default -> throw new ProviderException("function " + f.name() + " is triggered by a table or a schedule, which strato cannot fire on GCP:"
-                    + " change a document or run the job ('gcloud scheduler jobs run') instead");
+            default ->
+                throw new ProviderException("function " + f.name()
+                        + " is triggered by a table or a schedule, which strato cannot fire on GCP:"
+                        + " change a document or run the job ('gcloud scheduler jobs run') instead");
         };
     }
 
     private InvokeResult http(ConfigDocument.FunctionRef f, InvokeRequest request) {
         String uri = inspector.uri(f);
         String token = idToken(uri);
-        GoogleRest.Answer a = clients.anonymous().raw("POST", uri, request.payload(), "application/json", Map.of("Authorization", "Bearer " + token));
+        GoogleRest.Answer a = clients.anonymous()
+                .raw("POST", uri, request.payload(), "application/json", Map.of("Authorization", "Bearer " + token));
         String body = a.text();
-        String error = a.status() >= 400 ? "HTTP " + a.status() + (body.isBlank() ? "" : ": " + GcpErrors.firstLine(body)) : null;
+        String error = a.status() >= 400
+                ? "HTTP " + a.status() + (body.isBlank() ? "" : ": " + GcpErrors.firstLine(body))
+                : null;
         return new InvokeResult(f.name(), a.status(), body, error, null);
     }
 
@@ -57,28 +62,40 @@ final class FunctionInvoker {
     private String idToken(String audience) {
         var credentials = clients.credentials();
         if (!(credentials instanceof IdTokenProvider provider)) {
-            throw new ProviderException("these credentials (" + credentials.getClass().getSimpleName() + ") cannot mint an ID token for " + audience
-                    + ": use a service account key, 'gcloud auth application-default login', or workload identity federation with service account impersonation");
+            throw new ProviderException(
+                    "these credentials (" + credentials.getClass().getSimpleName() + ") cannot mint an ID token for "
+                            + audience
+                            + ": use a service account key, 'gcloud auth application-default login', or workload identity federation with service account impersonation");
         }
-        IdTokenCredentials id = IdTokenCredentials.newBuilder().setIdTokenProvider(provider).setTargetAudience(audience).build();
+        IdTokenCredentials id = IdTokenCredentials.newBuilder()
+                .setIdTokenProvider(provider)
+                .setTargetAudience(audience)
+                .build();
         try {
             id.refresh();
             return id.getIdToken().getTokenValue();
         } catch (IOException | RuntimeException e) {
-            throw new ProviderException(Credentials.refused("no ID token for " + audience + ": " + GcpErrors.firstLine(e.getMessage())), e);
+            throw new ProviderException(
+                    Credentials.refused("no ID token for " + audience + ": " + GcpErrors.firstLine(e.getMessage())), e);
         }
     }
 
     private InvokeResult publish(ConfigDocument.FunctionRef f, InvokeRequest request) {
-        if (f.target() == null) throw new ProviderException("function " + f.name() + ": its topic has no literal name in main.tf.json");
+        if (f.target() == null)
+            throw new ProviderException("function " + f.name() + ": its topic has no literal name in main.tf.json");
         TopicName topic = TopicName.of(clients.target().project(), f.target());
         TopicAdminClient client = clients.topics();
-        PubsubMessage message = PubsubMessage.newBuilder().setData(ByteString.copyFrom(request.payload())).build();
+        PubsubMessage message = PubsubMessage.newBuilder()
+                .setData(ByteString.copyFrom(request.payload()))
+                .build();
         PublishResponse r;
         try {
             r = client.publish(topic, List.of(message));
         } catch (ApiException e) {
-            throw new ProviderException("could not publish to " + topic + ": " + e.getStatusCode().getCode() + ": " + GcpErrors.firstLine(e.getMessage()), e);
+            throw new ProviderException(
+                    "could not publish to " + topic + ": " + e.getStatusCode().getCode() + ": "
+                            + GcpErrors.firstLine(e.getMessage()),
+                    e);
         }
         String id = r.getMessageIdsCount() == 0 ? "" : r.getMessageIds(0);
         String payload = "{\"published\":\"" + topic + "\",\"messageId\":\"" + id + "\",\"note\":\"function " + f.name()
@@ -88,7 +105,8 @@ final class FunctionInvoker {
 
     private InvokeResult upload(ConfigDocument.FunctionRef f, InvokeRequest request) {
         if (request.file() == null) {
-            throw new ProviderException("function " + f.name() + " runs on uploads to bucket " + f.target() + ": pass --file PATH to upload a file there");
+            throw new ProviderException("function " + f.name() + " runs on uploads to bucket " + f.target()
+                    + ": pass --file PATH to upload a file there");
         }
         byte[] content;
         try {
@@ -98,9 +116,12 @@ final class FunctionInvoker {
         }
         String object = request.file().getFileName().toString();
         BlobInfo info = BlobInfo.newBuilder(BlobId.of(f.target(), object)).build();
-        GcpErrors.call("upload " + object + " to gs://" + f.target(), () -> clients.storage().create(info, content));
-        String payload = "{\"uploaded\":\"gs://" + f.target() + "/" + object + "\",\"bytes\":" + content.length + ",\"note\":\"function " + f.name()
-                + " runs when Eventarc delivers the event; see 'strato logs -f " + f.name() + "'\"}";
+        GcpErrors.call(
+                "upload " + object + " to gs://" + f.target(),
+                () -> clients.storage().create(info, content));
+        String payload = "{\"uploaded\":\"gs://" + f.target() + "/" + object + "\",\"bytes\":" + content.length
+                + ",\"note\":\"function " + f.name() + " runs when Eventarc delivers the event; see 'strato logs -f "
+                + f.name() + "'\"}";
         return new InvokeResult(f.name(), 200, payload, null, null);
     }
 }

@@ -71,7 +71,8 @@ final class GcpClients implements AutoCloseable {
                     break;
                 } catch (IOException e) {
                     boolean retryable = !(e instanceof com.google.auth.Retryable r) || r.isRetryable() || !refusal(e);
-                    if (!retryable || attempt >= settings.maxAttempts()) throw new ProviderException(Credentials.refused(GcpErrors.firstLine(e.getMessage())), e);
+                    if (!retryable || attempt >= settings.maxAttempts())
+                        throw new ProviderException(Credentials.refused(GcpErrors.firstLine(e.getMessage())), e);
                     notice("getting an access token failed (" + GcpErrors.firstLine(e.getMessage()) + "), retrying");
                     try {
                         Thread.sleep(settings.backoff(attempt + 1).toMillis());
@@ -98,7 +99,8 @@ final class GcpClients implements AutoCloseable {
     }
 
     synchronized GoogleRest rest() {
-        if (rest == null) rest = new GoogleRest(transport, credentials(), connection.endpoint(), settings, this::notice);
+        if (rest == null)
+            rest = new GoogleRest(transport, credentials(), connection.endpoint(), settings, this::notice);
         return rest;
     }
 
@@ -114,14 +116,19 @@ final class GcpClients implements AutoCloseable {
     synchronized Storage storage() {
         if (storage == null) {
             String emulator = connection.environment().get("STORAGE_EMULATOR_HOST");
-            StorageOptions.Builder b = StorageOptions.http().setProjectId(target.project())
-                    .setTransportOptions(HttpTransportOptions.newBuilder().setHttpTransportFactory(() -> transport).build())
+            StorageOptions.Builder b = StorageOptions.http()
+                    .setProjectId(target.project())
+                    .setTransportOptions(HttpTransportOptions.newBuilder()
+                            .setHttpTransportFactory(() -> transport)
+                            .build())
                     .setRetrySettings(retrySettings());
             if (emulator != null && !emulator.isBlank()) {
-                b.setHost(emulator.startsWith("http") ? emulator : "http://" + emulator).setCredentials(com.google.cloud.NoCredentials.getInstance());
+                b.setHost(emulator.startsWith("http") ? emulator : "http://" + emulator)
+                        .setCredentials(com.google.cloud.NoCredentials.getInstance());
             } else {
                 b.setCredentials(credentials());
-                if (connection.endpoint() != null) b.setHost(connection.endpoint().toString());
+                if (connection.endpoint() != null)
+                    b.setHost(connection.endpoint().toString());
             }
             storage = b.build().getService();
         }
@@ -132,15 +139,28 @@ final class GcpClients implements AutoCloseable {
         if (topics == null) {
             String emulator = connection.environment().get("PUBSUB_EMULATOR_HOST");
             boolean local = emulator != null && !emulator.isBlank();
-            URI endpoint = local ? URI.create(emulator.startsWith("http") ? emulator : "http://" + emulator) : connection.endpoint();
+            URI endpoint = local
+                    ? URI.create(emulator.startsWith("http") ? emulator : "http://" + emulator)
+                    : connection.endpoint();
             String at = endpoint == null ? "https://pubsub.googleapis.com" : endpoint.toString();
             try {
                 TopicAdminSettings.Builder b = TopicAdminSettings.newHttpJsonBuilder()
                         .setEndpoint(at)
-                        .setCredentialsProvider(local ? NoCredentialsProvider.create() : FixedCredentialsProvider.create(credentials()))
-                        .setTransportChannelProvider(InstantiatingHttpJsonChannelProvider.newBuilder().setEndpoint(at).setHttpTransport(transport).build());
-                b.publishSettings().setRetrySettings(retrySettings()).setRetryableCodes(StatusCode.Code.UNAVAILABLE, StatusCode.Code.RESOURCE_EXHAUSTED,
-                        StatusCode.Code.ABORTED, StatusCode.Code.INTERNAL, StatusCode.Code.UNKNOWN, StatusCode.Code.DEADLINE_EXCEEDED);
+                        .setCredentialsProvider(
+                                local ? NoCredentialsProvider.create() : FixedCredentialsProvider.create(credentials()))
+                        .setTransportChannelProvider(InstantiatingHttpJsonChannelProvider.newBuilder()
+                                .setEndpoint(at)
+                                .setHttpTransport(transport)
+                                .build());
+                b.publishSettings()
+                        .setRetrySettings(retrySettings())
+                        .setRetryableCodes(
+                                StatusCode.Code.UNAVAILABLE,
+                                StatusCode.Code.RESOURCE_EXHAUSTED,
+                                StatusCode.Code.ABORTED,
+                                StatusCode.Code.INTERNAL,
+                                StatusCode.Code.UNKNOWN,
+                                StatusCode.Code.DEADLINE_EXCEEDED);
                 topics = TopicAdminClient.create(b.build());
             } catch (IOException e) {
                 throw new ProviderException("could not set up the Pub/Sub client: " + e.getMessage(), e);
@@ -150,11 +170,16 @@ final class GcpClients implements AutoCloseable {
     }
 
     private RetrySettings retrySettings() {
-        return RetrySettings.newBuilder().setMaxAttempts(settings.maxAttempts())
-                .setInitialRetryDelayDuration(settings.initialBackoff()).setRetryDelayMultiplier(2.0)
-                .setMaxRetryDelayDuration(settings.maxBackoff()).setTotalTimeoutDuration(java.time.Duration.ofMinutes(5))
-                .setInitialRpcTimeoutDuration(java.time.Duration.ofSeconds(60)).setMaxRpcTimeoutDuration(java.time.Duration.ofSeconds(60))
-                .setRpcTimeoutMultiplier(1.0).build();
+        return RetrySettings.newBuilder()
+                .setMaxAttempts(settings.maxAttempts())
+                .setInitialRetryDelayDuration(settings.initialBackoff())
+                .setRetryDelayMultiplier(2.0)
+                .setMaxRetryDelayDuration(settings.maxBackoff())
+                .setTotalTimeoutDuration(java.time.Duration.ofMinutes(5))
+                .setInitialRpcTimeoutDuration(java.time.Duration.ofSeconds(60))
+                .setMaxRpcTimeoutDuration(java.time.Duration.ofSeconds(60))
+                .setRpcTimeoutMultiplier(1.0)
+                .build();
     }
 
     @Override

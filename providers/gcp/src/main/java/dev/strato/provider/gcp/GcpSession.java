@@ -27,7 +27,9 @@ final class GcpSession implements ProviderSession {
         this.service = service;
         GcpTarget target = GcpTarget.of(connection, service.service());
         this.clients = new GcpClients(connection, target, settings);
-        this.engine = target.engine() == GcpEngine.TERRAFORM ? new TerraformEngine(clients).service(service) : new InfraManagerEngine(clients);
+        this.engine = target.engine() == GcpEngine.TERRAFORM
+                ? new TerraformEngine(clients).service(service)
+                : new InfraManagerEngine(clients);
     }
 
     private synchronized ConfigDocument document() {
@@ -43,8 +45,17 @@ final class GcpSession implements ProviderSession {
             DeployResult r = engine.deploy(config, execute, progress);
             if (!r.executed()) return r;
             StackInfo info = inspector().info(new Engine.Deployed(r.stack(), "ACTIVE", r.outputs()));
-            return new DeployResult(r.stack(), r.changes(), r.executed(), r.changeSet(), r.uploadedBytes(), r.uploadedArtifacts(), r.skippedArtifacts(),
-                    r.changeRows(), r.outputs(), info);
+            return new DeployResult(
+                    r.stack(),
+                    r.changes(),
+                    r.executed(),
+                    r.changeSet(),
+                    r.uploadedBytes(),
+                    r.uploadedArtifacts(),
+                    r.skippedArtifacts(),
+                    r.changeRows(),
+                    r.outputs(),
+                    info);
         }
     }
 
@@ -65,8 +76,9 @@ final class GcpSession implements ProviderSession {
     public StackInfo info() {
         Engine.Deployed d = engine.deployed();
         if (d == null) {
-            throw new dev.strato.provider.ProviderException("deployment " + clients.target().deploymentId() + " does not exist in " + clients.target().location()
-                    + ": run 'strato deploy --provider gcp' first");
+            throw new dev.strato.provider.ProviderException(
+                    "deployment " + clients.target().deploymentId() + " does not exist in "
+                            + clients.target().location() + ": run 'strato deploy --provider gcp' first");
         }
         return inspector().info(d);
     }

@@ -14,16 +14,28 @@ import java.util.Locale;
 record GcpTarget(String project, String region, GcpEngine engine, String serviceAccount, String service, String stage) {
 
     static GcpTarget of(Connection connection, Service service) {
-        Providers.Gcp gcp = service.providers() == null ? null : service.providers().gcp();
-        String project = first(connection.project(), gcp == null ? null : gcp.project(), connection.environment().get("GOOGLE_CLOUD_PROJECT"),
+        Providers.Gcp gcp =
+                service.providers() == null ? null : service.providers().gcp();
+        String project = first(
+                connection.project(),
+                gcp == null ? null : gcp.project(),
+                connection.environment().get("GOOGLE_CLOUD_PROJECT"),
                 connection.environment().get("CLOUDSDK_CORE_PROJECT"));
         if (project == null) {
-            throw new ProviderException("no Google Cloud project: pass --project ID, set providers.gcp.project in strato.yml, or set GOOGLE_CLOUD_PROJECT");
+            throw new ProviderException(
+                    "no Google Cloud project: pass --project ID, set providers.gcp.project in strato.yml, or set GOOGLE_CLOUD_PROJECT");
         }
-        String region = first(connection.region(), gcp == null ? null : gcp.region(), connection.environment().get("CLOUDSDK_COMPUTE_REGION"));
-        if (region == null) throw new ProviderException("no Google Cloud region: pass --region REGION or set providers.gcp.region in strato.yml");
+        String region = first(
+                connection.region(),
+                gcp == null ? null : gcp.region(),
+                connection.environment().get("CLOUDSDK_COMPUTE_REGION"));
+        if (region == null)
+            throw new ProviderException(
+                    "no Google Cloud region: pass --region REGION or set providers.gcp.region in strato.yml");
         GcpEngine engine = gcp == null ? GcpEngine.INFRA_MANAGER : gcp.engine();
-        String account = gcp == null || gcp.serviceAccount() == null ? "strato-deployer@" + project + ".iam.gserviceaccount.com" : gcp.serviceAccount();
+        String account = gcp == null || gcp.serviceAccount() == null
+                ? "strato-deployer@" + project + ".iam.gserviceaccount.com"
+                : gcp.serviceAccount();
         return new GcpTarget(project, region, engine, account, service.name(), service.stage());
     }
 
@@ -51,7 +63,9 @@ record GcpTarget(String project, String region, GcpEngine engine, String service
      * 63 characters: a long name is cut and keeps a hash of the whole.
      */
     String stageBucket() {
-        String full = (project + "-" + service + "-" + stage + "-strato").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        String full = (project + "-" + service + "-" + stage + "-strato")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9-]", "-");
         if (full.length() <= 63) return full;
         String hash = Hashes.sha256(full).substring(0, 8);
         return full.substring(0, 63 - 9).replaceAll("-+$", "") + "-" + hash;

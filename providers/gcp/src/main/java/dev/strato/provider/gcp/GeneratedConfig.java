@@ -45,7 +45,8 @@ final class GeneratedConfig implements AutoCloseable {
         OutputTree tree = render(target);
         try {
             Path dir = AtomicWriter.stage(Path.of(System.getProperty("java.io.tmpdir")), "strato-gcp-", tree);
-            return new GeneratedConfig(ConfigDocument.parse(target.service(), tree.files().get(MAIN)), new TreeMap<>(tree.files()), dir);
+            return new GeneratedConfig(
+                    ConfigDocument.parse(target.service(), tree.files().get(MAIN)), new TreeMap<>(tree.files()), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +87,11 @@ final class GeneratedConfig implements AutoCloseable {
     /** A short hash of everything Terraform reads: equal hashes, equal configurations. */
     String configHash() {
         StringBuilder all = new StringBuilder();
-        for (String name : configurationFiles()) all.append(name).append('\0').append(Hashes.sha256(new String(files.get(name), java.nio.charset.StandardCharsets.ISO_8859_1))).append('\n');
+        for (String name : configurationFiles())
+            all.append(name)
+                    .append('\0')
+                    .append(Hashes.sha256(new String(files.get(name), java.nio.charset.StandardCharsets.ISO_8859_1)))
+                    .append('\n');
         return Hashes.sha256(all.toString()).substring(0, 16);
     }
 

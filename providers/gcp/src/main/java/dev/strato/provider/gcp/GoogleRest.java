@@ -31,7 +31,12 @@ final class GoogleRest {
     private final ClientSettings settings;
     private final Consumer<String> retryNotice;
 
-    GoogleRest(HttpTransport transport, com.google.auth.Credentials credentials, URI endpoint, ClientSettings settings, Consumer<String> retryNotice) {
+    GoogleRest(
+            HttpTransport transport,
+            com.google.auth.Credentials credentials,
+            URI endpoint,
+            ClientSettings settings,
+            Consumer<String> retryNotice) {
         HttpCredentialsAdapter auth = credentials == null ? null : new HttpCredentialsAdapter(credentials);
         this.factory = transport.createRequestFactory(request -> {
             if (auth != null) auth.initialize(request);
@@ -63,7 +68,8 @@ final class GoogleRest {
     /** PATCH as POST with X-HTTP-Method-Override, which Google's APIs honour: the JDK's HTTP client cannot send PATCH. */
     JsonNode patch(String service, String path, Object body) {
         byte[] bytes = JSON.writeValueAsBytes(body);
-        Answer a = raw("POST", url(service, path), bytes, "application/json", Map.of("X-HTTP-Method-Override", "PATCH"));
+        Answer a =
+                raw("POST", url(service, path), bytes, "application/json", Map.of("X-HTTP-Method-Override", "PATCH"));
         if (a.status() / 100 != 2) throw error(a);
         return a.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(a.body());
     }
@@ -99,25 +105,33 @@ final class GoogleRest {
                 headers.forEach((k, v) -> request.getHeaders().set(k, v));
                 HttpResponse response = request.execute();
                 try {
-                    byte[] answer = response.getContent() == null ? new byte[0] : response.getContent().readAllBytes();
+                    byte[] answer = response.getContent() == null
+                            ? new byte[0]
+                            : response.getContent().readAllBytes();
                     Answer a = new Answer(response.getStatusCode(), answer, Map.copyOf(response.getHeaders()));
                     if (!retryable(a.status()) || attempt >= settings.maxAttempts()) return a;
-                    retryNotice.accept("HTTP " + a.status() + " from " + host(url) + ", retrying (attempt " + (attempt + 1) + " of " + settings.maxAttempts() + ")");
+                    retryNotice.accept("HTTP " + a.status() + " from " + host(url) + ", retrying (attempt "
+                            + (attempt + 1) + " of " + settings.maxAttempts() + ")");
                     lastFailure = null;
                 } finally {
                     response.disconnect();
                 }
             } catch (IOException e) {
                 // the credentials' own failures (GoogleAuthException) say whether a retry can help
-                if (e instanceof com.google.auth.Retryable r && !r.isRetryable()) throw new ProviderException(Credentials.refused(GcpErrors.firstLine(e.getMessage())), e);
+                if (e instanceof com.google.auth.Retryable r && !r.isRetryable())
+                    throw new ProviderException(Credentials.refused(GcpErrors.firstLine(e.getMessage())), e);
                 if (e.getMessage() != null && e.getMessage().contains("Error getting access token")) {
                     throw new ProviderException(Credentials.refused(GcpErrors.firstLine(e.getMessage())), e);
                 }
                 if (attempt >= settings.maxAttempts()) {
-                    throw new ProviderException("could not reach " + host(url) + " after " + attempt + " attempts: " + GcpErrors.firstLine(String.valueOf(e.getMessage()))
-                            + "; check the network (and a proxy's settings), then run the command again", e);
+                    throw new ProviderException(
+                            "could not reach " + host(url) + " after " + attempt + " attempts: "
+                                    + GcpErrors.firstLine(String.valueOf(e.getMessage()))
+                                    + "; check the network (and a proxy's settings), then run the command again",
+                            e);
                 }
-                retryNotice.accept("connection to " + host(url) + " failed (" + e.getClass().getSimpleName() + "), retrying");
+                retryNotice.accept("connection to " + host(url) + " failed ("
+                        + e.getClass().getSimpleName() + "), retrying");
                 lastFailure = e;
             }
         }

@@ -25,8 +25,9 @@ final class InfraManagerEngine implements Engine {
     static final String SERVICE = "config";
     static final String HASH_LABEL = "strato-config";
     /** What remove says about the data it keeps: the next deploy adopts it (fix 10 of issue 17). */
-    static final String KEPT_NOTE = "Keeping the buckets and Firestore databases: a later deploy of this stage imports them again"
-            + " (Infrastructure Manager's importExistingResources, import blocks with the terraform engine); remove --include-data deletes them";
+    static final String KEPT_NOTE =
+            "Keeping the buckets and Firestore databases: a later deploy of this stage imports them again"
+                    + " (Infrastructure Manager's importExistingResources, import blocks with the terraform engine); remove --include-data deletes them";
 
     private final GcpClients clients;
     private final GcpTarget target;
@@ -50,7 +51,8 @@ final class InfraManagerEngine implements Engine {
             return rest().get(SERVICE, "/v1/" + target.deploymentName());
         } catch (GoogleApiException e) {
             if (e.notFound()) return null;
-            throw new ProviderException("could not read deployment " + target.deploymentName() + ": " + GcpErrors.describe(e), e);
+            throw new ProviderException(
+                    "could not read deployment " + target.deploymentName() + ": " + GcpErrors.describe(e), e);
         }
     }
 
@@ -61,27 +63,62 @@ final class InfraManagerEngine implements Engine {
         JsonNode existing = deployment();
         String id = target.deploymentId();
         if (existing != null) busy(existing);
-        if (existing != null && "ACTIVE".equals(existing.path("state").asString("")) && hash.equals(existing.path("labels").path(HASH_LABEL).asString(""))) {
-            return new DeployResult(id, false, false, null, uploaded.bytes(), uploaded.uploaded(), uploaded.skipped(), List.of(), outputs(existing), null);
+        if (existing != null
+                && "ACTIVE".equals(existing.path("state").asString(""))
+                && hash.equals(existing.path("labels").path(HASH_LABEL).asString(""))) {
+            return new DeployResult(
+                    id,
+                    false,
+                    false,
+                    null,
+                    uploaded.bytes(),
+                    uploaded.uploaded(),
+                    uploaded.skipped(),
+                    List.of(),
+                    outputs(existing),
+                    null);
         }
         if (!execute) {
             JsonNode preview = preview(config, existing != null, progress);
             List<ResourceChange> rows = changes(preview);
-            return new DeployResult(id, !rows.isEmpty(), false, preview.path("name").asString(), uploaded.bytes(), uploaded.uploaded(), uploaded.skipped(),
-                    rows, Map.of(), null);
+            return new DeployResult(
+                    id,
+                    !rows.isEmpty(),
+                    false,
+                    preview.path("name").asString(),
+                    uploaded.bytes(),
+                    uploaded.uploaded(),
+                    uploaded.skipped(),
+                    rows,
+                    Map.of(),
+                    null);
         }
         JsonNode applied = apply(config, existing != null, progress);
         List<ResourceChange> rows = revisionChanges(applied);
-        return new DeployResult(id, true, true, applied.path("latestRevision").asString(null), uploaded.bytes(), uploaded.uploaded(), uploaded.skipped(),
-                rows, outputs(applied), null);
+        return new DeployResult(
+                id,
+                true,
+                true,
+                applied.path("latestRevision").asString(null),
+                uploaded.bytes(),
+                uploaded.uploaded(),
+                uploaded.skipped(),
+                rows,
+                outputs(applied),
+                null);
     }
 
     /** Refuses to start while another operation holds the deployment. */
     private void busy(JsonNode d) {
         String state = d.path("state").asString("");
-        if (state.equals("CREATING") || state.equals("UPDATING") || state.equals("DELETING") || "LOCKED".equals(d.path("lockState").asString(""))) {
-            throw new ProviderException("deployment " + target.deploymentId() + " is " + (state.isEmpty() ? d.path("lockState").asString() : state)
-                    + ": another operation is running; wait for it ('gcloud infra-manager deployments describe " + target.deploymentName() + "') and run the command again");
+        if (state.equals("CREATING")
+                || state.equals("UPDATING")
+                || state.equals("DELETING")
+                || "LOCKED".equals(d.path("lockState").asString(""))) {
+            throw new ProviderException("deployment " + target.deploymentId() + " is "
+                    + (state.isEmpty() ? d.path("lockState").asString() : state)
+                    + ": another operation is running; wait for it ('gcloud infra-manager deployments describe "
+                    + target.deploymentName() + "') and run the command again");
         }
     }
 
@@ -96,13 +133,17 @@ final class InfraManagerEngine implements Engine {
         }
         StageBucket.Outcome zips = bucket.upload(packages, progress);
         StageBucket.Outcome files = bucket.upload(configuration, progress);
-        if (files.uploaded() > 0) progress.step("Uploaded the configuration (" + files.uploaded() + " file" + (files.uploaded() == 1 ? "" : "s") + ", " + files.bytes() + " bytes)");
+        if (files.uploaded() > 0)
+            progress.step("Uploaded the configuration (" + files.uploaded() + " file"
+                    + (files.uploaded() == 1 ? "" : "s") + ", " + files.bytes() + " bytes)");
         return new StageBucket.Outcome(zips.uploaded(), zips.skipped(), zips.bytes() + files.bytes());
     }
 
     private ObjectNode blueprint() {
         ObjectNode bp = GoogleRest.JSON.createObjectNode();
-        bp.put("gcsSource", "gs://" + target.stageBucket() + "/" + target.configPrefix().replaceAll("/$", ""));
+        bp.put(
+                "gcsSource",
+                "gs://" + target.stageBucket() + "/" + target.configPrefix().replaceAll("/$", ""));
         ObjectNode inputs = bp.putObject("inputValues");
         inputs.putObject("project").put("inputValue", target.project());
         inputs.putObject("region").put("inputValue", target.region());
@@ -128,11 +169,15 @@ final class InfraManagerEngine implements Engine {
             String what = (exists ? "Updating" : "Creating") + " deployment " + target.deploymentId();
             progress.step(what);
             JsonNode op = exists
-                    ? call("update deployment", () -> rest().patch(SERVICE, "/v1/" + target.deploymentName(), body(config)))
+                    ? call(
+                            "update deployment",
+                            () -> rest().patch(SERVICE, "/v1/" + target.deploymentName(), body(config)))
                     : create(config);
             JsonNode done = poller().await(op, what, progress);
             JsonNode d = deployment();
-            if (!done.has("error") && d != null && "ACTIVE".equals(d.path("state").asString(""))) return d;
+            if (!done.has("error")
+                    && d != null
+                    && "ACTIVE".equals(d.path("state").asString(""))) return d;
             DeployFailure failure = failure(what, done, d);
             if (IamPropagation.waitBeforeRetry(failure, attempt, s, progress)) {
                 exists = true;
@@ -144,11 +189,18 @@ final class InfraManagerEngine implements Engine {
 
     private JsonNode create(GeneratedConfig config) {
         try {
-            return rest().post(SERVICE, "/v1/" + target.location() + "/deployments?deploymentId=" + target.deploymentId(), body(config));
+            return rest().post(
+                            SERVICE,
+                            "/v1/" + target.location() + "/deployments?deploymentId=" + target.deploymentId(),
+                            body(config));
         } catch (GoogleApiException e) {
             // a create whose answer was lost and was sent again: the deployment is there, update it
-            if (e.conflict()) return call("update deployment", () -> rest().patch(SERVICE, "/v1/" + target.deploymentName(), body(config)));
-            throw new ProviderException("could not create deployment " + target.deploymentId() + ": " + GcpErrors.describe(e), e);
+            if (e.conflict())
+                return call(
+                        "update deployment",
+                        () -> rest().patch(SERVICE, "/v1/" + target.deploymentName(), body(config)));
+            throw new ProviderException(
+                    "could not create deployment " + target.deploymentId() + ": " + GcpErrors.describe(e), e);
         }
     }
 
@@ -164,26 +216,35 @@ final class InfraManagerEngine implements Engine {
                 try {
                     JsonNode r = rest().get(SERVICE, "/v1/" + revision);
                     tfErrors(r.path("tfErrors"), errors);
-                    if (logs == null) logs = r.path("errorLogs").asString(r.path("logs").asString(null));
-                    if (errors.isEmpty() && r.path("stateDetail").isString()) errors.add(r.path("stateDetail").asString());
+                    if (logs == null)
+                        logs = r.path("errorLogs").asString(r.path("logs").asString(null));
+                    if (errors.isEmpty() && r.path("stateDetail").isString())
+                        errors.add(r.path("stateDetail").asString());
                 } catch (GoogleApiException e) {
                     // the deployment's own errors still say what failed
                 }
             }
-            if (errors.isEmpty() && d.path("stateDetail").isString()) errors.add(d.path("stateDetail").asString());
-            if (d.path("errorCode").isString() && errors.isEmpty()) errors.add(d.path("errorCode").asString());
+            if (errors.isEmpty() && d.path("stateDetail").isString())
+                errors.add(d.path("stateDetail").asString());
+            if (d.path("errorCode").isString() && errors.isEmpty())
+                errors.add(d.path("errorCode").asString());
         }
-        if (errors.isEmpty() && op.has("error")) errors.add(op.path("error").path("message").asString("operation failed"));
-        if (errors.isEmpty()) errors.add("the deployment is " + (d == null ? "not there" : d.path("state").asString("in no state")) + " after the operation");
+        if (errors.isEmpty() && op.has("error"))
+            errors.add(op.path("error").path("message").asString("operation failed"));
+        if (errors.isEmpty())
+            errors.add("the deployment is "
+                    + (d == null ? "not there" : d.path("state").asString("in no state")) + " after the operation");
         return new DeployFailure(what, errors.stream().distinct().toList(), logs);
     }
 
     private static void tfErrors(JsonNode list, List<String> into) {
         for (JsonNode e : list) {
             String address = e.path("resourceAddress").asString("");
-            String text = e.path("errorDescription").asString(e.path("error").path("message").asString(""));
+            String text = e.path("errorDescription")
+                    .asString(e.path("error").path("message").asString(""));
             int code = e.path("httpResponseCode").asInt(0);
-            into.add((address.isEmpty() ? "" : address + ": ") + (code > 0 ? "HTTP " + code + ": " : "") + text.strip());
+            into.add(
+                    (address.isEmpty() ? "" : address + ": ") + (code > 0 ? "HTTP " + code + ": " : "") + text.strip());
         }
     }
 
@@ -199,12 +260,21 @@ final class InfraManagerEngine implements Engine {
         JsonNode done = poller().await(op, "Preview", progress);
         JsonNode preview = done.path("response");
         String name = preview.path("name").asString(null);
-        if (done.has("error") || name == null || !"SUCCEEDED".equals(preview.path("state").asString("SUCCEEDED"))) {
+        if (done.has("error")
+                || name == null
+                || !"SUCCEEDED".equals(preview.path("state").asString("SUCCEEDED"))) {
             JsonNode full = name == null ? preview : call("read the preview", () -> rest().get(SERVICE, "/v1/" + name));
             List<String> errors = new ArrayList<>();
             tfErrors(full.path("tfErrors"), errors);
-            if (errors.isEmpty()) errors.add(done.path("error").path("message").asString(full.path("errorCode").asString("preview failed")));
-            throw new DeployFailure("preview of deployment " + target.deploymentId(), errors, full.path("errorLogs").asString(null)).exception();
+            if (errors.isEmpty())
+                errors.add(done.path("error")
+                        .path("message")
+                        .asString(full.path("errorCode").asString("preview failed")));
+            throw new DeployFailure(
+                            "preview of deployment " + target.deploymentId(),
+                            errors,
+                            full.path("errorLogs").asString(null))
+                    .exception();
         }
         return preview;
     }
@@ -215,8 +285,12 @@ final class InfraManagerEngine implements Engine {
         String page = "";
         do {
             String token = page;
-            JsonNode list = call("list the preview's resource changes", () -> rest().get(SERVICE, "/v1/" + preview.path("name").asString() + "/resourceChanges"
-                    + (token.isEmpty() ? "" : "?pageToken=" + token)));
+            JsonNode list = call(
+                    "list the preview's resource changes",
+                    () -> rest().get(
+                                    SERVICE,
+                                    "/v1/" + preview.path("name").asString() + "/resourceChanges"
+                                            + (token.isEmpty() ? "" : "?pageToken=" + token)));
             for (JsonNode c : list.path("resourceChanges")) {
                 ResourceChange row = row(c.path("intent").asString(""), c.path("terraformInfo"));
                 if (row != null) rows.add(row);
@@ -245,7 +319,8 @@ final class InfraManagerEngine implements Engine {
 
     static ResourceChange row(String intent, JsonNode info) {
         String address = info.path("address").asString("");
-        String type = info.path("type").asString(address.contains(".") ? address.substring(0, address.indexOf('.')) : "");
+        String type =
+                info.path("type").asString(address.contains(".") ? address.substring(0, address.indexOf('.')) : "");
         return switch (intent) {
             case "CREATE" -> new ResourceChange("Add", address, type, "");
             case "UPDATE" -> new ResourceChange("Modify", address, type, "False");
@@ -274,7 +349,9 @@ final class InfraManagerEngine implements Engine {
     @Override
     public Deployed deployed() {
         JsonNode d = deployment();
-        return d == null ? null : new Deployed(target.deploymentId(), d.path("state").asString(""), outputs(d));
+        return d == null
+                ? null
+                : new Deployed(target.deploymentId(), d.path("state").asString(""), outputs(d));
     }
 
     /** The Terraform outputs of the deployment's latest revision. */
@@ -304,21 +381,28 @@ final class InfraManagerEngine implements Engine {
         if (includeData) {
             resources.emptyBuckets(data, progress);
         } else {
-            List<ConfigDocument.DataResource> buckets = data.stream().filter(r -> r.type().equals(ConfigDocument.BUCKET)).toList();
-            if (!buckets.isEmpty()) new DeploymentState(rest(), clients.anonymous(), target, clients.settings()).forget(buckets, progress);
+            List<ConfigDocument.DataResource> buckets = data.stream()
+                    .filter(r -> r.type().equals(ConfigDocument.BUCKET))
+                    .toList();
+            if (!buckets.isEmpty())
+                new DeploymentState(rest(), clients.anonymous(), target, clients.settings()).forget(buckets, progress);
             kept.addAll(DataResources.names(data));
             if (!kept.isEmpty()) progress.step(KEPT_NOTE);
         }
         String what = "Deleting deployment " + target.deploymentId();
         progress.step(what);
-        JsonNode op = call("delete deployment", () -> rest().delete(SERVICE, "/v1/" + target.deploymentName() + "?force=true&deletePolicy=DELETE"));
+        JsonNode op = call(
+                "delete deployment",
+                () -> rest().delete(SERVICE, "/v1/" + target.deploymentName() + "?force=true&deletePolicy=DELETE"));
         JsonNode done = poller().await(op, what, progress);
         if (done.has("error")) {
             JsonNode after = deployment();
-            throw failure("deleting deployment " + target.deploymentId(), done, after).exception();
+            throw failure("deleting deployment " + target.deploymentId(), done, after)
+                    .exception();
         }
         if (includeData) {
-            for (ConfigDocument.DataResource r : data) if (r.type().equals(ConfigDocument.BUCKET)) deleted.add("bucket " + r.name());
+            for (ConfigDocument.DataResource r : data)
+                if (r.type().equals(ConfigDocument.BUCKET)) deleted.add("bucket " + r.name());
             for (String db : resources.deleteDatabases(data, progress)) deleted.add("Firestore database " + db);
         }
         int objects = bucket.deleteAll(target.configPrefix());
@@ -332,7 +416,8 @@ final class InfraManagerEngine implements Engine {
 
     static Map<String, String> labels(JsonNode d) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (var e : d.path("labels").properties()) m.put(e.getKey(), e.getValue().asString());
+        for (var e : d.path("labels").properties())
+            m.put(e.getKey(), e.getValue().asString());
         return m;
     }
 }

@@ -39,7 +39,8 @@ final class LogReader {
             do {
                 JsonNode answer = list(filter(service, since, query.filter()), page);
                 for (JsonNode e : answer.path("entries")) {
-                    String id = e.path("insertId").asString("") + "@" + e.path("timestamp").asString("");
+                    String id = e.path("insertId").asString("") + "@"
+                            + e.path("timestamp").asString("");
                     if (!seen.add(id)) continue;
                     order.add(id);
                     if (order.size() > REMEMBERED) seen.remove(order.poll());
@@ -65,7 +66,8 @@ final class LogReader {
     String filter(String service, Instant since, String text) {
         String f = "resource.type=\"cloud_run_revision\" AND resource.labels.service_name=\"" + service + "\""
                 + " AND timestamp>=\"" + since + "\"";
-        if (text != null && !text.isBlank()) f += " AND \"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        if (text != null && !text.isBlank())
+            f += " AND \"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         return f;
     }
 
@@ -84,7 +86,8 @@ final class LogReader {
     }
 
     private static String stream(JsonNode e) {
-        String revision = e.path("resource").path("labels").path("revision_name").asString("");
+        String revision =
+                e.path("resource").path("labels").path("revision_name").asString("");
         String severity = e.path("severity").asString("DEFAULT");
         return revision.isEmpty() ? severity : revision + " " + severity;
     }
@@ -92,9 +95,13 @@ final class LogReader {
     static String message(JsonNode e) {
         if (e.path("textPayload").isString()) return e.path("textPayload").asString();
         JsonNode json = e.path("jsonPayload");
-        if (json.isObject()) return json.path("message").isString() ? json.path("message").asString() : json.toString();
+        if (json.isObject())
+            return json.path("message").isString() ? json.path("message").asString() : json.toString();
         JsonNode http = e.path("httpRequest");
-        if (http.isObject()) return http.path("requestMethod").asString("") + " " + http.path("requestUrl").asString("") + " " + http.path("status").asInt(0);
+        if (http.isObject())
+            return http.path("requestMethod").asString("") + " "
+                    + http.path("requestUrl").asString("") + " "
+                    + http.path("status").asInt(0);
         JsonNode proto = e.path("protoPayload");
         return proto.isObject() ? proto.path("status").path("message").asString(proto.toString()) : "";
     }

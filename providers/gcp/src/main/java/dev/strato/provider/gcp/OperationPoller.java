@@ -34,8 +34,9 @@ final class OperationPoller {
                 lastStep = step;
             }
             if (System.nanoTime() > deadline) {
-                throw new ProviderException(what + " did not finish within " + human(settings.operationTimeout()) + "; it goes on in Google Cloud: follow it with"
-                        + " 'gcloud infra-manager operations describe " + op.path("name").asString("") + "'");
+                throw new ProviderException(what + " did not finish within " + human(settings.operationTimeout())
+                        + "; it goes on in Google Cloud: follow it with" + " 'gcloud infra-manager operations describe "
+                        + op.path("name").asString("") + "'");
             }
             sleep(settings.pollInterval());
             op = rest.get(service, "/v1/" + op.path("name").asString());
@@ -48,7 +49,8 @@ final class OperationPoller {
         JsonNode meta = op.path("metadata");
         for (String field : new String[] {"deploymentMetadata", "previewMetadata"}) {
             JsonNode s = meta.path(field).path("step");
-            if (s.isString() && !s.asString().isEmpty()) return s.asString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            if (s.isString() && !s.asString().isEmpty())
+                return s.asString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         }
         return null;
     }

@@ -46,19 +46,30 @@ final class StageBucket {
     void ensure(ProgressListener progress) {
         Bucket existing = GcpErrors.call("read bucket gs://" + name(), () -> storage.get(name()));
         if (existing != null) return;
-        progress.step("Creating bucket gs://" + name() + " (private, uniform access) for the configuration and packages");
-        BucketInfo info = BucketInfo.newBuilder(name()).setLocation(target.region()).setVersioningEnabled(true)
-                .setIamConfiguration(BucketInfo.IamConfiguration.newBuilder().setIsUniformBucketLevelAccessEnabled(true)
-                        .setPublicAccessPrevention(BucketInfo.PublicAccessPrevention.ENFORCED).build())
-                .setLabels(java.util.Map.of("strato-service", label(target.service()), "strato-stage", label(target.stage()))).build();
+        progress.step(
+                "Creating bucket gs://" + name() + " (private, uniform access) for the configuration and packages");
+        BucketInfo info = BucketInfo.newBuilder(name())
+                .setLocation(target.region())
+                .setVersioningEnabled(true)
+                .setIamConfiguration(BucketInfo.IamConfiguration.newBuilder()
+                        .setIsUniformBucketLevelAccessEnabled(true)
+                        .setPublicAccessPrevention(BucketInfo.PublicAccessPrevention.ENFORCED)
+                        .build())
+                .setLabels(java.util.Map.of(
+                        "strato-service", label(target.service()), "strato-stage", label(target.stage())))
+                .build();
         try {
             storage.create(info);
         } catch (StorageException e) {
-            if (e.getCode() == 409 && GcpErrors.call("read bucket gs://" + name(), () -> storage.get(name())) != null) return;
+            if (e.getCode() == 409 && GcpErrors.call("read bucket gs://" + name(), () -> storage.get(name())) != null)
+                return;
             if (e.getCode() == 409) {
-                throw new ProviderException("bucket name " + name() + " is taken by another project (bucket names are global): deploy with another --project or stage");
+                throw new ProviderException(
+                        "bucket name " + name()
+                                + " is taken by another project (bucket names are global): deploy with another --project or stage");
             }
-            throw new ProviderException("could not create bucket gs://" + name() + ": " + GcpErrors.firstLine(e.getMessage()), e);
+            throw new ProviderException(
+                    "could not create bucket gs://" + name() + ": " + GcpErrors.firstLine(e.getMessage()), e);
         }
     }
 
@@ -82,18 +93,28 @@ final class StageBucket {
             progress.uploadStarted(missing.size(), bytes);
             for (Upload u : missing) {
                 byte[] content = read(u.file());
-                BlobInfo info = BlobInfo.newBuilder(BlobId.of(name(), u.object())).setContentType(u.object().endsWith(".zip") ? "application/zip" : "application/json").build();
+                BlobInfo info = BlobInfo.newBuilder(BlobId.of(name(), u.object()))
+                        .setContentType(u.object().endsWith(".zip") ? "application/zip" : "application/json")
+                        .build();
                 // a precondition makes the upload idempotent, so the client retries it on 5xx and dropped connections:
                 // the generation it replaces, or none for a new object
                 Long generation = generations.get(u.object());
-                Storage.BlobTargetOption precondition = generation == null ? Storage.BlobTargetOption.doesNotExist() : Storage.BlobTargetOption.generationMatch(generation);
+                Storage.BlobTargetOption precondition = generation == null
+                        ? Storage.BlobTargetOption.doesNotExist()
+                        : Storage.BlobTargetOption.generationMatch(generation);
                 try {
                     storage.create(info, content, precondition);
                 } catch (StorageException e) {
-                    // 412 for a package: an earlier attempt (whose answer was lost) or another deploy stored the same content-addressed zip
+                    // 412 for a package: an earlier attempt (whose answer was lost) or another deploy stored the same
+                    // content-addressed zip
                     if (!(e.getCode() == 412 && u.object().endsWith(".zip"))) {
-                        throw new ProviderException("could not upload " + u.file().getFileName() + " to gs://" + name() + "/" + u.object() + ": "
-                                + (e.getCode() == 412 ? "another deploy changed it meanwhile; run the command again" : GcpErrors.firstLine(e.getMessage())), e);
+                        throw new ProviderException(
+                                "could not upload " + u.file().getFileName() + " to gs://" + name() + "/" + u.object()
+                                        + ": "
+                                        + (e.getCode() == 412
+                                                ? "another deploy changed it meanwhile; run the command again"
+                                                : GcpErrors.firstLine(e.getMessage())),
+                                e);
                     }
                 }
                 progress.uploaded(content.length);
@@ -105,14 +126,22 @@ final class StageBucket {
 
     /** The object as it is in the bucket (MD5 and generation), or null. */
     private Blob existing(Upload u) {
-        return GcpErrors.call("check gs://" + name() + "/" + u.object(), () -> storage.get(BlobId.of(name(), u.object()),
-                Storage.BlobGetOption.fields(Storage.BlobField.MD5HASH, Storage.BlobField.SIZE, Storage.BlobField.GENERATION)));
+        return GcpErrors.call(
+                "check gs://" + name() + "/" + u.object(),
+                () -> storage.get(
+                        BlobId.of(name(), u.object()),
+                        Storage.BlobGetOption.fields(
+                                Storage.BlobField.MD5HASH, Storage.BlobField.SIZE, Storage.BlobField.GENERATION)));
     }
 
     /** Deletes the objects under {@code prefix}; the number deleted. */
     int deleteAll(String prefix) {
         int n = 0;
-        for (Blob b : GcpErrors.call("list gs://" + name(), () -> storage.list(name(), Storage.BlobListOption.prefix(prefix), Storage.BlobListOption.versions(true))).iterateAll()) {
+        for (Blob b : GcpErrors.call(
+                        "list gs://" + name(),
+                        () -> storage.list(
+                                name(), Storage.BlobListOption.prefix(prefix), Storage.BlobListOption.versions(true)))
+                .iterateAll()) {
             if (storage.delete(b.getBlobId())) n++;
         }
         return n;
@@ -120,8 +149,13 @@ final class StageBucket {
 
     /** Deletes the bucket when nothing is left in it (no object, no old version). */
     void deleteIfEmpty(ProgressListener progress) {
-        boolean empty = !GcpErrors.call("list gs://" + name(), () -> storage.list(name(), Storage.BlobListOption.versions(true),
-                Storage.BlobListOption.pageSize(1))).getValues().iterator().hasNext();
+        boolean empty = !GcpErrors.call(
+                        "list gs://" + name(),
+                        () -> storage.list(
+                                name(), Storage.BlobListOption.versions(true), Storage.BlobListOption.pageSize(1)))
+                .getValues()
+                .iterator()
+                .hasNext();
         if (!empty) return;
         progress.step("Deleting bucket gs://" + name());
         GcpErrors.call("delete bucket gs://" + name(), () -> storage.delete(name()));

@@ -54,8 +54,9 @@ final class TerraformEngine implements Engine {
                 if (Files.isExecutable(p) && !Files.isDirectory(p)) return p.toString();
             }
         }
-        throw new ProviderException("providers.gcp.engine is terraform, but neither terraform nor tofu is on PATH: install Terraform (>= 1.5) or OpenTofu,"
-                + " or remove providers.gcp.engine to deploy with Infrastructure Manager");
+        throw new ProviderException(
+                "providers.gcp.engine is terraform, but neither terraform nor tofu is on PATH: install Terraform (>= 1.5) or OpenTofu,"
+                        + " or remove providers.gcp.engine to deploy with Infrastructure Manager");
     }
 
     /** One run of the binary: its exit code and output lines. */
@@ -79,7 +80,8 @@ final class TerraformEngine implements Engine {
         try {
             Process p = pb.start();
             p.getOutputStream().close();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     lines.add(line);
@@ -109,7 +111,11 @@ final class TerraformEngine implements Engine {
     private void init(GeneratedConfig config, ProgressListener progress) {
         new StageBucket(clients.storage(), target).ensure(progress);
         ObjectNode backend = GoogleRest.JSON.createObjectNode();
-        backend.putObject("terraform").putObject("backend").putObject("gcs").put("bucket", target.stageBucket()).put("prefix", STATE_PREFIX);
+        backend.putObject("terraform")
+                .putObject("backend")
+                .putObject("gcs")
+                .put("bucket", target.stageBucket())
+                .put("prefix", STATE_PREFIX);
         config.write(BACKEND, GoogleRest.JSON.writeValueAsBytes(backend));
         progress.step("terraform init (state in gs://" + target.stageBucket() + "/" + STATE_PREFIX + ")");
         Run init = run(config.dir(), List.of("init", "-input=false", "-no-color"), streamed(progress));
@@ -118,7 +124,7 @@ final class TerraformEngine implements Engine {
 
     /** Import blocks for the kept data resources that exist but are not in the state (a redeploy after remove). */
     private void imports(GeneratedConfig config) {
-        Run list = run(config.dir(), List.of("state", "list"), line -> { });
+        Run list = run(config.dir(), List.of("state", "list"), line -> {});
         Set<String> inState = new HashSet<>(list.exit() == 0 ? list.lines() : List.of());
         DataResources data = new DataResources(clients);
         List<Map<String, String>> blocks = new ArrayList<>();
@@ -135,12 +141,13 @@ final class TerraformEngine implements Engine {
 
     /** Plans into {@link #PLAN}: the changes (empty when plan -detailed-exitcode said 0). */
     private List<ResourceChange> plan(GeneratedConfig config, ProgressListener progress) {
-        List<String> args = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-detailed-exitcode", "-out=" + PLAN));
+        List<String> args =
+                new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-detailed-exitcode", "-out=" + PLAN));
         args.addAll(vars());
         Run plan = run(config.dir(), args, streamed(progress));
         if (plan.exit() == 0) return List.of();
         if (plan.exit() != 2) throw new DeployFailure("terraform plan", errors(plan), null).exception();
-        Run show = run(config.dir(), List.of("show", "-json", "-no-color", PLAN), line -> { });
+        Run show = run(config.dir(), List.of("show", "-json", "-no-color", PLAN), line -> {});
         if (show.exit() != 0) throw new DeployFailure("terraform show", errors(show), null).exception();
         return rows(GoogleRest.JSON.readTree(show.text()));
     }
@@ -152,8 +159,11 @@ final class TerraformEngine implements Engine {
             for (JsonNode a : c.path("change").path("actions")) actions.add(a.asString());
             String address = c.path("address").asString();
             String type = c.path("type").asString();
-            if (actions.contains("delete") && actions.contains("create")) rows.add(new ResourceChange("Modify", address, type, "True"));
-            else if (actions.contains("create")) rows.add(new ResourceChange(c.has("importing") || c.path("change").has("importing") ? "Import" : "Add", address, type, ""));
+            if (actions.contains("delete") && actions.contains("create"))
+                rows.add(new ResourceChange("Modify", address, type, "True"));
+            else if (actions.contains("create"))
+                rows.add(new ResourceChange(
+                        c.has("importing") || c.path("change").has("importing") ? "Import" : "Add", address, type, ""));
             else if (actions.contains("update")) rows.add(new ResourceChange("Modify", address, type, "False"));
             else if (actions.contains("delete")) rows.add(new ResourceChange("Remove", address, type, ""));
             else if (c.path("change").has("importing")) rows.add(new ResourceChange("Import", address, type, ""));
@@ -190,11 +200,16 @@ final class TerraformEngine implements Engine {
         for (int attempt = 1; ; attempt++) {
             List<ResourceChange> rows = plan(config, progress);
             if (rows.isEmpty() && attempt == 1) {
-                return new DeployResult(target.deploymentId(), false, false, null, 0, 0, 0, List.of(), outputs(config), null);
+                return new DeployResult(
+                        target.deploymentId(), false, false, null, 0, 0, 0, List.of(), outputs(config), null);
             }
-            if (!execute) return new DeployResult(target.deploymentId(), true, false, PLAN, 0, 0, 0, rows, Map.of(), null);
+            if (!execute)
+                return new DeployResult(target.deploymentId(), true, false, PLAN, 0, 0, 0, rows, Map.of(), null);
             progress.step("terraform apply (" + rows.size() + " changes)");
-            Run apply = run(config.dir(), List.of("apply", "-input=false", "-no-color", "-auto-approve", PLAN), streamed(progress));
+            Run apply = run(
+                    config.dir(),
+                    List.of("apply", "-input=false", "-no-color", "-auto-approve", PLAN),
+                    streamed(progress));
             if (apply.exit() == 0) {
                 return new DeployResult(target.deploymentId(), true, true, null, 0, 0, 0, rows, outputs(config), null);
             }
@@ -212,7 +227,7 @@ final class TerraformEngine implements Engine {
     }
 
     private Map<String, String> outputs(GeneratedConfig config) {
-        Run out = run(config.dir(), List.of("output", "-json", "-no-color"), line -> { });
+        Run out = run(config.dir(), List.of("output", "-json", "-no-color"), line -> {});
         Map<String, String> map = new TreeMap<>();
         if (out.exit() != 0 || out.text().isBlank()) return map;
         for (var e : GoogleRest.JSON.readTree(out.text()).properties()) {
@@ -227,7 +242,7 @@ final class TerraformEngine implements Engine {
     public Deployed deployed() {
         try (GeneratedConfig config = GeneratedConfig.inTempDir(serviceTarget())) {
             init(config, ProgressListener.NONE);
-            Run list = run(config.dir(), List.of("state", "list"), line -> { });
+            Run list = run(config.dir(), List.of("state", "list"), line -> {});
             if (list.exit() != 0 || list.lines().stream().noneMatch(l -> !l.isBlank())) return null;
             return new Deployed(target.deploymentId(), "APPLIED", outputs(config));
         }
@@ -249,10 +264,13 @@ final class TerraformEngine implements Engine {
     @Override
     public RemoveResult remove(GeneratedConfig config, boolean includeData, ProgressListener progress) {
         init(config, progress);
-        Run list = run(config.dir(), List.of("state", "list"), line -> { });
-        List<String> inState = list.exit() == 0 ? list.lines().stream().filter(l -> !l.isBlank()).toList() : List.of();
+        Run list = run(config.dir(), List.of("state", "list"), line -> {});
+        List<String> inState = list.exit() == 0
+                ? list.lines().stream().filter(l -> !l.isBlank()).toList()
+                : List.of();
         StageBucket bucket = new StageBucket(clients.storage(), target);
-        if (inState.isEmpty()) return new RemoveResult(target.deploymentId(), false, bucket.name(), 0, List.of(), List.of());
+        if (inState.isEmpty())
+            return new RemoveResult(target.deploymentId(), false, bucket.name(), 0, List.of(), List.of());
         List<ConfigDocument.DataResource> data = config.document().dataResources(target);
         DataResources resources = new DataResources(clients);
         List<String> kept = new ArrayList<>();
@@ -277,10 +295,10 @@ final class TerraformEngine implements Engine {
         Run destroy = run(config.dir(), args, streamed(progress));
         if (destroy.exit() != 0) throw new DeployFailure("terraform destroy", errors(destroy), null).exception();
         if (includeData) {
-            for (ConfigDocument.DataResource r : data) if (r.type().equals(ConfigDocument.BUCKET)) deleted.add("bucket " + r.name());
+            for (ConfigDocument.DataResource r : data)
+                if (r.type().equals(ConfigDocument.BUCKET)) deleted.add("bucket " + r.name());
             for (String db : resources.deleteDatabases(data, progress)) deleted.add("Firestore database " + db);
         }
         return new RemoveResult(target.deploymentId(), true, bucket.name(), 0, kept, deleted);
     }
-
 }

@@ -44,10 +44,17 @@ final class FakeGoogle implements AutoCloseable {
     static final Path EXAMPLES = Path.of("../../examples").toAbsolutePath().normalize();
 
     /** Millisecond polls and backoffs, so that waiting paths run fast. */
-    static final ClientSettings FAST = new ClientSettings(4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(10), Duration.ofSeconds(20),
-            3, Duration.ofMillis(10));
+    static final ClientSettings FAST = new ClientSettings(
+            4,
+            Duration.ofMillis(10),
+            Duration.ofMillis(40),
+            Duration.ofMillis(10),
+            Duration.ofSeconds(20),
+            3,
+            Duration.ofMillis(10));
 
-    final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+    final WireMockServer server =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
     final Path home;
 
     FakeGoogle(Path home) {
@@ -66,15 +73,16 @@ final class FakeGoogle implements AutoCloseable {
 
     void token() {
         server.stubFor(post("/token").willReturn(okJson("""
-                {"access_token":"ya29.test-token","expires_in":3599,"token_type":"Bearer","scope":"https://www.googleapis.com/auth/cloud-platform","id_token":"%s"}"""
-                .formatted(idToken))));
+                {"access_token":"ya29.test-token","expires_in":3599,"token_type":"Bearer","scope":"https://www.googleapis.com/auth/cloud-platform","id_token":"%s"}""".formatted(idToken))));
     }
 
     static String idToken() {
         Base64.Encoder b = Base64.getUrlEncoder().withoutPadding();
         long now = Instant.now().getEpochSecond();
         return b.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b.encodeToString(("{\"aud\":\"x\",\"iss\":\"https://accounts.google.com\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8))
+                + b.encodeToString(("{\"aud\":\"x\",\"iss\":\"https://accounts.google.com\",\"iat\":" + now
+                                + ",\"exp\":" + (now + 3600) + "}")
+                        .getBytes(StandardCharsets.UTF_8))
                 + "." + b.encodeToString("sig".getBytes(StandardCharsets.UTF_8));
     }
 
@@ -104,9 +112,12 @@ final class FakeGoogle implements AutoCloseable {
     }
 
     static ServiceTarget target(Path projectDir) {
-        LoadResult result = ModelLoader.load(projectDir.resolve("strato.yml"), "strato.yml",
+        LoadResult result = ModelLoader.load(
+                projectDir.resolve("strato.yml"),
+                "strato.yml",
                 new LoadOptions(null, Map.of(), Map.of(), List.of(Provider.GCP), LocalDate.of(2026, 11, 27)));
-        if (!result.isValid()) throw new IllegalStateException(result.diagnostics().sorted().toString());
+        if (!result.isValid())
+            throw new IllegalStateException(result.diagnostics().sorted().toString());
         return new ServiceTarget(result.service().orElseThrow(), projectDir);
     }
 
@@ -123,40 +134,50 @@ final class FakeGoogle implements AutoCloseable {
     }
 
     void bucketMissing(String bucket) {
-        server.stubFor(get(urlPathEqualTo("/storage/v1/b/" + bucket)).willReturn(error(404, "NOT_FOUND", "The specified bucket does not exist.")));
-        server.stubFor(post(urlPathEqualTo("/storage/v1/b")).willReturn(okJson("{\"kind\":\"storage#bucket\",\"name\":\"" + bucket + "\"}")));
+        server.stubFor(get(urlPathEqualTo("/storage/v1/b/" + bucket))
+                .willReturn(error(404, "NOT_FOUND", "The specified bucket does not exist.")));
+        server.stubFor(post(urlPathEqualTo("/storage/v1/b"))
+                .willReturn(okJson("{\"kind\":\"storage#bucket\",\"name\":\"" + bucket + "\"}")));
     }
 
     /** Every object is absent, and uploads succeed. */
     void objectsAbsent(String bucket) {
-        server.stubFor(get(urlPathMatching("/storage/v1/b/" + bucket + "/o/.+")).atPriority(9).willReturn(error(404, "NOT_FOUND", "No such object")));
-        server.stubFor(post(urlPathEqualTo("/upload/storage/v1/b/" + bucket + "/o")).willReturn(okJson(
-                "{\"kind\":\"storage#object\",\"bucket\":\"" + bucket + "\",\"name\":\"x\",\"generation\":\"1\",\"size\":\"1\"}")));
+        server.stubFor(get(urlPathMatching("/storage/v1/b/" + bucket + "/o/.+"))
+                .atPriority(9)
+                .willReturn(error(404, "NOT_FOUND", "No such object")));
+        server.stubFor(post(urlPathEqualTo("/upload/storage/v1/b/" + bucket + "/o"))
+                .willReturn(okJson("{\"kind\":\"storage#object\",\"bucket\":\"" + bucket
+                        + "\",\"name\":\"x\",\"generation\":\"1\",\"size\":\"1\"}")));
     }
 
     /** The object is there with the file's MD5. */
     void objectPresent(String bucket, String object, Path file) {
-        String path = "/storage/v1/b/" + bucket + "/o/" + URLEncoder.encode(object, StandardCharsets.UTF_8).replace("+", "%20");
+        String path = "/storage/v1/b/" + bucket + "/o/"
+                + URLEncoder.encode(object, StandardCharsets.UTF_8).replace("+", "%20");
         server.stubFor(get(urlPathEqualTo(path)).atPriority(1).willReturn(okJson("""
-                {"kind":"storage#object","bucket":"%s","name":"%s","md5Hash":"%s","size":"%d","generation":"1"}"""
-                .formatted(bucket, object, Hashes.md5Base64(file), size(file)))));
+                {"kind":"storage#object","bucket":"%s","name":"%s","md5Hash":"%s","size":"%d","generation":"1"}""".formatted(
+                        bucket, object, Hashes.md5Base64(file), size(file)))));
     }
 
     /** Every file of the configuration is in the stage bucket already (a deploy of the same configuration before). */
     void configurationPresent(GeneratedConfig config, GcpTarget t) {
-        for (String name : config.configurationFiles()) objectPresent(t.stageBucket(), t.configPrefix() + name, config.file(name));
+        for (String name : config.configurationFiles())
+            objectPresent(t.stageBucket(), t.configPrefix() + name, config.file(name));
     }
 
     int uploads() {
-        return server.findAll(postRequestedFor(urlPathMatching("/upload/storage/v1/b/.*"))).size();
+        return server.findAll(postRequestedFor(urlPathMatching("/upload/storage/v1/b/.*")))
+                .size();
     }
 
     List<String> uploadedNames() {
-        return server.findAll(postRequestedFor(urlPathMatching("/upload/storage/v1/b/.*"))).stream().map(r -> {
-            String body = r.getBodyAsString();
-            int at = body.indexOf("\"name\":\"");
-            return at < 0 ? "?" : body.substring(at + 8, body.indexOf('"', at + 8));
-        }).toList();
+        return server.findAll(postRequestedFor(urlPathMatching("/upload/storage/v1/b/.*"))).stream()
+                .map(r -> {
+                    String body = r.getBodyAsString();
+                    int at = body.indexOf("\"name\":\"");
+                    return at < 0 ? "?" : body.substring(at + 8, body.indexOf('"', at + 8));
+                })
+                .toList();
     }
 
     // ---- Infrastructure Manager v1: https://cloud.google.com/infrastructure-manager/docs/reference/rest
@@ -170,7 +191,8 @@ final class FakeGoogle implements AutoCloseable {
     }
 
     void deploymentMissing(String id) {
-        server.stubFor(get(urlPathEqualTo("/v1/" + deployment(id))).willReturn(error(404, "NOT_FOUND", "Resource '" + deployment(id) + "' was not found")));
+        server.stubFor(get(urlPathEqualTo("/v1/" + deployment(id)))
+                .willReturn(error(404, "NOT_FOUND", "Resource '" + deployment(id) + "' was not found")));
     }
 
     String deploymentJson(String id, String state, String hash, String extra) {
@@ -178,23 +200,29 @@ final class FakeGoogle implements AutoCloseable {
                 {"name":"%s","createTime":"2026-12-01T10:00:00Z","updateTime":"2026-12-01T10:04:00Z","state":"%s",
                  "labels":{"strato-config":"%s","strato-service":"x","strato-stage":"dev"},"latestRevision":"%s/revisions/r-2",
                  "serviceAccount":"projects/%s/serviceAccounts/strato-deployer@%s.iam.gserviceaccount.com",
-                 "terraformBlueprint":{"gcsSource":"gs://b/config"},"lockState":"UNLOCKED"%s}"""
-                .formatted(deployment(id), state, hash, deployment(id), PROJECT, PROJECT, extra);
+                 "terraformBlueprint":{"gcsSource":"gs://b/config"},"lockState":"UNLOCKED"%s}""".formatted(deployment(id), state, hash, deployment(id), PROJECT, PROJECT, extra);
     }
 
     /** No deployment until the create: then ACTIVE (operation op-1). */
     void deploymentAfterCreate(String id) {
-        server.stubFor(get(urlPathEqualTo("/v1/" + deployment(id))).inScenario("d").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-                .willReturn(error(404, "NOT_FOUND", "not found")));
-        server.stubFor(post(urlPathEqualTo("/v1/" + location() + "/deployments")).inScenario("d")
+        server.stubFor(get(urlPathEqualTo("/v1/" + deployment(id)))
+                .inScenario("d")
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-                .willSetStateTo("created").willReturn(okJson(running(location() + "/operations/op-1", "PREPARING_STORAGE_BUCKET"))));
-        server.stubFor(get(urlPathEqualTo("/v1/" + deployment(id))).inScenario("d").whenScenarioStateIs("created")
+                .willReturn(error(404, "NOT_FOUND", "not found")));
+        server.stubFor(post(urlPathEqualTo("/v1/" + location() + "/deployments"))
+                .inScenario("d")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willSetStateTo("created")
+                .willReturn(okJson(running(location() + "/operations/op-1", "PREPARING_STORAGE_BUCKET"))));
+        server.stubFor(get(urlPathEqualTo("/v1/" + deployment(id)))
+                .inScenario("d")
+                .whenScenarioStateIs("created")
                 .willReturn(okJson(deploymentJson(id, "ACTIVE", "h", ""))));
     }
 
     void deploymentActive(String id, String hash) {
-        server.stubFor(get(urlPathEqualTo("/v1/" + deployment(id))).willReturn(okJson(deploymentJson(id, "ACTIVE", hash, ""))));
+        server.stubFor(get(urlPathEqualTo("/v1/" + deployment(id)))
+                .willReturn(okJson(deploymentJson(id, "ACTIVE", hash, ""))));
     }
 
     /** An operation that is running once, then done (with {@code error} when not null). */
@@ -202,43 +230,54 @@ final class FakeGoogle implements AutoCloseable {
         String name = location() + "/operations/" + op;
         server.stubFor(get(urlPathEqualTo("/v1/" + name)).willReturn(okJson("""
                 {"name":"%s","metadata":{"@type":"type.googleapis.com/google.cloud.config.v1.OperationMetadata","deploymentMetadata":{"step":"%s"}},
-                 "done":true%s}""".formatted(name, step, error == null ? ",\"response\":{}" : ",\"error\":{\"code\":9,\"message\":\"" + error + "\"}"))));
+                 "done":true%s}""".formatted(
+                name,
+                step,
+                error == null ? ",\"response\":{}" : ",\"error\":{\"code\":9,\"message\":\"" + error + "\"}"))));
     }
 
     static String running(String name, String step) {
         return """
-                {"name":"%s","metadata":{"@type":"type.googleapis.com/google.cloud.config.v1.OperationMetadata","deploymentMetadata":{"step":"%s"}},"done":false}"""
-                .formatted(name, step);
+                {"name":"%s","metadata":{"@type":"type.googleapis.com/google.cloud.config.v1.OperationMetadata","deploymentMetadata":{"step":"%s"}},"done":false}""".formatted(name, step);
     }
 
     void createAnswers(String id, String op) {
-        server.stubFor(post(urlPathEqualTo("/v1/" + location() + "/deployments")).willReturn(okJson(running(location() + "/operations/" + op, "PREPARING_STORAGE_BUCKET"))));
-        server.stubFor(post(urlPathEqualTo("/v1/" + deployment(id))).withHeader("X-HTTP-Method-Override", com.github.tomakehurst.wiremock.client.WireMock.equalTo("PATCH")).willReturn(okJson(running(location() + "/operations/" + op, "PREPARING_STORAGE_BUCKET"))));
+        server.stubFor(post(urlPathEqualTo("/v1/" + location() + "/deployments"))
+                .willReturn(okJson(running(location() + "/operations/" + op, "PREPARING_STORAGE_BUCKET"))));
+        server.stubFor(post(urlPathEqualTo("/v1/" + deployment(id)))
+                .withHeader("X-HTTP-Method-Override", com.github.tomakehurst.wiremock.client.WireMock.equalTo("PATCH"))
+                .willReturn(okJson(running(location() + "/operations/" + op, "PREPARING_STORAGE_BUCKET"))));
     }
 
     void revision(String id, String outputs, String resources) {
-        server.stubFor(get(urlPathEqualTo("/v1/" + deployment(id) + "/revisions/r-2")).willReturn(okJson("""
+        server.stubFor(get(urlPathEqualTo("/v1/" + deployment(id) + "/revisions/r-2"))
+                .willReturn(okJson("""
                 {"name":"%s/revisions/r-2","action":"UPDATE","state":"APPLIED","applyResults":{"outputs":%s}}""".formatted(deployment(id), outputs))));
-        server.stubFor(get(urlPathEqualTo("/v1/" + deployment(id) + "/revisions/r-2/resources")).willReturn(okJson("{\"resources\":" + resources + "}")));
+        server.stubFor(get(urlPathEqualTo("/v1/" + deployment(id) + "/revisions/r-2/resources"))
+                .willReturn(okJson("{\"resources\":" + resources + "}")));
     }
 
     // ---- Cloud Functions v2: https://cloud.google.com/functions/docs/reference/rest/v2/projects.locations.functions
 
     void function(String name, String uri) {
-        server.stubFor(get(urlPathEqualTo("/v2/" + location() + "/functions/" + name)).willReturn(okJson("""
+        server.stubFor(get(urlPathEqualTo("/v2/" + location() + "/functions/" + name))
+                .willReturn(okJson("""
                 {"name":"%s/functions/%s","state":"ACTIVE","environment":"GEN_2","url":"%s","updateTime":"2026-12-01T10:03:00Z",
                  "buildConfig":{"runtime":"nodejs22","entryPoint":"hello"},
-                 "serviceConfig":{"service":"%s/services/%s","uri":"%s","availableMemory":"512Mi","timeoutSeconds":5}}"""
-                .formatted(location(), name, uri, location(), name, uri))));
+                 "serviceConfig":{"service":"%s/services/%s","uri":"%s","availableMemory":"512Mi","timeoutSeconds":5}}""".formatted(location(), name, uri, location(), name, uri))));
     }
 
     static ResponseDefinitionBuilder error(int status, String code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=UTF-8")
-                .withBody("{\"error\":{\"code\":" + status + ",\"message\":\"" + message.replace("\"", "\\\"") + "\",\"status\":\"" + code + "\"}}");
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json; charset=UTF-8")
+                .withBody("{\"error\":{\"code\":" + status + ",\"message\":\"" + message.replace("\"", "\\\"")
+                        + "\",\"status\":\"" + code + "\"}}");
     }
 
     void deleteAnswers(String id, String op) {
-        server.stubFor(delete(urlPathEqualTo("/v1/" + deployment(id))).willReturn(okJson(running(location() + "/operations/" + op, "RUNNING_TF_DESTROY"))));
+        server.stubFor(delete(urlPathEqualTo("/v1/" + deployment(id)))
+                .willReturn(okJson(running(location() + "/operations/" + op, "RUNNING_TF_DESTROY"))));
     }
 
     private static long size(Path f) {

@@ -26,9 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** invoke: HTTP functions with an ID token (WireMock), queue and topic functions through the real Pub/Sub emulator. */
 class FunctionInvokerTest {
 
-    @RegisterExtension static final PubSubEmulator PUBSUB = new PubSubEmulator();
+    @RegisterExtension
+    static final PubSubEmulator PUBSUB = new PubSubEmulator();
 
-    @TempDir Path home;
+    @TempDir
+    Path home;
+
     FakeGoogle google;
 
     @BeforeEach
@@ -46,14 +49,21 @@ class FunctionInvokerTest {
         ServiceTarget hello = FakeGoogle.target(FakeGoogle.EXAMPLES.resolve("hello-http"));
         String uri = google.endpoint() + "/run/hello";
         google.function("hello-http-dev-hello", uri);
-        google.server.stubFor(post(urlPathEqualTo("/run/hello")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"message\":\"hello\"}")));
+        google.server.stubFor(post(urlPathEqualTo("/run/hello"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"hello\"}")));
         InvokeResult r;
         try (GcpSession s = google.session(hello)) {
-            r = s.invoke(new InvokeRequest("hello", "{\"name\":\"ada\"}".getBytes(StandardCharsets.UTF_8), false, false));
+            r = s.invoke(
+                    new InvokeRequest("hello", "{\"name\":\"ada\"}".getBytes(StandardCharsets.UTF_8), false, false));
         }
         assertThat(r.failed()).isFalse();
         assertThat(r.payload()).isEqualTo("{\"message\":\"hello\"}");
-        var call = google.server.findAll(postRequestedFor(urlPathEqualTo("/run/hello"))).get(0);
+        var call = google.server
+                .findAll(postRequestedFor(urlPathEqualTo("/run/hello")))
+                .get(0);
         // the ID token of the refresh answer, not the access token
         assertThat(call.getHeader("Authorization")).isEqualTo("Bearer " + google.idToken);
         assertThat(call.getBodyAsString()).isEqualTo("{\"name\":\"ada\"}");
@@ -63,7 +73,8 @@ class FunctionInvokerTest {
     void aFunctionErrorIsAFailedResult() {
         ServiceTarget hello = FakeGoogle.target(FakeGoogle.EXAMPLES.resolve("hello-http"));
         google.function("hello-http-dev-hello", google.endpoint() + "/run/hello");
-        google.server.stubFor(post(urlPathEqualTo("/run/hello")).willReturn(aResponse().withStatus(500).withBody("TypeError: cannot read 'x'\n    at handler")));
+        google.server.stubFor(post(urlPathEqualTo("/run/hello"))
+                .willReturn(aResponse().withStatus(500).withBody("TypeError: cannot read 'x'\n    at handler")));
         try (GcpSession s = google.session(hello)) {
             InvokeResult r = s.invoke(new InvokeRequest("hello", "{}".getBytes(StandardCharsets.UTF_8), false, false));
             assertThat(r.error()).isEqualTo("HTTP 500: TypeError: cannot read 'x'");
@@ -74,8 +85,10 @@ class FunctionInvokerTest {
     void anUnknownFunctionIsRefusedWithASuggestion() {
         ServiceTarget hello = FakeGoogle.target(FakeGoogle.EXAMPLES.resolve("hello-http"));
         try (GcpSession s = google.session(hello)) {
-            assertThatThrownBy(() -> s.invoke(new InvokeRequest("helo", new byte[0], false, false))).isInstanceOf(ProviderException.class)
-                    .hasMessageStartingWith("unknown function 'helo'").hasMessageContaining("hello");
+            assertThatThrownBy(() -> s.invoke(new InvokeRequest("helo", new byte[0], false, false)))
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessageStartingWith("unknown function 'helo'")
+                    .hasMessageContaining("hello");
         }
     }
 
@@ -83,23 +96,30 @@ class FunctionInvokerTest {
     void aQueueFunctionIsInvokedByPublishingToItsTopic() throws Exception {
         ServiceTarget orders = FakeGoogle.target(FakeGoogle.EXAMPLES.resolve("orders"));
         PUBSUB.rest("PUT", "/v1/projects/demo-proj/topics/orders-dev-order-jobs", "{}");
-        PUBSUB.rest("PUT", "/v1/projects/demo-proj/subscriptions/check", "{\"topic\":\"projects/demo-proj/topics/orders-dev-order-jobs\"}");
+        PUBSUB.rest(
+                "PUT",
+                "/v1/projects/demo-proj/subscriptions/check",
+                "{\"topic\":\"projects/demo-proj/topics/orders-dev-order-jobs\"}");
         Map<String, String> env = new HashMap<>(google.environment());
         env.put("PUBSUB_EMULATOR_HOST", PUBSUB.host());
-        var connection = new dev.strato.provider.Connection(FakeGoogle.REGION, null, google.endpoint(), env, FakeGoogle.PROJECT);
+        var connection =
+                new dev.strato.provider.Connection(FakeGoogle.REGION, null, google.endpoint(), env, FakeGoogle.PROJECT);
         InvokeResult r;
         try (GcpSession s = new GcpSession(connection, orders, FakeGoogle.FAST)) {
-            r = s.invoke(new InvokeRequest("orderWorker", "{\"orderId\":\"o-1\"}".getBytes(StandardCharsets.UTF_8), false, false));
+            r = s.invoke(new InvokeRequest(
+                    "orderWorker", "{\"orderId\":\"o-1\"}".getBytes(StandardCharsets.UTF_8), false, false));
         }
         assertThat(r.failed()).isFalse();
         var published = GoogleRest.JSON.readTree(r.payload());
         assertThat(published.path("published").asString()).isEqualTo("projects/demo-proj/topics/orders-dev-order-jobs");
         String id = published.path("messageId").asString();
         assertThat(id).isNotEmpty();
-        var pulled = GoogleRest.JSON.readTree(PUBSUB.rest("POST", "/v1/projects/demo-proj/subscriptions/check:pull", "{\"maxMessages\":10}"));
+        var pulled = GoogleRest.JSON.readTree(
+                PUBSUB.rest("POST", "/v1/projects/demo-proj/subscriptions/check:pull", "{\"maxMessages\":10}"));
         var message = pulled.path("receivedMessages").get(0).path("message");
         assertThat(message.path("messageId").asString()).isEqualTo(id);
-        assertThat(new String(Base64.getDecoder().decode(message.path("data").asString()), StandardCharsets.UTF_8)).isEqualTo("{\"orderId\":\"o-1\"}");
+        assertThat(new String(Base64.getDecoder().decode(message.path("data").asString()), StandardCharsets.UTF_8))
+                .isEqualTo("{\"orderId\":\"o-1\"}");
     }
 
     @Test
@@ -107,26 +127,37 @@ class FunctionInvokerTest {
         ServiceTarget orders = FakeGoogle.target(FakeGoogle.EXAMPLES.resolve("orders"));
         Map<String, String> env = new HashMap<>(google.environment());
         env.put("PUBSUB_EMULATOR_HOST", PUBSUB.host());
-        var connection = new dev.strato.provider.Connection(FakeGoogle.REGION, null, google.endpoint(), env, FakeGoogle.PROJECT);
+        var connection =
+                new dev.strato.provider.Connection(FakeGoogle.REGION, null, google.endpoint(), env, FakeGoogle.PROJECT);
         try (GcpSession s = new GcpSession(connection, orders, FakeGoogle.FAST)) {
-            assertThatThrownBy(() -> s.invoke(new InvokeRequest("processPayment", "{}".getBytes(StandardCharsets.UTF_8), false, false)))
-                    .isInstanceOf(ProviderException.class).hasMessageStartingWith("could not publish to projects/demo-proj/topics/orders-dev-payment-requests: NOT_FOUND");
+            assertThatThrownBy(() -> s.invoke(
+                            new InvokeRequest("processPayment", "{}".getBytes(StandardCharsets.UTF_8), false, false)))
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessageStartingWith(
+                            "could not publish to projects/demo-proj/topics/orders-dev-payment-requests: NOT_FOUND");
         }
     }
 
     @Test
     void aBucketFunctionNeedsAFileAndUploadsIt(@TempDir Path dir) throws Exception {
         ServiceTarget thumbs = FakeGoogle.target(FakeGoogle.EXAMPLES.resolve("thumbnails"));
-        google.server.stubFor(post(urlPathEqualTo("/upload/storage/v1/b/demo-proj-thumbnails-dev-uploads/o")).willReturn(
-                com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"bucket\":\"demo-proj-thumbnails-dev-uploads\",\"name\":\"cat.png\",\"generation\":\"1\"}")));
+        google.server.stubFor(
+                post(urlPathEqualTo("/upload/storage/v1/b/demo-proj-thumbnails-dev-uploads/o"))
+                        .willReturn(
+                                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                                        "{\"bucket\":\"demo-proj-thumbnails-dev-uploads\",\"name\":\"cat.png\",\"generation\":\"1\"}")));
         Path file = java.nio.file.Files.write(dir.resolve("cat.png"), new byte[] {1, 2, 3});
         try (GcpSession s = google.session(thumbs)) {
-            assertThatThrownBy(() -> s.invoke(new InvokeRequest("makeThumbnail", "{}".getBytes(StandardCharsets.UTF_8), false, false)))
+            assertThatThrownBy(() -> s.invoke(
+                            new InvokeRequest("makeThumbnail", "{}".getBytes(StandardCharsets.UTF_8), false, false)))
                     .hasMessageContaining("pass --file PATH");
-            InvokeResult r = s.invoke(new InvokeRequest("makeThumbnail", "{}".getBytes(StandardCharsets.UTF_8), false, false, file));
+            InvokeResult r = s.invoke(
+                    new InvokeRequest("makeThumbnail", "{}".getBytes(StandardCharsets.UTF_8), false, false, file));
             assertThat(r.payload()).contains("\"uploaded\":\"gs://demo-proj-thumbnails-dev-uploads/cat.png\"");
         }
-        assertThat(google.server.findAll(postRequestedFor(urlPathEqualTo("/upload/storage/v1/b/demo-proj-thumbnails-dev-uploads/o"))
-                .withQueryParam("uploadType", equalTo("multipart")))).hasSize(1);
+        assertThat(google.server.findAll(
+                        postRequestedFor(urlPathEqualTo("/upload/storage/v1/b/demo-proj-thumbnails-dev-uploads/o"))
+                                .withQueryParam("uploadType", equalTo("multipart"))))
+                .hasSize(1);
     }
 }

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Deploys through Infrastructure Manager, Storage and the token endpoint on WireMock: the real client code paths. */
 class InfraManagerDeployTest {
 
-    @TempDir Path home;
+    @TempDir
+    Path home;
+
     FakeGoogle google;
     final RecordedSteps progress = new RecordedSteps();
     final List<String> steps = progress.steps;
@@ -55,7 +57,9 @@ class InfraManagerDeployTest {
 
     private void helloDeployed() {
         google.operation("op-1", "SUCCEEDED", null);
-        google.revision(t.deploymentId(), "{\"function_hello_url\":{\"value\":\"https://hello-abc-ew.a.run.app\"},\"sources_bucket\":{\"value\":\"demo-proj-hello-http-dev-sources\"}}",
+        google.revision(
+                t.deploymentId(),
+                "{\"function_hello_url\":{\"value\":\"https://hello-abc-ew.a.run.app\"},\"sources_bucket\":{\"value\":\"demo-proj-hello-http-dev-sources\"}}",
                 "[{\"name\":\"r1\",\"terraformInfo\":{\"address\":\"google_cloudfunctions2_function.hello\",\"type\":\"google_cloudfunctions2_function\"},\"intent\":\"CREATE\",\"state\":\"RECONCILED\"},"
                         + "{\"name\":\"r2\",\"terraformInfo\":{\"address\":\"google_project_service.strato_apis\",\"type\":\"google_project_service\"},\"intent\":\"UNCHANGED\",\"state\":\"RECONCILED\"}]");
         google.function("hello-http-dev-hello", "https://hello-abc-ew.a.run.app");
@@ -74,25 +78,48 @@ class InfraManagerDeployTest {
         assertThat(r.changes()).isTrue();
         assertThat(r.executed()).isTrue();
         assertThat(r.uploadedArtifacts()).isEqualTo(1);
-        assertThat(google.uploadedNames()).containsExactlyInAnyOrder("config/artifacts/" + zipName(), "config/main.tf.json");
-        assertThat(r.changeRows()).containsExactly(new ResourceChange("Add", "google_cloudfunctions2_function.hello", "google_cloudfunctions2_function", ""));
+        assertThat(google.uploadedNames())
+                .containsExactlyInAnyOrder("config/artifacts/" + zipName(), "config/main.tf.json");
+        assertThat(r.changeRows())
+                .containsExactly(new ResourceChange(
+                        "Add", "google_cloudfunctions2_function.hello", "google_cloudfunctions2_function", ""));
         assertThat(r.info().endpoints()).containsExactly("hello: https://hello-abc-ew.a.run.app");
         assertThat(steps).anyMatch(m -> m.startsWith("Creating bucket gs://demo-proj-hello-http-dev-strato"));
         assertThat(steps).anyMatch(m -> m.equals("Creating deployment hello-http-dev: preparing storage bucket"));
-        // the bucket is created private and uniform; the deployment reads the configuration folder and may import what a remove kept
-        String bucket = google.server.findAll(postRequestedFor(urlPathEqualTo("/storage/v1/b"))).get(0).getBodyAsString();
-        assertThat(bucket).contains("\"uniformBucketLevelAccess\":{\"enabled\":true").contains("\"publicAccessPrevention\":\"enforced\"");
-        String body = google.server.findAll(postRequestedFor(urlPathEqualTo("/v1/" + google.location() + "/deployments"))).get(0).getBodyAsString();
-        assertThat(body).contains("\"gcsSource\":\"gs://demo-proj-hello-http-dev-strato/config\"").contains("\"importExistingResources\":true")
-                .contains("\"serviceAccount\":\"projects/demo-proj/serviceAccounts/strato-deployer@demo-proj.iam.gserviceaccount.com\"")
+        // the bucket is created private and uniform; the deployment reads the configuration folder and may import what
+        // a remove kept
+        String bucket = google.server
+                .findAll(postRequestedFor(urlPathEqualTo("/storage/v1/b")))
+                .get(0)
+                .getBodyAsString();
+        assertThat(bucket)
+                .contains("\"uniformBucketLevelAccess\":{\"enabled\":true")
+                .contains("\"publicAccessPrevention\":\"enforced\"");
+        String body = google.server
+                .findAll(postRequestedFor(urlPathEqualTo("/v1/" + google.location() + "/deployments")))
+                .get(0)
+                .getBodyAsString();
+        assertThat(body)
+                .contains("\"gcsSource\":\"gs://demo-proj-hello-http-dev-strato/config\"")
+                .contains("\"importExistingResources\":true")
+                .contains(
+                        "\"serviceAccount\":\"projects/demo-proj/serviceAccounts/strato-deployer@demo-proj.iam.gserviceaccount.com\"")
                 .contains("\"project\":{\"inputValue\":\"demo-proj\"}");
-        assertThat(google.server.findAll(postRequestedFor(urlPathEqualTo("/v1/" + google.location() + "/deployments"))).get(0).queryParameter("deploymentId").firstValue())
+        assertThat(google.server
+                        .findAll(postRequestedFor(urlPathEqualTo("/v1/" + google.location() + "/deployments")))
+                        .get(0)
+                        .queryParameter("deploymentId")
+                        .firstValue())
                 .isEqualTo("hello-http-dev");
     }
 
     private String zipName() {
         try (GeneratedConfig c = GeneratedConfig.inTempDir(hello)) {
-            return c.configurationFiles().stream().filter(n -> n.endsWith(".zip")).findFirst().orElseThrow().substring("artifacts/".length());
+            return c.configurationFiles().stream()
+                    .filter(n -> n.endsWith(".zip"))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring("artifacts/".length());
         }
     }
 
@@ -116,7 +143,8 @@ class InfraManagerDeployTest {
         assertThat(r.uploadedArtifacts()).isZero();
         assertThat(r.skippedArtifacts()).isEqualTo(1);
         assertThat(google.uploads()).isZero();
-        assertThat(google.server.findAll(postRequestedFor(urlPathMatching("/v1/.*")))).isEmpty();
+        assertThat(google.server.findAll(postRequestedFor(urlPathMatching("/v1/.*"))))
+                .isEmpty();
         assertThat(google.server.findAll(patchRequestedFor(anyUrl()))).isEmpty();
     }
 
@@ -143,9 +171,15 @@ class InfraManagerDeployTest {
             r = s.deploy(true, progress);
         }
         assertThat(r.uploadedArtifacts()).isEqualTo(1);
-        assertThat(google.uploadedNames()).hasSize(2).contains("config/main.tf.json").anyMatch(n -> n.startsWith("config/artifacts/hello-") && n.endsWith(".zip"));
+        assertThat(google.uploadedNames())
+                .hasSize(2)
+                .contains("config/main.tf.json")
+                .anyMatch(n -> n.startsWith("config/artifacts/hello-") && n.endsWith(".zip"));
         assertThat(google.server.findAll(postRequestedFor(urlPathEqualTo("/v1/" + google.deployment(t.deploymentId())))
-                .withHeader("X-HTTP-Method-Override", com.github.tomakehurst.wiremock.client.WireMock.equalTo("PATCH")))).hasSize(1);
+                        .withHeader(
+                                "X-HTTP-Method-Override",
+                                com.github.tomakehurst.wiremock.client.WireMock.equalTo("PATCH"))))
+                .hasSize(1);
         assertThat(r.executed()).isTrue();
     }
 
@@ -166,45 +200,72 @@ class InfraManagerDeployTest {
         StringBuilder errors = new StringBuilder();
         for (String e : tfErrors) {
             if (errors.length() > 0) errors.append(',');
-            errors.append("{\"resourceAddress\":\"google_cloud_run_v2_service_iam_member.hello_public\",\"httpResponseCode\":400,\"errorDescription\":\"")
-                    .append(e.replace("\"", "\\\"")).append("\"}");
+            errors.append(
+                            "{\"resourceAddress\":\"google_cloud_run_v2_service_iam_member.hello_public\",\"httpResponseCode\":400,\"errorDescription\":\"")
+                    .append(e.replace("\"", "\\\""))
+                    .append("\"}");
         }
-        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(id))).inScenario("f").whenScenarioStateIs(Scenario.STARTED)
+        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(id)))
+                .inScenario("f")
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(FakeGoogle.error(404, "NOT_FOUND", "not found")));
-        google.server.stubFor(post(urlPathEqualTo("/v1/" + google.location() + "/deployments")).inScenario("f").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("failed").willReturn(okJson(FakeGoogle.running(google.location() + "/operations/op-1", "RUNNING_TF_APPLY"))));
-        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(id))).inScenario("f").whenScenarioStateIs("failed")
-                .willReturn(okJson(google.deploymentJson(id, "FAILED", "h", ",\"errorCode\":\"APPLY_BUILD_RUN_FAILED\",\"stateDetail\":\"terraform apply failed\","
-                        + "\"errorLogs\":\"https://console.cloud.google.com/cloud-build/builds/b-1\",\"tfErrors\":[" + errors + "]"))));
+        google.server.stubFor(post(urlPathEqualTo("/v1/" + google.location() + "/deployments"))
+                .inScenario("f")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("failed")
+                .willReturn(okJson(FakeGoogle.running(google.location() + "/operations/op-1", "RUNNING_TF_APPLY"))));
+        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(id)))
+                .inScenario("f")
+                .whenScenarioStateIs("failed")
+                .willReturn(okJson(google.deploymentJson(
+                        id,
+                        "FAILED",
+                        "h",
+                        ",\"errorCode\":\"APPLY_BUILD_RUN_FAILED\",\"stateDetail\":\"terraform apply failed\","
+                                + "\"errorLogs\":\"https://console.cloud.google.com/cloud-build/builds/b-1\",\"tfErrors\":["
+                                + errors + "]"))));
         google.operation("op-1", "FAILED", "terraform apply failed");
         google.revision(id, "{}", "[]");
     }
 
     @Test
     void failedDeploymentShowsTheTerraformErrors() {
-        failedApply("Error creating function: googleapi: Error 400: Invalid value for field 'resource.runtime': 'nodejs99'");
+        failedApply(
+                "Error creating function: googleapi: Error 400: Invalid value for field 'resource.runtime': 'nodejs99'");
         assertThatThrownBy(() -> {
-            try (GcpSession s = google.session(hello)) {
-                s.deploy(true, progress);
-            }
-        }).isInstanceOfSatisfying(ProviderException.class, e -> {
-            assertThat(e.getMessage()).isEqualTo("Creating deployment hello-http-dev failed with 1 Terraform error (build logs: https://console.cloud.google.com/cloud-build/builds/b-1)");
-            assertThat(e.details()).containsExactly("google_cloud_run_v2_service_iam_member.hello_public: HTTP 400: Error creating function: googleapi: Error 400:"
-                    + " Invalid value for field 'resource.runtime': 'nodejs99'");
-        });
+                    try (GcpSession s = google.session(hello)) {
+                        s.deploy(true, progress);
+                    }
+                })
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.getMessage())
+                            .isEqualTo(
+                                    "Creating deployment hello-http-dev failed with 1 Terraform error (build logs: https://console.cloud.google.com/cloud-build/builds/b-1)");
+                    assertThat(e.details())
+                            .containsExactly(
+                                    "google_cloud_run_v2_service_iam_member.hello_public: HTTP 400: Error creating function: googleapi: Error 400:"
+                                            + " Invalid value for field 'resource.runtime': 'nodejs99'");
+                });
     }
 
     @Test
     void domainRestrictedSharingNamesThePolicyAndTheAlternatives() {
-        failedApply("Error applying IAM policy for cloudrun service: Error setting IAM policy: googleapi: Error 400:"
-                + " One or more users named in the policy do not belong to a permitted customer, perhaps due to an organization policy.");
+        failedApply(
+                "Error applying IAM policy for cloudrun service: Error setting IAM policy: googleapi: Error 400:"
+                        + " One or more users named in the policy do not belong to a permitted customer, perhaps due to an organization policy.");
         assertThatThrownBy(() -> {
-            try (GcpSession s = google.session(hello)) {
-                s.deploy(true, progress);
-            }
-        }).isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.getMessage())
-                .contains("iam.allowedPolicyMemberDomains").contains("domain restricted sharing").contains("auth (key or jwt")
-                .contains("api-gateway").contains("policy exception"));
+                    try (GcpSession s = google.session(hello)) {
+                        s.deploy(true, progress);
+                    }
+                })
+                .isInstanceOfSatisfying(
+                        ProviderException.class,
+                        e -> assertThat(e.getMessage())
+                                .contains("iam.allowedPolicyMemberDomains")
+                                .contains("domain restricted sharing")
+                                .contains("auth (key or jwt")
+                                .contains("api-gateway")
+                                .contains("policy exception"));
     }
 
     @Test
@@ -212,17 +273,31 @@ class InfraManagerDeployTest {
         google.bucketExists(t.stageBucket());
         google.objectsAbsent(t.stageBucket());
         String id = t.deploymentId();
-        String iam = ",\"state\":\"FAILED\",\"tfErrors\":[{\"resourceAddress\":\"google_eventarc_trigger.x\",\"errorDescription\":"
-                + "\"Error creating Trigger: googleapi: Error 400: Invalid resource state for \\\"\\\": Permission denied while using the Eventarc Service Agent.\"}]";
-        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(id))).inScenario("i").whenScenarioStateIs(Scenario.STARTED)
+        String iam =
+                ",\"state\":\"FAILED\",\"tfErrors\":[{\"resourceAddress\":\"google_eventarc_trigger.x\",\"errorDescription\":"
+                        + "\"Error creating Trigger: googleapi: Error 400: Invalid resource state for \\\"\\\": Permission denied while using the Eventarc Service Agent.\"}]";
+        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(id)))
+                .inScenario("i")
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(FakeGoogle.error(404, "NOT_FOUND", "not found")));
-        google.server.stubFor(post(urlPathEqualTo("/v1/" + google.location() + "/deployments")).inScenario("i").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("failed").willReturn(okJson(FakeGoogle.running(google.location() + "/operations/op-1", "RUNNING_TF_APPLY"))));
-        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(id))).inScenario("i").whenScenarioStateIs("failed")
-                .willReturn(okJson(google.deploymentJson(id, "FAILED", "h", iam.replace(",\"state\":\"FAILED\"", "")))));
-        google.server.stubFor(post(urlPathEqualTo("/v1/" + google.deployment(id))).inScenario("i")
-                .whenScenarioStateIs("failed").willSetStateTo("active").willReturn(okJson(FakeGoogle.running(google.location() + "/operations/op-1", "RUNNING_TF_APPLY"))));
-        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(id))).inScenario("i").whenScenarioStateIs("active")
+        google.server.stubFor(post(urlPathEqualTo("/v1/" + google.location() + "/deployments"))
+                .inScenario("i")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("failed")
+                .willReturn(okJson(FakeGoogle.running(google.location() + "/operations/op-1", "RUNNING_TF_APPLY"))));
+        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(id)))
+                .inScenario("i")
+                .whenScenarioStateIs("failed")
+                .willReturn(
+                        okJson(google.deploymentJson(id, "FAILED", "h", iam.replace(",\"state\":\"FAILED\"", "")))));
+        google.server.stubFor(post(urlPathEqualTo("/v1/" + google.deployment(id)))
+                .inScenario("i")
+                .whenScenarioStateIs("failed")
+                .willSetStateTo("active")
+                .willReturn(okJson(FakeGoogle.running(google.location() + "/operations/op-1", "RUNNING_TF_APPLY"))));
+        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(id)))
+                .inScenario("i")
+                .whenScenarioStateIs("active")
                 .willReturn(okJson(google.deploymentJson(id, "ACTIVE", "h", ""))));
         google.operation("op-1", "SUCCEEDED", null);
         helloDeployed();
@@ -231,7 +306,10 @@ class InfraManagerDeployTest {
             r = s.deploy(true, progress);
         }
         assertThat(r.executed()).isTrue();
-        assertThat(steps).anyMatch(m -> m.startsWith("Waiting for IAM: new grants and service agents take a few minutes to propagate (retry 1 of 2"));
+        assertThat(steps)
+                .anyMatch(
+                        m -> m.startsWith(
+                                "Waiting for IAM: new grants and service agents take a few minutes to propagate (retry 1 of 2"));
     }
 
     @Test
@@ -246,13 +324,26 @@ class InfraManagerDeployTest {
         }
         // 503, 429 and a reset connection on the deployment read, then its answer
         String path = "/v1/" + google.deployment(id);
-        google.server.stubFor(get(urlPathEqualTo(path)).inScenario("x").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("2")
+        google.server.stubFor(get(urlPathEqualTo(path))
+                .inScenario("x")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("2")
                 .willReturn(FakeGoogle.error(503, "UNAVAILABLE", "The service is currently unavailable.")));
-        google.server.stubFor(get(urlPathEqualTo(path)).inScenario("x").whenScenarioStateIs("2").willSetStateTo("3")
-                .willReturn(FakeGoogle.error(429, "RESOURCE_EXHAUSTED", "Quota exceeded for quota metric 'Read requests'")));
-        google.server.stubFor(get(urlPathEqualTo(path)).inScenario("x").whenScenarioStateIs("3").willSetStateTo("4")
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        google.server.stubFor(get(urlPathEqualTo(path)).inScenario("x").whenScenarioStateIs("4")
+        google.server.stubFor(get(urlPathEqualTo(path))
+                .inScenario("x")
+                .whenScenarioStateIs("2")
+                .willSetStateTo("3")
+                .willReturn(FakeGoogle.error(
+                        429, "RESOURCE_EXHAUSTED", "Quota exceeded for quota metric 'Read requests'")));
+        google.server.stubFor(get(urlPathEqualTo(path))
+                .inScenario("x")
+                .whenScenarioStateIs("3")
+                .willSetStateTo("4")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        google.server.stubFor(get(urlPathEqualTo(path))
+                .inScenario("x")
+                .whenScenarioStateIs("4")
                 .willReturn(okJson(google.deploymentJson(id, "ACTIVE", hash, ""))));
         helloDeployed();
         DeployResult r;
@@ -260,26 +351,45 @@ class InfraManagerDeployTest {
             r = s.deploy(true, progress);
         }
         assertThat(r.changes()).isFalse();
-        assertThat(google.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(path)))).hasSize(4);
+        assertThat(google.server.findAll(
+                        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(path))))
+                .hasSize(4);
         // the JDK's HTTP client resends a GET once on a reset connection by itself; the 503 and 429 are ours to retry
-        assertThat(steps).anyMatch(m -> m.startsWith("HTTP 503 from 127.0.0.1, retrying")).anyMatch(m -> m.startsWith("HTTP 429 from 127.0.0.1"));
+        assertThat(steps)
+                .anyMatch(m -> m.startsWith("HTTP 503 from 127.0.0.1, retrying"))
+                .anyMatch(m -> m.startsWith("HTTP 429 from 127.0.0.1"));
     }
 
     @Test
     void storageRetries503BurstsAndADroppedUpload() {
         google.bucketExists(t.stageBucket());
         String bucket = t.stageBucket();
-        google.server.stubFor(get(urlPathMatching("/storage/v1/b/" + bucket + "/o/.+")).inScenario("s").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("2")
+        google.server.stubFor(get(urlPathMatching("/storage/v1/b/" + bucket + "/o/.+"))
+                .inScenario("s")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("2")
                 .willReturn(FakeGoogle.error(503, "UNAVAILABLE", "Backend Error")));
-        google.server.stubFor(get(urlPathMatching("/storage/v1/b/" + bucket + "/o/.+")).inScenario("s").whenScenarioStateIs("2").willSetStateTo("3")
-                .willReturn(FakeGoogle.error(429, "RESOURCE_EXHAUSTED", "The rate of change requests to the object is too high")));
-        google.server.stubFor(get(urlPathMatching("/storage/v1/b/" + bucket + "/o/.+")).atPriority(9)
+        google.server.stubFor(get(urlPathMatching("/storage/v1/b/" + bucket + "/o/.+"))
+                .inScenario("s")
+                .whenScenarioStateIs("2")
+                .willSetStateTo("3")
+                .willReturn(FakeGoogle.error(
+                        429, "RESOURCE_EXHAUSTED", "The rate of change requests to the object is too high")));
+        google.server.stubFor(get(urlPathMatching("/storage/v1/b/" + bucket + "/o/.+"))
+                .atPriority(9)
                 .willReturn(FakeGoogle.error(404, "NOT_FOUND", "No such object")));
         String upload = "/upload/storage/v1/b/" + bucket + "/o";
-        google.server.stubFor(post(urlPathEqualTo(upload)).inScenario("u").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("ok")
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        google.server.stubFor(post(urlPathEqualTo(upload)).inScenario("u").whenScenarioStateIs("ok")
-                .willReturn(okJson("{\"kind\":\"storage#object\",\"bucket\":\"" + bucket + "\",\"name\":\"x\",\"generation\":\"1\"}")));
+        google.server.stubFor(post(urlPathEqualTo(upload))
+                .inScenario("u")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("ok")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        google.server.stubFor(post(urlPathEqualTo(upload))
+                .inScenario("u")
+                .whenScenarioStateIs("ok")
+                .willReturn(okJson("{\"kind\":\"storage#object\",\"bucket\":\"" + bucket
+                        + "\",\"name\":\"x\",\"generation\":\"1\"}")));
         google.deploymentAfterCreate(t.deploymentId());
         helloDeployed();
         DeployResult r;
@@ -290,17 +400,21 @@ class InfraManagerDeployTest {
         var uploads = google.server.findAll(postRequestedFor(urlPathEqualTo(upload)));
         // the reset upload was sent again (idempotent: ifGenerationMatch=0), then the second file once
         assertThat(uploads).hasSize(3);
-        assertThat(uploads).allMatch(u -> "0".equals(u.queryParameter("ifGenerationMatch").firstValue()));
+        assertThat(uploads)
+                .allMatch(u -> "0".equals(u.queryParameter("ifGenerationMatch").firstValue()));
     }
 
     @Test
     void aBurstLongerThanTheRetriesFailsWithOneLine() {
         google.bucketExists(t.stageBucket());
         google.objectsAbsent(t.stageBucket());
-        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(t.deploymentId()))).willReturn(FakeGoogle.error(503, "UNAVAILABLE", "The service is currently unavailable.")));
+        google.server.stubFor(get(urlPathEqualTo("/v1/" + google.deployment(t.deploymentId())))
+                .willReturn(FakeGoogle.error(503, "UNAVAILABLE", "The service is currently unavailable.")));
         try (GcpSession s = google.session(hello)) {
-            assertThatThrownBy(() -> s.deploy(true, progress)).isInstanceOf(ProviderException.class)
-                    .hasMessage("could not read deployment projects/demo-proj/locations/europe-west1/deployments/hello-http-dev: UNAVAILABLE: The service is currently unavailable.");
+            assertThatThrownBy(() -> s.deploy(true, progress))
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessage(
+                            "could not read deployment projects/demo-proj/locations/europe-west1/deployments/hello-http-dev: UNAVAILABLE: The service is currently unavailable.");
         }
     }
 
@@ -309,17 +423,22 @@ class InfraManagerDeployTest {
         Map<String, String> env = new HashMap<>();
         env.put("NO_GCE_CHECK", "true");
         env.put("HOME", home.resolve("nobody").toString());
-        var connection = new dev.strato.provider.Connection(FakeGoogle.REGION, null, google.endpoint(), env, FakeGoogle.PROJECT);
+        var connection =
+                new dev.strato.provider.Connection(FakeGoogle.REGION, null, google.endpoint(), env, FakeGoogle.PROJECT);
         try (GcpSession s = new GcpSession(connection, hello, FakeGoogle.FAST)) {
-            assertThatThrownBy(() -> s.deploy(true, progress)).isInstanceOf(ProviderException.class).hasMessage(Credentials.SIGN_IN);
+            assertThatThrownBy(() -> s.deploy(true, progress))
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessage(Credentials.SIGN_IN);
         }
         assertThat(google.server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
     @Test
     void workloadIdentityFederationFilesAreReadFromTheCommandsEnvironment() throws IOException {
-        // what google-github-actions/auth writes: an external_account file whose subject token is the runner's OIDC token
-        Path oidc = Files.writeString(home.resolve("oidc-token"), "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOmFjbWUvYXBwIn0.c2ln");
+        // what google-github-actions/auth writes: an external_account file whose subject token is the runner's OIDC
+        // token
+        Path oidc = Files.writeString(
+                home.resolve("oidc-token"), "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOmFjbWUvYXBwIn0.c2ln");
         Path file = Files.writeString(home.resolve("wif.json"), """
                 {"type":"external_account","audience":"//iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/ci/providers/github",
                  "subject_token_type":"urn:ietf:params:oauth:token-type:jwt","token_url":"https://sts.googleapis.com/v1/token",
@@ -329,6 +448,7 @@ class InfraManagerDeployTest {
         env.put("GOOGLE_APPLICATION_CREDENTIALS", file.toString());
         var credentials = Credentials.load(env, com.google.api.client.http.javanet.NetHttpTransport::new);
         assertThat(credentials).isInstanceOf(com.google.auth.oauth2.ExternalAccountCredentials.class);
-        assertThat(((com.google.auth.oauth2.ExternalAccountCredentials) credentials).getServiceAccountEmail()).isEqualTo("ci@demo-proj.iam.gserviceaccount.com");
+        assertThat(((com.google.auth.oauth2.ExternalAccountCredentials) credentials).getServiceAccountEmail())
+                .isEqualTo("ci@demo-proj.iam.gserviceaccount.com");
     }
 }

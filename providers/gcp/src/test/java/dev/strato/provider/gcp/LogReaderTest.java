@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** logs: Cloud Logging entries.list of the function's Cloud Run service on WireMock, paged, and --tail with de-duplication. */
 class LogReaderTest {
 
-    @TempDir Path home;
+    @TempDir
+    Path home;
+
     FakeGoogle google;
     ServiceTarget hello;
 
@@ -48,23 +50,43 @@ class LogReaderTest {
 
     @Test
     void readsTheEntriesOfTheFunctionsServicePageByPage() {
-        google.server.stubFor(post(urlPathEqualTo("/v2/entries:list")).inScenario("p").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("2")
-                .willReturn(okJson("{\"entries\":[" + entry("a1", "2026-12-01T10:00:00.100Z", "\"textPayload\":\"hello ada\"") + "],\"nextPageToken\":\"n2\"}")));
-        google.server.stubFor(post(urlPathEqualTo("/v2/entries:list")).inScenario("p").whenScenarioStateIs("2")
-                .willReturn(okJson("{\"entries\":[" + entry("a2", "2026-12-01T10:00:01Z", "\"jsonPayload\":{\"message\":\"structured\",\"level\":\"info\"}") + "]}")));
+        google.server.stubFor(post(urlPathEqualTo("/v2/entries:list"))
+                .inScenario("p")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("2")
+                .willReturn(okJson(
+                        "{\"entries\":[" + entry("a1", "2026-12-01T10:00:00.100Z", "\"textPayload\":\"hello ada\"")
+                                + "],\"nextPageToken\":\"n2\"}")));
+        google.server.stubFor(post(urlPathEqualTo("/v2/entries:list"))
+                .inScenario("p")
+                .whenScenarioStateIs("2")
+                .willReturn(okJson("{\"entries\":["
+                        + entry(
+                                "a2",
+                                "2026-12-01T10:00:01Z",
+                                "\"jsonPayload\":{\"message\":\"structured\",\"level\":\"info\"}")
+                        + "]}")));
         List<LogEvent> events = new ArrayList<>();
         try (GcpSession s = google.session(hello)) {
-            s.logs(new LogQuery("hello", Instant.parse("2026-12-01T09:00:00Z"), "ada", false, Duration.ofMillis(10)), events::add);
+            s.logs(
+                    new LogQuery("hello", Instant.parse("2026-12-01T09:00:00Z"), "ada", false, Duration.ofMillis(10)),
+                    events::add);
         }
         assertThat(events).extracting(LogEvent::message).containsExactly("hello ada", "structured");
         assertThat(events.get(0).stream()).isEqualTo("hello-http-dev-hello-00001-abc INFO");
         var requests = google.server.findAll(postRequestedFor(urlPathEqualTo("/v2/entries:list")));
         var first = GoogleRest.JSON.readTree(requests.get(0).getBodyAsString());
         assertThat(first.path("resourceNames").get(0).asString()).isEqualTo("projects/demo-proj");
-        assertThat(first.path("filter").asString()).isEqualTo("resource.type=\"cloud_run_revision\" AND resource.labels.service_name=\"hello-http-dev-hello\""
-                + " AND timestamp>=\"2026-12-01T09:00:00Z\" AND \"ada\"");
+        assertThat(first.path("filter").asString())
+                .isEqualTo(
+                        "resource.type=\"cloud_run_revision\" AND resource.labels.service_name=\"hello-http-dev-hello\""
+                                + " AND timestamp>=\"2026-12-01T09:00:00Z\" AND \"ada\"");
         assertThat(first.path("orderBy").asString()).isEqualTo("timestamp asc");
-        assertThat(GoogleRest.JSON.readTree(requests.get(1).getBodyAsString()).path("pageToken").asString()).isEqualTo("n2");
+        assertThat(GoogleRest.JSON
+                        .readTree(requests.get(1).getBodyAsString())
+                        .path("pageToken")
+                        .asString())
+                .isEqualTo("n2");
     }
 
     @Test
@@ -72,11 +94,19 @@ class LogReaderTest {
         String e1 = entry("a1", "2026-12-01T10:00:00Z", "\"textPayload\":\"one\"");
         String e2 = entry("a2", "2026-12-01T10:00:05Z", "\"textPayload\":\"two\"");
         String e3 = entry("a3", "2026-12-01T10:00:05Z", "\"textPayload\":\"three, same second\"");
-        google.server.stubFor(post(urlPathEqualTo("/v2/entries:list")).inScenario("t").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("2")
+        google.server.stubFor(post(urlPathEqualTo("/v2/entries:list"))
+                .inScenario("t")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("2")
                 .willReturn(okJson("{\"entries\":[" + e1 + "," + e2 + "]}")));
-        google.server.stubFor(post(urlPathEqualTo("/v2/entries:list")).inScenario("t").whenScenarioStateIs("2").willSetStateTo("3")
+        google.server.stubFor(post(urlPathEqualTo("/v2/entries:list"))
+                .inScenario("t")
+                .whenScenarioStateIs("2")
+                .willSetStateTo("3")
                 .willReturn(okJson("{}")));
-        google.server.stubFor(post(urlPathEqualTo("/v2/entries:list")).inScenario("t").whenScenarioStateIs("3")
+        google.server.stubFor(post(urlPathEqualTo("/v2/entries:list"))
+                .inScenario("t")
+                .whenScenarioStateIs("3")
                 .willReturn(okJson("{\"entries\":[" + e2 + "," + e3 + "]}")));
         List<LogEvent> events = new ArrayList<>();
         LogSink sink = new LogSink() {
@@ -91,11 +121,17 @@ class LogReaderTest {
             }
         };
         try (GcpSession s = google.session(hello)) {
-            s.logs(new LogQuery("hello", Instant.parse("2026-12-01T09:59:00Z"), null, true, Duration.ofMillis(10)), sink);
+            s.logs(
+                    new LogQuery("hello", Instant.parse("2026-12-01T09:59:00Z"), null, true, Duration.ofMillis(10)),
+                    sink);
         }
         assertThat(events).extracting(LogEvent::message).containsExactly("one", "two", "three, same second");
         var requests = google.server.findAll(postRequestedFor(urlPathEqualTo("/v2/entries:list")));
         assertThat(requests).hasSize(3);
-        assertThat(GoogleRest.JSON.readTree(requests.get(2).getBodyAsString()).path("filter").asString()).contains("timestamp>=\"2026-12-01T10:00:05Z\"");
+        assertThat(GoogleRest.JSON
+                        .readTree(requests.get(2).getBodyAsString())
+                        .path("filter")
+                        .asString())
+                .contains("timestamp>=\"2026-12-01T10:00:05Z\"");
     }
 }

@@ -31,9 +31,11 @@ final class PubSubEmulator implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        Path bin = System.getenv("PUBSUB_EMULATOR_BIN") != null ? Path.of(System.getenv("PUBSUB_EMULATOR_BIN")) : DEFAULT;
+        Path bin =
+                System.getenv("PUBSUB_EMULATOR_BIN") != null ? Path.of(System.getenv("PUBSUB_EMULATOR_BIN")) : DEFAULT;
         if (!Files.isExecutable(bin)) {
-            String message = "the Pub/Sub emulator is not installed at " + bin + " (gcloud components install pubsub-emulator, or set PUBSUB_EMULATOR_BIN)";
+            String message = "the Pub/Sub emulator is not installed at " + bin
+                    + " (gcloud components install pubsub-emulator, or set PUBSUB_EMULATOR_BIN)";
             if ("true".equals(System.getenv("CI"))) throw new IllegalStateException(message + ": CI must provide it");
             Assumptions.abort(message + ": skipping");
         }
@@ -41,10 +43,14 @@ final class PubSubEmulator implements BeforeAllCallback, AfterAllCallback {
             port = s.getLocalPort();
         }
         Path log = Files.createTempFile("pubsub-emulator", ".log");
-        process = new ProcessBuilder(bin.toString(), "--host=127.0.0.1", "--port=" + port).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(bin.toString(), "--host=127.0.0.1", "--port=" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new IllegalStateException("the Pub/Sub emulator stopped: " + Files.readString(log));
+            if (!process.isAlive())
+                throw new IllegalStateException("the Pub/Sub emulator stopped: " + Files.readString(log));
             if (ready()) return;
             Thread.sleep(100);
         }
@@ -53,7 +59,8 @@ final class PubSubEmulator implements BeforeAllCallback, AfterAllCallback {
 
     private boolean ready() {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create("http://" + host() + "/").toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection)
+                    URI.create("http://" + host() + "/").toURL().openConnection();
             c.setConnectTimeout(200);
             return c.getResponseCode() == 200;
         } catch (IOException e) {
@@ -63,7 +70,8 @@ final class PubSubEmulator implements BeforeAllCallback, AfterAllCallback {
 
     /** A REST call to the emulator: its answer's body. */
     String rest(String method, String path, String body) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) URI.create("http://" + host() + path).toURL().openConnection();
+        HttpURLConnection c = (HttpURLConnection)
+                URI.create("http://" + host() + path).toURL().openConnection();
         c.setRequestMethod(method);
         if (body != null) {
             c.setDoOutput(true);

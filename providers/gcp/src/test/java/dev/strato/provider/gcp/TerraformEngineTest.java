@@ -22,9 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The terraform engine with a fake terraform on PATH (it records its arguments); Storage on WireMock. */
 class TerraformEngineTest {
 
-    @TempDir Path home;
-    @TempDir Path bin;
-    @TempDir Path answers;
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path bin;
+
+    @TempDir
+    Path answers;
+
     FakeGoogle google;
     final RecordedSteps progress = new RecordedSteps();
     final List<String> steps = progress.steps;
@@ -49,7 +55,9 @@ class TerraformEngineTest {
         InfraManagerDeployTest.copy(FakeGoogle.EXAMPLES.resolve(name), dir);
         Path yml = dir.resolve("strato.yml");
         String text = Files.readString(yml);
-        String replaced = text.replaceFirst("gcp: \\{ ?project: ([a-z0-9-]+), region: ([a-z0-9-]+) ?}", "gcp: { project: $1, region: $2, engine: terraform }");
+        String replaced = text.replaceFirst(
+                "gcp: \\{ ?project: ([a-z0-9-]+), region: ([a-z0-9-]+) ?}",
+                "gcp: { project: $1, region: $2, engine: terraform }");
         assertThat(replaced).as("the example's gcp block").isNotEqualTo(text);
         Files.writeString(yml, replaced);
         return FakeGoogle.target(dir);
@@ -60,7 +68,10 @@ class TerraformEngineTest {
         env.put("PATH", path);
         env.put("FAKE_TF_LOG", answers.resolve("log").toString());
         env.put("FAKE_TF_DIR", answers.toString());
-        return new GcpSession(new dev.strato.provider.Connection(FakeGoogle.REGION, null, google.endpoint(), env, FakeGoogle.PROJECT), target, FakeGoogle.FAST);
+        return new GcpSession(
+                new dev.strato.provider.Connection(FakeGoogle.REGION, null, google.endpoint(), env, FakeGoogle.PROJECT),
+                target,
+                FakeGoogle.FAST);
     }
 
     List<String> log() throws IOException {
@@ -81,17 +92,24 @@ class TerraformEngineTest {
         GcpTarget t = GcpTarget.of(google.connection(), hello.service());
         google.bucketExists(t.stageBucket());
         answer("plan-exit", "0");
-        answer("outputs.json", "{\"function_hello_url\":{\"sensitive\":false,\"type\":\"string\",\"value\":\"https://hello-abc-ew.a.run.app\"}}");
+        answer(
+                "outputs.json",
+                "{\"function_hello_url\":{\"sensitive\":false,\"type\":\"string\",\"value\":\"https://hello-abc-ew.a.run.app\"}}");
         DeployResult r;
         try (GcpSession s = session(hello, path())) {
             r = s.deploy(true, progress);
         }
         assertThat(r.changes()).isFalse();
         assertThat(r.outputs()).containsEntry("function_hello_url", "https://hello-abc-ew.a.run.app");
-        assertThat(log()).containsExactly("init -input=false -no-color", "state list",
-                "plan -input=false -no-color -detailed-exitcode -out=strato.tfplan -var project=demo-proj -var region=europe-west1", "output -json -no-color");
+        assertThat(log())
+                .containsExactly(
+                        "init -input=false -no-color",
+                        "state list",
+                        "plan -input=false -no-color -detailed-exitcode -out=strato.tfplan -var project=demo-proj -var region=europe-west1",
+                        "output -json -no-color");
         assertThat(Files.readString(answers.resolve("seen-backend.json")))
-                .isEqualTo("{\"terraform\":{\"backend\":{\"gcs\":{\"bucket\":\"demo-proj-hello-http-dev-strato\",\"prefix\":\"terraform/state\"}}}}");
+                .isEqualTo(
+                        "{\"terraform\":{\"backend\":{\"gcs\":{\"bucket\":\"demo-proj-hello-http-dev-strato\",\"prefix\":\"terraform/state\"}}}}");
     }
 
     @Test
@@ -111,9 +129,19 @@ class TerraformEngineTest {
             r = s.deploy(true, progress);
         }
         assertThat(r.executed()).isTrue();
-        assertThat(r.changeRows()).containsExactly(new ResourceChange("Add", "google_cloudfunctions2_function.hello", "google_cloudfunctions2_function", ""),
-                new ResourceChange("Modify", "google_storage_bucket_object.hello", "google_storage_bucket_object", "True"));
-        assertThat(log()).contains("show -json -no-color strato.tfplan", "apply -input=false -no-color -auto-approve strato.tfplan");
+        assertThat(r.changeRows())
+                .containsExactly(
+                        new ResourceChange(
+                                "Add", "google_cloudfunctions2_function.hello", "google_cloudfunctions2_function", ""),
+                        new ResourceChange(
+                                "Modify",
+                                "google_storage_bucket_object.hello",
+                                "google_storage_bucket_object",
+                                "True"));
+        assertThat(log())
+                .contains(
+                        "show -json -no-color strato.tfplan",
+                        "apply -input=false -no-color -auto-approve strato.tfplan");
         assertThat(steps).contains("Apply complete! Resources: 1 added, 0 changed, 0 destroyed.");
     }
 
@@ -125,7 +153,9 @@ class TerraformEngineTest {
         try (GcpSession s = session(hello, path())) {
             assertThatThrownBy(() -> s.diff(progress)).isInstanceOfSatisfying(ProviderException.class, e -> {
                 assertThat(e.getMessage()).isEqualTo("terraform plan failed with 1 Terraform error");
-                assertThat(e.details()).containsExactly("Error: Invalid function argument Invalid value for \"path\" parameter: no file exists.");
+                assertThat(e.details())
+                        .containsExactly(
+                                "Error: Invalid function argument Invalid value for \"path\" parameter: no file exists.");
             });
         }
     }
@@ -137,7 +167,9 @@ class TerraformEngineTest {
         google.function("hello-http-dev-hello", "https://hello-abc-ew.a.run.app");
         answer("plan-exit", "2");
         answer("apply-fails", "1");
-        answer("show.json", "{\"resource_changes\":[{\"address\":\"google_eventarc_trigger.x\",\"type\":\"google_eventarc_trigger\",\"change\":{\"actions\":[\"create\"]}}]}");
+        answer(
+                "show.json",
+                "{\"resource_changes\":[{\"address\":\"google_eventarc_trigger.x\",\"type\":\"google_eventarc_trigger\",\"change\":{\"actions\":[\"create\"]}}]}");
         try (GcpSession s = session(hello, path())) {
             assertThat(s.deploy(true, progress).executed()).isTrue();
         }
@@ -150,8 +182,10 @@ class TerraformEngineTest {
         ServiceTarget hello = example("hello-http", project);
         google.bucketExists(GcpTarget.of(google.connection(), hello.service()).stageBucket());
         try (GcpSession s = session(hello, home.toString())) {
-            assertThatThrownBy(() -> s.deploy(true, progress)).isInstanceOf(ProviderException.class)
-                    .hasMessageContaining("neither terraform nor tofu is on PATH").hasMessageContaining("OpenTofu");
+            assertThatThrownBy(() -> s.deploy(true, progress))
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessageContaining("neither terraform nor tofu is on PATH")
+                    .hasMessageContaining("OpenTofu");
         }
     }
 
@@ -160,14 +194,20 @@ class TerraformEngineTest {
         ServiceTarget thumbs = example("thumbnails", project);
         GcpTarget t = GcpTarget.of(google.connection(), thumbs.service());
         google.bucketExists(t.stageBucket());
-        answer("state-list", "google_storage_bucket.uploads\ngoogle_storage_bucket.thumbnails\ngoogle_storage_bucket.strato_sources\ngoogle_cloudfunctions2_function.make_thumbnail\n");
+        answer(
+                "state-list",
+                "google_storage_bucket.uploads\ngoogle_storage_bucket.thumbnails\ngoogle_storage_bucket.strato_sources\ngoogle_cloudfunctions2_function.make_thumbnail\n");
         RemoveResult r;
         try (GcpSession s = session(thumbs, path())) {
             r = s.remove(false, progress);
         }
-        assertThat(r.keptData()).containsExactly("bucket demo-proj-thumbnails-dev-uploads", "bucket demo-proj-thumbnails-dev-thumbnails");
-        assertThat(log()).contains("state rm google_storage_bucket.uploads google_storage_bucket.thumbnails",
-                "destroy -input=false -no-color -auto-approve -var project=demo-proj -var region=europe-west1");
+        assertThat(r.keptData())
+                .containsExactly(
+                        "bucket demo-proj-thumbnails-dev-uploads", "bucket demo-proj-thumbnails-dev-thumbnails");
+        assertThat(log())
+                .contains(
+                        "state rm google_storage_bucket.uploads google_storage_bucket.thumbnails",
+                        "destroy -input=false -no-color -auto-approve -var project=demo-proj -var region=europe-west1");
         // the redeploy: the buckets exist, the state no longer has them
         answer("state-list", "");
         google.bucketExists("demo-proj-thumbnails-dev-uploads");
@@ -176,8 +216,10 @@ class TerraformEngineTest {
         try (GcpSession s = session(thumbs, path())) {
             s.deploy(true, progress);
         }
-        assertThat(Files.readString(answers.resolve("seen-imports.json"))).isEqualTo("{\"import\":["
-                + "{\"to\":\"google_storage_bucket.uploads\",\"id\":\"demo-proj/demo-proj-thumbnails-dev-uploads\"},"
-                + "{\"to\":\"google_storage_bucket.thumbnails\",\"id\":\"demo-proj/demo-proj-thumbnails-dev-thumbnails\"}]}");
+        assertThat(Files.readString(answers.resolve("seen-imports.json")))
+                .isEqualTo(
+                        "{\"import\":["
+                                + "{\"to\":\"google_storage_bucket.uploads\",\"id\":\"demo-proj/demo-proj-thumbnails-dev-uploads\"},"
+                                + "{\"to\":\"google_storage_bucket.thumbnails\",\"id\":\"demo-proj/demo-proj-thumbnails-dev-thumbnails\"}]}");
     }
 }

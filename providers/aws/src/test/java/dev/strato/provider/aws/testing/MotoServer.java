@@ -25,7 +25,8 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private Path log;
     private int port;
@@ -43,15 +44,19 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
         Path python = Tools.requirePythonModule("moto.server");
         port = freePort();
         log = Files.createTempFile("moto-", ".log");
-        process = new ProcessBuilder(python.toString(), "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(
+                        python.toString(), "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         Process started = process;
         // a test JVM that is killed still runs its shutdown hooks: no moto is left behind
         Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!ready()) {
             if (!process.isAlive()) throw new IllegalStateException("moto exited: " + Files.readString(log));
-            if (System.nanoTime() > deadline) throw new IllegalStateException("moto not ready after " + READY_TIMEOUT + ": " + Files.readString(log));
+            if (System.nanoTime() > deadline)
+                throw new IllegalStateException("moto not ready after " + READY_TIMEOUT + ": " + Files.readString(log));
             Thread.sleep(50);
         }
     }
@@ -86,7 +91,9 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
         StringBuilder json = new StringBuilder("{\"results\":[");
         for (int i = 0; i < payloads.length; i++) {
             if (i > 0) json.append(',');
-            json.append('"').append(payloads[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            json.append('"')
+                    .append(payloads[i].replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
         json.append("],\"region\":\"").append(region).append("\"}");
         post("/moto-api/static/lambda-simple/response", json.toString());
@@ -94,8 +101,14 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
 
     private boolean ready() {
         try {
-            return http.send(HttpRequest.newBuilder(endpoint().resolve("/moto-api/")).timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(endpoint().resolve("/moto-api/"))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -105,9 +118,14 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
     }
 
     private void post(String path, String json) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint().resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) throw new IllegalStateException("moto " + path + ": HTTP " + r.statusCode() + " " + r.body());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(endpoint().resolve(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2)
+            throw new IllegalStateException("moto " + path + ": HTTP " + r.statusCode() + " " + r.body());
     }
 
     private static int freePort() throws IOException {

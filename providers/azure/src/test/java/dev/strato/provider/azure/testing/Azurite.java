@@ -33,8 +33,10 @@ public final class Azurite implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         Path bin = binary();
         if (!Files.isExecutable(bin)) {
-            String message = "Azurite is not installed: run 'npm ci --no-audit --no-fund' in providers/azure/src/test/azurite";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) throw new IllegalStateException(message + " (CI=true: the tests need it)");
+            String message =
+                    "Azurite is not installed: run 'npm ci --no-audit --no-fund' in providers/azure/src/test/azurite";
+            if ("true".equalsIgnoreCase(System.getenv("CI")))
+                throw new IllegalStateException(message + " (CI=true: the tests need it)");
             Assumptions.abort(message);
         }
         Path dir = Files.createDirectories(Path.of("target/azurite").toAbsolutePath());
@@ -43,13 +45,33 @@ public final class Azurite implements BeforeAllCallback, AfterAllCallback {
         TestTls.trust();
         port = freePort();
         log = dir.resolve("azurite-" + port + ".log");
-        List<String> cmd = new ArrayList<>(List.of(bin.toString(), "--silent", "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck",
-                "--loose", "--blobHost", "127.0.0.1", "--blobPort", String.valueOf(port), "--cert", cert.toString(), "--key", key.toString(), "--oauth", "basic"));
-        process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> cmd = new ArrayList<>(List.of(
+                bin.toString(),
+                "--silent",
+                "--inMemoryPersistence",
+                "--disableTelemetry",
+                "--skipApiVersionCheck",
+                "--loose",
+                "--blobHost",
+                "127.0.0.1",
+                "--blobPort",
+                String.valueOf(port),
+                "--cert",
+                cert.toString(),
+                "--key",
+                key.toString(),
+                "--oauth",
+                "basic"));
+        process = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!listening()) {
             if (!process.isAlive()) throw new IllegalStateException("Azurite exited: " + Files.readString(log));
-            if (Instant.now().isAfter(deadline)) throw new IllegalStateException("Azurite did not listen within 30 s: " + Files.readString(log));
+            if (Instant.now().isAfter(deadline))
+                throw new IllegalStateException("Azurite did not listen within 30 s: " + Files.readString(log));
             Thread.sleep(50);
         }
     }
@@ -62,7 +84,8 @@ public final class Azurite implements BeforeAllCallback, AfterAllCallback {
             Path local = base.resolve("src/test/azurite/node_modules/.bin/azurite-blob");
             if (Files.isExecutable(local) && base.endsWith("azure")) return local;
         }
-        return Path.of("providers/azure/src/test/azurite/node_modules/.bin/azurite-blob").toAbsolutePath();
+        return Path.of("providers/azure/src/test/azurite/node_modules/.bin/azurite-blob")
+                .toAbsolutePath();
     }
 
     private boolean listening() {
