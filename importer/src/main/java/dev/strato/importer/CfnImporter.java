@@ -20,6 +20,11 @@ final class CfnImporter extends Mapping {
     private static final Pattern SUB_VAR = Pattern.compile("\\$\\{(!?)([^}]*)\\}");
     private static final Pattern RESOLVE =
             Pattern.compile("\\{\\{resolve:(secretsmanager|ssm|ssm-secure):([^:}]+)\\}\\}");
+    /** The variables strato's AWS generator writes for secrets (generators/aws FunctionResources). */
+    private static final String STRATO_SECRETS = "STRATO_SECRETS";
+
+    private static final String SECRET_ARN = "_SECRET_ARN";
+
     private static final Set<String> STAGE_PARAMETERS =
             Set.of("Stage", "StageName", "Environment", "Env", "EnvironmentName");
     private static final Set<String> FUNCTION_TYPES = Set.of("AWS::Serverless::Function", "AWS::Lambda::Function");
@@ -294,8 +299,10 @@ final class CfnImporter extends Mapping {
     private void environment(Map<String, Object> out, Src vars, String path, String outPath) {
         if (!(vars instanceof Src.Obj env)) return;
         Map<String, Object> m = Target.submap(out, "environment");
+        Set<String> secretVariables = stratoSecretVariables(env);
         for (Src.Obj.Entry e : env.entries().values()) {
             String epath = path + "." + e.key();
+            if (importedSecret(e, secretVariables, m)) continue;
             if (!e.key().matches(ModelSchema.ENV_NAME)) {
                 report.unmapped(
                         e.keyPosition(),
@@ -309,6 +316,35 @@ final class CfnImporter extends Mapping {
             if (text != null) m.put(e.key(), text);
         }
         if (m.isEmpty()) out.remove("environment");
+    }
+
+    /**
+     * strato's own AWS output passes a secret by ARN: {@code STRATO_SECRETS} names the variables and
+     * {@code NAME_SECRET_ARN} holds each one's secret (see docs/HANDLERS.md, "Secrets on AWS").
+     */
+    private static Set<String> stratoSecretVariables(Src.Obj env) {
+        Src.Obj.Entry list = env.entries().get(STRATO_SECRETS);
+        if (list == null || !(list.value() instanceof Src.Scalar s) || !s.isString()) return Set.of();
+        Set<String> names = new HashSet<>();
+        for (String n : ((String) s.value()).split(",")) if (!n.isBlank()) names.add(n.trim());
+        return names;
+    }
+
+    /** Maps {@code STRATO_SECRETS} and {@code NAME_SECRET_ARN} of strato's output back to {@code NAME: ${secret:S}}. */
+    private static boolean importedSecret(Src.Obj.Entry e, Set<String> secretVariables, Map<String, Object> m) {
+        if (secretVariables.isEmpty()) return false;
+        if (e.key().equals(STRATO_SECRETS)) return true;
+        if (!e.key().endsWith(SECRET_ARN)) return false;
+        String variable = e.key().substring(0, e.key().length() - SECRET_ARN.length());
+        if (!secretVariables.contains(variable)) return false;
+        String arn = e.value() instanceof Src.Fn fn
+                        && fn.name().equals("Fn::Sub")
+                        && fn.args().get(0) instanceof Src.Scalar a
+                ? a.text()
+                : e.value() instanceof Src.Scalar a ? a.text() : null;
+        if (arn == null || !arn.contains(":secret:")) return false;
+        m.put(variable, "${secret:" + arn.substring(arn.lastIndexOf(":secret:") + ":secret:".length()) + "}");
+        return true;
     }
 
     private void tags(Map<String, Object> out, Src v, String path) {
