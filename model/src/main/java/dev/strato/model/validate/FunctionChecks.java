@@ -184,22 +184,14 @@ final class FunctionChecks {
     }
 
     /** AWS Lambda's Description and tag values; Azure tag values (docs/MODEL.md, "Provider limits"). */
-    static final int MAX_DESCRIPTION = 256;
-
     static final int MAX_TAG_VALUE = 256;
+
     private static final String LAMBDA_API = "https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html";
     private static final String AZURE_TAGS =
             "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/tag-resources#limitations";
 
     private void descriptionAndTags(Function f) {
-        if (f.description() != null
-                && f.description().length() > MAX_DESCRIPTION
-                && c.providers().contains(Provider.AWS)) {
-            c.error(
-                    c.settingPath(f, "description"),
-                    "description has " + f.description().length() + " characters; aws takes at most " + MAX_DESCRIPTION
-                            + " (" + LAMBDA_API + ")");
-        }
+        // the AWS description limit is a row of limits.tsv (functionDescription), checked with the other limits
         f.tags().forEach((k, v) -> {
             String path = c.sources().has("functions." + f.name() + ".tags." + k)
                     ? "functions." + f.name() + ".tags." + k
