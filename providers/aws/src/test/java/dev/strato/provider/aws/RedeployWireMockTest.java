@@ -19,12 +19,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.strato.provider.DeployResult;
-import dev.strato.provider.ProgressListener;
 import dev.strato.provider.ProviderException;
 import dev.strato.provider.ResourceChange;
-import dev.strato.provider.StackEvent;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,19 +41,7 @@ class RedeployWireMockTest {
     private static final String LIFE = "life";
     private static WireMockServer server;
     private WireMockCloudFormation cfn;
-    private final List<String> steps = new ArrayList<>();
-    private final List<StackEvent> events = new ArrayList<>();
-    private final ProgressListener progress = new ProgressListener() {
-        @Override
-        public void step(String message) {
-            steps.add(message);
-        }
-
-        @Override
-        public void event(StackEvent event) {
-            events.add(event);
-        }
-    };
+    private final RecordedProgress progress = new RecordedProgress();
 
     @BeforeAll
     static void start() {
@@ -133,14 +118,16 @@ class RedeployWireMockTest {
                     .hasMessage(
                             "deploy of stack orders-dev failed and was rolled back (ROLLBACK_COMPLETE): 1 failed resource above");
         }
-        assertThat(events).extracting(e -> e.logicalId() + " " + e.status()).contains("OrdersTable DELETE_COMPLETE");
+        assertThat(progress.events)
+                .extracting(e -> e.logicalId() + " " + e.status())
+                .contains("OrdersTable DELETE_COMPLETE");
 
         DeployResult fixed;
         try (AwsSession session = session()) {
             fixed = session.deploy(true, progress);
         }
         assertThat(fixed.executed()).isTrue();
-        assertThat(steps)
+        assertThat(progress.steps)
                 .contains(
                         "Stack orders-dev is ROLLBACK_COMPLETE after a failed first create; deleting it to create it again");
         // both creates sent RetainExceptOnCreate and asked CloudFormation to adopt what a remove may have kept
@@ -187,7 +174,9 @@ class RedeployWireMockTest {
         assertThat(result.changeRows())
                 .extracting(ResourceChange::action, ResourceChange::logicalId)
                 .contains(org.assertj.core.groups.Tuple.tuple("Import", "OrdersTable"));
-        assertThat(events).extracting(e -> e.logicalId() + " " + e.status()).contains("OrdersTable IMPORT_COMPLETE");
+        assertThat(progress.events)
+                .extracting(e -> e.logicalId() + " " + e.status())
+                .contains("OrdersTable IMPORT_COMPLETE");
         server.verify(postRequestedFor(urlPathMatching("/"))
                 .withRequestBody(containing("Action=CreateChangeSet"))
                 .withRequestBody(containing("ImportExistingResources=true")));

@@ -22,9 +22,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.strato.provider.DeployResult;
 import dev.strato.provider.InvokeRequest;
 import dev.strato.provider.InvokeResult;
-import dev.strato.provider.ProgressListener;
 import dev.strato.provider.ProviderException;
-import dev.strato.provider.StackEvent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,19 +44,7 @@ class StackOperationsWireMockTest {
     private static final String OLD = "old-event";
     private static WireMockServer server;
     private WireMockCloudFormation cfn;
-    private final List<StackEvent> events = new ArrayList<>();
-    private final List<String> steps = new ArrayList<>();
-    private final ProgressListener progress = new ProgressListener() {
-        @Override
-        public void event(StackEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void step(String message) {
-            steps.add(message);
-        }
-    };
+    private final RecordedProgress progress = new RecordedProgress();
 
     @BeforeAll
     static void start() {
@@ -203,7 +189,7 @@ class StackOperationsWireMockTest {
                                                 + " \"Error occurred while GetObject. S3 Error Code: NoSuchKey\"");
                     });
         }
-        assertThat(events)
+        assertThat(progress.events)
                 .extracting(e -> e.logicalId() + " " + e.status())
                 .containsExactly(
                         "orders-dev UPDATE_IN_PROGRESS",
@@ -263,7 +249,7 @@ class StackOperationsWireMockTest {
                                                 + " --retain-resources UploadsBucket OrderJobsQueue, then run 'strato remove' again");
                     });
         }
-        assertThat(events)
+        assertThat(progress.events)
                 .extracting(e -> e.logicalId() + " " + e.status())
                 .containsExactly(
                         "orders-dev DELETE_IN_PROGRESS",
@@ -319,7 +305,7 @@ class StackOperationsWireMockTest {
         assertThat(result.changeRows())
                 .singleElement()
                 .satisfies(r -> assertThat(r.replacement()).isEqualTo("False"));
-        assertThat(events)
+        assertThat(progress.events)
                 .extracting(e -> e.logicalId() + " " + e.status())
                 .containsExactly(
                         "orders-dev UPDATE_IN_PROGRESS",
@@ -358,7 +344,8 @@ class StackOperationsWireMockTest {
             result = session.deploy(true, progress);
         }
         assertThat(result.changes()).isFalse();
-        assertThat(steps).anySatisfy(m -> assertThat(m).contains("from another run; waiting for it to finish"));
+        assertThat(progress.steps)
+                .anySatisfy(m -> assertThat(m).contains("from another run; waiting for it to finish"));
         server.verify(postRequestedFor(urlPathMatching("/")).withRequestBody(containing("Action=DeleteChangeSet")));
         server.verify(0, postRequestedFor(urlPathMatching("/")).withRequestBody(containing("Action=ExecuteChangeSet")));
     }
@@ -418,7 +405,7 @@ class StackOperationsWireMockTest {
             assertThat(r.changes()).isTrue();
             assertThat(r.executed()).isFalse();
         }
-        assertThat(steps)
+        assertThat(progress.steps)
                 .contains(
                         "Stack orders-dev is ROLLBACK_COMPLETE after a failed first create; deleting it to create it again");
         server.verify(postRequestedFor(urlPathMatching("/")).withRequestBody(containing("Action=DeleteStack")));
